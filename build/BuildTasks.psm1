@@ -1,0 +1,127 @@
+# The tasks behind build.ps1. Each function does one task; build.ps1 only dispatches.
+Set-StrictMode -Version Latest
+
+# The files that make the module: the cmdlet and model assemblies beside the manifest, and the
+# engine with its packages. Framework assemblies that PowerShell 7 already carries stay out.
+$script:ModuleFiles = @('ChatApi.dll', 'ChatApi.Models.dll')
+$script:EngineFiles = @(
+    'ChatApi.Engine.dll', 'RestSharp.dll', 'Polly.Core.dll', 'Polly.RateLimiting.dll',
+    'System.Threading.RateLimiting.dll', 'System.IO.Hashing.dll', 'Microsoft.Bcl.TimeProvider.dll'
+)
+
+function Invoke-Dotnet {
+    param([string[]] $DotnetArgs)
+    & dotnet @DotnetArgs
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($DotnetArgs -join ' ') failed with exit code $LASTEXITCODE" }
+}
+
+function Get-EmulatorPath {
+    param([string] $Root, [string] $Configuration)
+    Join-Path $Root "src/ChatApi.Emulator/bin/$Configuration/net10.0/ChatApi.Emulator.dll"
+}
+
+function Invoke-ChatBuild {
+    param([string] $Root, [string] $Configuration, [string] $Staged)
+    Write-Host "Building ChatApi ($Configuration)" -ForegroundColor Cyan
+    Invoke-Dotnet @('build', (Join-Path $Root 'ChatApi.sln'), '-c', $Configuration, '--nologo', '-v', 'q', '-clp:NoSummary')
+    Invoke-Dotnet @('restore', (Join-Path $Root 'build/Pester.Restore.csproj'), '-v', 'q')
+
+    $bin = Join-Path $Root "src/ChatApi/bin/$Configuration/netstandard2.0"
+    if (Test-Path $Staged) { Remove-Item $Staged -Recurse -Force }
+    New-Item -ItemType Directory -Path $Staged -Force | Out-Null
+    foreach ($file in $script:ModuleFiles + $script:EngineFiles) {
+        Copy-Item (Join-Path $bin $file) $Staged
+    }
+    Copy-Item (Join-Path $Root 'ChatApi.psd1') $Staged
+    foreach ($extra in 'ChatApi.format.ps1xml', 'ChatApi.types.ps1xml', 'en-US') {
+        $path = Join-Path $Root "src/ChatApi/$extra"
+        if (Test-Path $path) { Copy-Item $path $Staged -Recurse }
+    }
+    Write-Host "Staged module: $Staged" -ForegroundColor Cyan
+    $Staged
+}
+
+function Get-PesterModulePath {
+    $cache = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+    $path = Join-Path $cache 'pester/6.2.0/tools/Pester.psd1'
+    if (-not (Test-Path $path)) { throw "Pester 6.2.0 is not in the NuGet cache ($path); run the Build task first." }
+    $path
+}
+
+function Invoke-XunitSuite {
+    param([string] $Root, [string] $Configuration)
+    $results = Join-Path $Root 'out/test-results'
+    New-Item -ItemType Directory -Path $results -Force | Out-Null
+    $trx = Join-Path $results 'xunit.trx'
+    if (Test-Path $trx) { Remove-Item $trx }
+    Write-Host 'Running xunit suites' -ForegroundColor Cyan
+    & dotnet test (Join-Path $Root 'tests/ChatApi.Tests/ChatApi.Tests.csproj') -c $Configuration --no-build `
+        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
+    if (-not (Test-Path $trx)) { return [pscustomobject]@{ Suite = 'xunit'; Passed = 0; Failed = 1 } }
+    $counters = ([xml](Get-Content $trx -Raw)).TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Suite = 'xunit'; Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted }
+}
+
+function Invoke-PesterSuite {
+    param([string] $Root, [string] $Configuration, [string] $Staged, [string[]] $Filter)
+    Write-Host 'Running Pester suites' -ForegroundColor Cyan
+    $pester = Get-PesterModulePath
+    # A child pwsh keeps the module under test out of the build process.
+    $runner = Join-Path $Root 'tests/Pester/Run-Pester.ps1'
+    $summary = Join-Path $Root 'out/test-results/pester.json'
+    if (Test-Path $summary) { Remove-Item $summary }
+    $runnerArgs = @('-NoProfile', '-File', $runner, '-PesterPath', $pester, '-ModulePath', (Join-Path $Staged 'ChatApi.psd1'),
+        '-EmulatorPath', (Get-EmulatorPath $Root $Configuration), '-SummaryPath', $summary)
+    if ($Filter) { $runnerArgs += @('-Filter', ($Filter -join ',')) }
+    & dotnet pwsh @runnerArgs | Out-Host
+    if (-not (Test-Path $summary)) { return [pscustomobject]@{ Suite = 'Pester'; Passed = 0; Failed = 1 } }
+    $counts = Get-Content $summary -Raw | ConvertFrom-Json
+    [pscustomobject]@{ Suite = 'Pester'; Passed = [int]$counts.Passed; Failed = [int]$counts.Failed }
+}
+
+function Invoke-ChatTest {
+    param([string] $Root, [string] $Configuration, [string] $Staged, [string[]] $Filter)
+    $started = Get-Date
+    Invoke-ChatBuild -Root $Root -Configuration $Configuration -Staged $Staged | Out-Null
+    $suites = @()
+    if (-not $Filter) { $suites += Invoke-XunitSuite -Root $Root -Configuration $Configuration }
+    $suites += Invoke-PesterSuite -Root $Root -Configuration $Configuration -Staged $Staged -Filter $Filter
+    $passed = ($suites | Measure-Object Passed -Sum).Sum
+    $failed = ($suites | Measure-Object Failed -Sum).Sum
+    foreach ($s in $suites) { Write-Host ("{0,-8} {1} passed, {2} failed" -f $s.Suite, $s.Passed, $s.Failed) }
+    Write-Host ("Test task took {0:n0} s" -f ((Get-Date) - $started).TotalSeconds)
+    Write-Output "$passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-ChatEmulator {
+    param([string] $Root, [string] $Configuration, [string[]] $Arguments)
+    Invoke-Dotnet @('build', (Join-Path $Root 'src/ChatApi.Emulator/ChatApi.Emulator.csproj'), '-c', $Configuration, '--nologo', '-v', 'q', '-clp:NoSummary')
+    & dotnet (Get-EmulatorPath $Root $Configuration) @Arguments
+    exit $LASTEXITCODE
+}
+
+function Invoke-ChatDemo {
+    param([string] $Root, [string] $Configuration, [string] $Staged)
+    Invoke-ChatBuild -Root $Root -Configuration $Configuration -Staged $Staged | Out-Null
+    & dotnet pwsh -NoProfile -File (Join-Path $Root 'build/Demo.ps1') -ModulePath (Join-Path $Staged 'ChatApi.psd1') -EmulatorPath (Get-EmulatorPath $Root $Configuration)
+    exit $LASTEXITCODE
+}
+
+function Invoke-ChatBench {
+    param([string] $Root, [string] $Configuration, [string] $Staged, [string[]] $Names)
+    Invoke-ChatBuild -Root $Root -Configuration $Configuration -Staged $Staged | Out-Null
+    $scripts = Get-ChildItem (Join-Path $Root 'bench') -Filter '*.ps1' | Where-Object { -not $Names -or $_.BaseName -in $Names }
+    foreach ($script in $scripts) {
+        Write-Host "== bench/$($script.Name)" -ForegroundColor Cyan
+        & dotnet pwsh -NoProfile -File $script.FullName -ModulePath (Join-Path $Staged 'ChatApi.psd1') -EmulatorPath (Get-EmulatorPath $Root $Configuration)
+    }
+}
+
+function Invoke-ChatPackage {
+    param([string] $Root, [string] $Configuration, [string] $Staged)
+    Invoke-ChatBuild -Root $Root -Configuration $Configuration -Staged $Staged | Out-Null
+    throw 'Package is not implemented yet.'
+}
+
+Export-ModuleMember -Function Invoke-Chat*

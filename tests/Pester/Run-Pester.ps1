@@ -1,0 +1,24 @@
+# Runs every *.Tests.ps1 under tests/Pester and writes the counts for build.ps1 to sum.
+param(
+    [Parameter(Mandatory)] [string] $PesterPath,
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $EmulatorPath,
+    [Parameter(Mandatory)] [string] $SummaryPath,
+    [string[]] $Filter = @()
+)
+$ErrorActionPreference = 'Stop'
+Import-Module $PesterPath -Force
+
+# The suites read these to find what they test.
+$env:CHATAPI_TEST_MODULE = $ModulePath
+$env:CHATAPI_TEST_EMULATOR = $EmulatorPath
+
+$config = New-PesterConfiguration
+$config.Run.Path = $PSScriptRoot
+$config.Run.PassThru = $true
+$config.Output.Verbosity = 'Normal'
+if ($Filter) { $config.Filter.FullName = $Filter -split ',' | ForEach-Object { "*$_*" } }
+$result = Invoke-Pester -Configuration $config
+
+@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount } |
+    ConvertTo-Json | Set-Content -Path $SummaryPath
