@@ -50,16 +50,23 @@ function Get-PesterModulePath {
 
 function Invoke-XunitSuite {
     param([string] $Root, [string] $Configuration)
-    $results = Join-Path $Root 'out/test-results'
+    $results = Join-Path $Root 'out/test-results/xunit'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     New-Item -ItemType Directory -Path $results -Force | Out-Null
-    $trx = Join-Path $results 'xunit.trx'
-    if (Test-Path $trx) { Remove-Item $trx }
-    Write-Host 'Running xunit suites' -ForegroundColor Cyan
-    & dotnet test (Join-Path $Root 'tests/ChatApi.Tests/ChatApi.Tests.csproj') -c $Configuration --no-build `
-        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
-    if (-not (Test-Path $trx)) { return [pscustomobject]@{ Suite = 'xunit'; Passed = 0; Failed = 1 } }
-    $counters = ([xml](Get-Content $trx -Raw)).TestRun.ResultSummary.Counters
-    [pscustomobject]@{ Suite = 'xunit'; Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted }
+    $projects = Get-ChildItem (Join-Path $Root 'tests') -Filter '*.Tests.csproj' -Recurse
+    $passed = 0; $failed = 0
+    foreach ($project in $projects) {
+        Write-Host "Running xunit: $($project.BaseName)" -ForegroundColor Cyan
+        $trx = "$($project.BaseName).trx"
+        & dotnet test $project.FullName -c $Configuration --no-build `
+            --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
+        $path = Join-Path $results $trx
+        if (-not (Test-Path $path)) { $failed++; Write-Host "No results from $($project.BaseName)" -ForegroundColor Red; continue }
+        $counters = ([xml](Get-Content $path -Raw)).TestRun.ResultSummary.Counters
+        $passed += [int]$counters.passed
+        $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    }
+    [pscustomobject]@{ Suite = 'xunit'; Passed = $passed; Failed = $failed }
 }
 
 function Invoke-PesterSuite {
