@@ -1,0 +1,14 @@
+namespace ChatApi
+{
+    /// <summary>The outcome of Test-ChatWebhook: did 8x8 reach the URI with a WEB_HOOK_VERIFY event.</summary>
+    public sealed class WebhookTestResult
+    {
+        public string Uri { get; set; }
+        public string Version { get; set; }
+        public bool Success { get; set; }
+        public int StatusCode { get; set; }
+        public string Message { get; set; }
+
+        public override string ToString() => $"{Uri}: {(Success ? "reachable" : "failed")}";
+    }
+}
