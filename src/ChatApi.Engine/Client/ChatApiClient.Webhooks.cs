@@ -1,0 +1,102 @@
+using System;
+using System.Threading.Tasks;
+using ChatApi.Engine.Http;
+using ChatApi.Engine.Json;
+
+namespace ChatApi.Engine
+{
+    public sealed partial class ChatApiClient
+    {
+        private string WebhooksPath => TenantPath("web-hooks");
+
+        public Task ListWebhooksAsync(int? first, int skip, Action<Webhook> emit, CallContext ctx) =>
+            ListPagesAsync(WebhooksPath, null, first, skip, e => ModelReader.Webhook(e, region, tenant), emit, ctx, "Listing webhooks");
+
+        public async Task<Webhook> GetWebhookAsync(string id, CallContext ctx)
+        {
+            var request = new ApiRequest("GET", $"{WebhooksPath}/{Segment(id, "Id")}");
+            var response = await SendCheckedAsync(request, ctx, $"Reading webhook {id}").ConfigureAwait(false);
+            return ReadWebhook(response, "reading webhook " + id);
+        }
+
+        public async Task<Webhook> CreateWebhookAsync(string name, string uri, string version, CallContext ctx)
+        {
+            version = version ?? ChatRules.DefaultVersion;
+            ChatRules.Require("Name", ChatRules.CheckName(name, ChatRules.MaxWebhookNameLength));
+            ChatRules.Require("Uri", ChatRules.CheckAbsoluteUri(uri));
+            ChatRules.Require("Version", ChatRules.CheckVersion(version));
+            var request = new ApiRequest("POST", WebhooksPath) { JsonBody = RequestBodies.Webhook(name, uri, version) };
+            var response = await SendCheckedAsync(request, ctx, $"Creating webhook '{name}'").ConfigureAwait(false);
+            return ReadWebhook(response, "creating webhook " + name);
+        }
+
+        /// <summary>
+        /// Partial update: reads the webhook, changes only the given fields, and writes it back with
+        /// If-Match when the server gave a version. A v2.0 webhook is never taken back to v1.0.
+        /// </summary>
+        public async Task<Webhook> UpdateWebhookAsync(string id, string name, string uri, string version, CallContext ctx)
+        {
+            if (name != null) ChatRules.Require("Name", ChatRules.CheckName(name, ChatRules.MaxWebhookNameLength));
+            if (uri != null) ChatRules.Require("Uri", ChatRules.CheckAbsoluteUri(uri));
+            if (version != null) ChatRules.Require("Version", ChatRules.CheckVersion(version));
+            var current = await GetWebhookAsync(id, ctx).ConfigureAwait(false);
+            ChatRules.Require("Version", ChatRules.CheckVersionChange(current.Version, version ?? current.Version));
+            var desired = new Webhook { Id = current.Id, Name = name ?? current.Name, Uri = uri ?? current.Uri, Version = version ?? current.Version };
+            if (desired.Name == current.Name && desired.Uri == current.Uri && desired.Version == current.Version)
+            {
+                ctx.Log.Verbose($"Webhook {id} already has these values; nothing to change");
+                return current;
+            }
+            var request = WithIfMatch(new ApiRequest("PUT", $"{WebhooksPath}/{Segment(id, "Id")}") { JsonBody = RequestBodies.Webhook(desired.Name, desired.Uri, desired.Version) }, current.ETag);
+            var response = await SendAsync(request, ctx).ConfigureAwait(false);
+            if (response.IsSuccess) return ReadWebhook(response, "updating webhook " + id);
+            if (response.StatusCode == 412 && response.EarlierAttemptUncertain)
+            {
+                // An earlier attempt may have landed and bumped the version: done if the server now holds what we wanted.
+                var now = await GetWebhookAsync(id, ctx).ConfigureAwait(false);
+                if (now.Name == desired.Name && now.Uri == desired.Uri && now.Version == desired.Version) return now;
+            }
+            throw Failure(request, response, $"Updating webhook {id}");
+        }
+
+        public Task RemoveWebhookAsync(string id, CallContext ctx) =>
+            DeleteAsync(new ApiRequest("DELETE", $"{WebhooksPath}/{Segment(id, "Id")}"), ctx, $"Removing webhook {id}");
+
+        /// <summary>
+        /// The verify operation: 8x8 sends WEB_HOOK_VERIFY to the URI. An unreachable URI is a result
+        /// (Success false, with the server's reason), not an exception.
+        /// </summary>
+        public async Task<WebhookTestResult> VerifyWebhookAsync(string uri, string version, CallContext ctx)
+        {
+            version = version ?? ChatRules.DefaultVersion;
+            ChatRules.Require("Uri", ChatRules.CheckAbsoluteUri(uri));
+            ChatRules.Require("Version", ChatRules.CheckVersion(version));
+            var request = new ApiRequest("POST", $"{WebhooksPath}/verify") { JsonBody = RequestBodies.Verify(uri, version) };
+            var response = await SendAsync(request, ctx).ConfigureAwait(false);
+            var result = new WebhookTestResult { Uri = uri, Version = version, StatusCode = response.StatusCode, Success = response.IsSuccess };
+            if (response.IsSuccess) { result.Message = "The URI answered the WEB_HOOK_VERIFY event."; return result; }
+            if (response.StatusCode != 400 && response.StatusCode != 422) throw Failure(request, response, $"Verifying {uri}");
+            result.Message = ProblemReader.Read(response.Body).Message ?? $"HTTP {response.StatusCode}";
+            return result;
+        }
+
+        private Webhook ReadWebhook(ApiResponse response, string what)
+        {
+            using (var doc = JsonRead.Parse(response.Body, what))
+                return ModelReader.Webhook(doc.RootElement, region, tenant, ETagOf(response));
+        }
+
+        /// <summary>DELETE; a 404 after an attempt that may have landed counts as done.</summary>
+        private async Task DeleteAsync(ApiRequest request, CallContext ctx, string what)
+        {
+            var response = await SendAsync(request, ctx).ConfigureAwait(false);
+            if (response.IsSuccess) return;
+            if (response.StatusCode == 404 && response.EarlierAttemptUncertain)
+            {
+                ctx.Log.Verbose($"{request.Display}: 404 after an attempt whose answer was lost; it was removed by that attempt");
+                return;
+            }
+            throw Failure(request, response, what);
+        }
+    }
+}

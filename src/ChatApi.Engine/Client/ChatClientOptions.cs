@@ -1,0 +1,31 @@
+using System;
+using System.Security;
+using ChatApi.Engine.Http;
+
+namespace ChatApi.Engine
+{
+    /// <summary>Everything a client needs to connect to one tenant in one region.</summary>
+    public sealed class ChatClientOptions
+    {
+        public static readonly Uri DefaultBaseUri = new Uri("https://api.8x8.com");
+
+        public string Region { get; set; }
+        public string TenantId { get; set; }
+        public Uri BaseUri { get; set; } = DefaultBaseUri;
+        public string ApiKey { get; set; }
+        public SecureString ApiSecret { get; set; }
+        /// <summary>8x8 documents 5 requests per second per API key; 0 turns the client-side limit off.</summary>
+        public double RequestsPerSecond { get; set; } = 5;
+        public ResilienceOptions Resilience { get; set; } = new ResilienceOptions();
+
+        internal void Validate()
+        {
+            ChatRules.Require("Region", ChatRules.CheckRegion(Region));
+            ChatRules.Require("TenantId", string.IsNullOrWhiteSpace(TenantId) ? "must not be empty" : null);
+            ChatRules.Require("ApiKey", string.IsNullOrWhiteSpace(ApiKey) ? "must not be empty" : null);
+            ChatRules.Require("ApiSecret", ApiSecret == null || ApiSecret.Length == 0 ? "must not be empty" : null);
+            ChatRules.Require("BaseUri", BaseUri == null || !BaseUri.IsAbsoluteUri || (BaseUri.Scheme != "http" && BaseUri.Scheme != "https") ? "must be an absolute http or https URI" : null);
+            ChatRules.Require("RequestsPerSecond", RequestsPerSecond < 0 || double.IsNaN(RequestsPerSecond) ? "must be 0 (no limit) or more" : null);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace ChatApi.Engine
+{
+    /// <summary>What kind of failure a call ended in; the cmdlets map it to an ErrorCategory and an ErrorId.</summary>
+    public enum ChatErrorKind
+    {
+        Unknown,
+        InvalidArgument,
+        Validation,
+        Unauthorized,
+        Forbidden,
+        NotFound,
+        Conflict,
+        PreconditionFailed,
+        RateLimited,
+        ServerError,
+        Network,
+        Timeout,
+        Cancelled,
+        InvalidResponse,
+    }
+}

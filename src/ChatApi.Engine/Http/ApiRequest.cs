@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+
+namespace ChatApi.Engine.Http
+{
+    /// <summary>One logical API call, before retries: what to send, not how.</summary>
+    internal sealed class ApiRequest
+    {
+        public ApiRequest(string method, string path)
+        {
+            Method = method;
+            Path = path;
+        }
+
+        public string Method { get; }
+        /// <summary>Path relative to the base URI, without a leading slash.</summary>
+        public string Path { get; }
+        public List<KeyValuePair<string, string>> Query { get; } = new List<KeyValuePair<string, string>>();
+        public Dictionary<string, string> Headers { get; } = new Dictionary<string, string>();
+        public string JsonBody { get; set; }
+        public List<KeyValuePair<string, string>> Form { get; } = new List<KeyValuePair<string, string>>();
+        /// <summary>Send the session's bearer token (every call but the token call).</summary>
+        public bool Authenticated { get; set; } = true;
+        /// <summary>Log request and response bodies under -Debug (off for the token call).</summary>
+        public bool LogBodies { get; set; } = true;
+
+        /// <summary>Changing calls carry one Idempotency-Key across all their attempts.</summary>
+        public bool IsChanging => Method != "GET";
+
+        public ApiRequest WithQuery(string name, string value)
+        {
+            if (value != null) Query.Add(new KeyValuePair<string, string>(name, value));
+            return this;
+        }
+
+        public string Display
+        {
+            get
+            {
+                if (Query.Count == 0) return $"{Method} /{Path}";
+                var parts = new List<string>();
+                foreach (var q in Query) parts.Add($"{q.Key}={q.Value}");
+                return $"{Method} /{Path}?{string.Join("&", parts)}";
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Threading.Tasks;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace ChatApi.Engine.Http
+{
+    /// <summary>
+    /// The one resilience pipeline of a client: retry with exponential backoff and jitter that honours
+    /// Retry-After, around a per-attempt timeout. Built once per client; every delay is cancellable.
+    /// </summary>
+    internal static class ResiliencePipelineFactory
+    {
+        private static readonly int[] TransientStatuses = { 408, 429, 502, 503, 504 };
+
+        public static bool IsTransient(int status) => Array.IndexOf(TransientStatuses, status) >= 0;
+
+        /// <summary>The caller's log, carried in the resilience context so retries are reported to the right cmdlet.</summary>
+        public static readonly ResiliencePropertyKey<IChatLog> LogKey = new ResiliencePropertyKey<IChatLog>("chatapi.log");
+        public static readonly ResiliencePropertyKey<string> RequestKey = new ResiliencePropertyKey<string>("chatapi.request");
+
+        public static ResiliencePipeline<ApiResponse> Create(ResilienceOptions options)
+        {
+            return new ResiliencePipelineBuilder<ApiResponse>()
+                .AddRetry(new RetryStrategyOptions<ApiResponse>
+                {
+                    MaxRetryAttempts = Math.Max(0, options.MaxRetries),
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = options.BaseDelay,
+                    MaxDelay = options.MaxDelay,
+                    ShouldHandle = args => new ValueTask<bool>(
+                        args.Outcome.Exception is TransientHttpException
+                        || args.Outcome.Exception is TimeoutRejectedException
+                        || (args.Outcome.Exception == null && IsTransient(args.Outcome.Result.StatusCode))),
+                    DelayGenerator = args =>
+                    {
+                        var header = args.Outcome.Result?.Header("Retry-After");
+                        var delay = RetryAfter.Parse(header, DateTimeOffset.UtcNow);
+                        if (delay.HasValue && delay.Value > options.MaxRetryAfter) delay = options.MaxRetryAfter;
+                        return new ValueTask<TimeSpan?>(delay);
+                    },
+                    OnRetry = args =>
+                    {
+                        string why = args.Outcome.Exception != null
+                            ? (args.Outcome.Exception is TimeoutRejectedException ? "timed out" : args.Outcome.Exception.Message)
+                            : $"status {args.Outcome.Result.StatusCode}";
+                        if (args.Context.Properties.TryGetValue(LogKey, out var log))
+                        {
+                            args.Context.Properties.TryGetValue(RequestKey, out var request);
+                            log.Verbose($"{request}: attempt {args.AttemptNumber + 1} failed ({why}); retrying in {args.RetryDelay.TotalMilliseconds:n0} ms");
+                        }
+                        return default;
+                    },
+                })
+                .AddTimeout(options.AttemptTimeout)
+                .Build();
+        }
+    }
+}
