@@ -1,6 +1,25 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => "ChatApi emulator");
-app.Run();
+using ChatApi.Emulator.Hosting;
+using ChatApi.Emulator.Options;
+
+EmulatorOptions? options;
+try
+{
+    options = EmulatorOptionsParser.Parse(args);
+}
+catch (OptionsException e)
+{
+    Console.Error.WriteLine($"ChatApi.Emulator: {e.Message}");
+    return 2;
+}
+if (options is null)
+{
+    Console.WriteLine(EmulatorOptionsParser.Usage);
+    return 0;
+}
+
+await using var app = EmulatorApp.Create(options);
+await EmulatorApp.StartAsync(app);
+await app.WaitForShutdownAsync();
+return 0;
 
 public partial class Program { }

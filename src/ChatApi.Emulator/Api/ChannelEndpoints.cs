@@ -1,0 +1,122 @@
+using System.Text.Json.Nodes;
+using ChatApi.Emulator.Http;
+using ChatApi.Emulator.State;
+
+namespace ChatApi.Emulator.Api;
+
+/// <summary>The channels resource: list, create, get, replace, delete.</summary>
+public static class ChannelEndpoints
+{
+    public const int MaxNameLength = 255;
+
+    public static void Map(RouteGroupBuilder tenant)
+    {
+        var group = tenant.MapGroup("/channels");
+        group.MapGet("", List);
+        group.MapPost("", Create);
+        group.MapGet("/{id}", Get);
+        group.MapPut("/{id}", Replace);
+        group.MapDelete("/{id}", Delete);
+    }
+
+    private sealed record ChannelInput(string Name, string WebHookId, string RoutingType, string QueueId);
+
+    private static IResult List(HttpContext http)
+    {
+        var (page, size, error) = Paging.Read(http.Request);
+        if (error is not null) return error;
+        var tenant = TenantScope.Of(http);
+        List<ChannelDto> all;
+        lock (tenant.Lock) all = tenant.Channels.Values.Select(ChannelDto.From).ToList();
+        return Results.Json(Paging.Cut(all, page, size));
+    }
+
+    private static async Task<IResult> Create(HttpContext http, EmulatorState state)
+    {
+        var (input, problem) = await ReadInput(http.Request);
+        if (problem is not null) return problem;
+        var tenant = TenantScope.Of(http);
+        lock (tenant.Lock)
+        {
+            if (MissingWebhook(tenant, input!) is { } missing) return missing;
+            var id = state.NextChannelId();
+            var channel = new Channel(id.ToString(), input!.Name, input.WebHookId, input.RoutingType, input.QueueId, 1);
+            tenant.Channels[id] = channel;
+            return Answer(http, channel);
+        }
+    }
+
+    private static IResult Get(HttpContext http, string id)
+    {
+        var tenant = TenantScope.Of(http);
+        lock (tenant.Lock)
+        {
+            return Find(tenant, id) is { } channel ? Answer(http, channel) : Problem.NotFound("Channel", id);
+        }
+    }
+
+    private static async Task<IResult> Replace(HttpContext http, string id)
+    {
+        var (input, problem) = await ReadInput(http.Request);
+        var tenant = TenantScope.Of(http);
+        lock (tenant.Lock)
+        {
+            if (Find(tenant, id) is not { } current) return Problem.NotFound("Channel", id);
+            if (ETags.Check(http.Request, current.Revision) is { } stale) return stale;
+            if (problem is not null) return problem;
+            if (MissingWebhook(tenant, input!) is { } missing) return missing;
+            var replaced = new Channel(current.Id, input!.Name, input.WebHookId, input.RoutingType, input.QueueId, current.Revision + 1);
+            tenant.Channels[long.Parse(id)] = replaced;
+            return Answer(http, replaced);
+        }
+    }
+
+    /// <summary>Removes the channel; its conversations stay readable, with status <c>deleted</c>.</summary>
+    private static IResult Delete(HttpContext http, string id)
+    {
+        var tenant = TenantScope.Of(http);
+        lock (tenant.Lock)
+        {
+            if (Find(tenant, id) is not { } current) return Problem.NotFound("Channel", id);
+            if (ETags.Check(http.Request, current.Revision) is { } stale) return stale;
+            tenant.Channels.Remove(long.Parse(id));
+            foreach (var conversation in tenant.Conversations.Values.Where(c => c.ChannelId == id))
+                conversation.Status = ConversationStatus.Deleted;
+            return Results.NoContent();
+        }
+    }
+
+    private static async Task<(ChannelInput?, Problem?)> ReadInput(HttpRequest request)
+    {
+        var (body, bad) = await JsonBody.ReadObjectAsync(request);
+        if (bad is not null) return (null, bad);
+        var errors = new List<FieldError>();
+        var name = JsonBody.String(body!, "name", errors);
+        var webHookId = JsonBody.String(body!, "webHookId", errors);
+        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
+            errors.Add(new FieldError("name", $"size must be between 1 and {MaxNameLength}"));
+        if (string.IsNullOrEmpty(webHookId)) errors.Add(new FieldError("webHookId", "must not be empty"));
+        string? type = null, queueId = null;
+        if (body!["routingOptions"] is JsonObject routing)
+        {
+            type = JsonBody.String(routing, "type", errors) ?? "queue";
+            queueId = JsonBody.String(routing, "id", errors);
+            if (type != "queue") errors.Add(new FieldError("routingOptions.type", "must be queue"));
+            if (string.IsNullOrEmpty(queueId)) errors.Add(new FieldError("routingOptions.id", "must not be empty"));
+        }
+        else errors.Add(new FieldError("routingOptions", "must be an object {type: \"queue\", id}"));
+        return errors.Count > 0 ? (null, Problem.BadRequest(errors)) : (new ChannelInput(name!, webHookId!, type!, queueId!), null);
+    }
+
+    /// <summary>Call under the tenant's lock.</summary>
+    private static Problem? MissingWebhook(TenantState tenant, ChannelInput input) =>
+        WebhookEndpoints.Find(tenant, input.WebHookId) is null
+            ? Problem.BadRequest("webHookId", $"web hook {input.WebHookId} does not exist")
+            : null;
+
+    /// <summary>Call under the tenant's lock.</summary>
+    public static Channel? Find(TenantState tenant, string id) =>
+        long.TryParse(id, out var key) ? tenant.Channels.GetValueOrDefault(key) : null;
+
+    private static IResult Answer(HttpContext http, Channel channel) => ETags.Json(http.Response, channel.Revision, ChannelDto.From(channel));
+}

@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ChatApi.Emulator.Events;
+
+public static class EventTypes
+{
+    public const string Queued = "QUEUED", AgentJoined = "AGENT_JOINED", AgentLeft = "AGENT_LEFT", Transfer = "TRANSFER",
+        Text = "TEXT", WebHookVerify = "WEB_HOOK_VERIFY";
+}
+
+/// <summary>Builds event bodies: compact JSON, <c>eventType, conversationId, timestamp, messageType</c> then the type's fields.</summary>
+public static class EventBodies
+{
+    public static byte[] Build(string eventType, string? conversationId, long timestamp, IEnumerable<KeyValuePair<string, JsonNode?>> fields)
+    {
+        var body = new JsonObject { ["eventType"] = eventType };
+        if (conversationId is not null) body["conversationId"] = conversationId;
+        body["timestamp"] = timestamp;
+        body["messageType"] = eventType == EventTypes.Text ? "AGENT" : "SYSTEM";
+        foreach (var (name, value) in fields) body[name] = value;
+        return JsonSerializer.SerializeToUtf8Bytes(body, Http.EmulatorJson.Options);
+    }
+}

@@ -1,0 +1,91 @@
+using ChatApi.Emulator.Api;
+using ChatApi.Emulator.Auth;
+using ChatApi.Emulator.Conversations;
+using ChatApi.Emulator.Events;
+using ChatApi.Emulator.Faults;
+using ChatApi.Emulator.Http;
+using ChatApi.Emulator.Idempotency;
+using ChatApi.Emulator.Options;
+using ChatApi.Emulator.RateLimit;
+using ChatApi.Emulator.Receiver;
+using ChatApi.Emulator.Seeding;
+using ChatApi.Emulator.State;
+using ChatApi.Emulator.TestSupport;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace ChatApi.Emulator.Hosting;
+
+/// <summary>Builds and starts the emulator; tests start it in-process on port 0 the same way Program does.</summary>
+public static class EmulatorApp
+{
+    public static WebApplication Create(EmulatorOptions options, TimeProvider? time = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ApplicationName = typeof(EmulatorApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+
+        var services = builder.Services;
+        services.ConfigureHttpJsonOptions(o => EmulatorJson.Configure(o.SerializerOptions));
+        services.AddSingleton(options);
+        services.AddSingleton(time ?? TimeProvider.System);
+        services.AddSingleton<EmulatorState>();
+        services.AddSingleton<TokenStore>();
+        services.AddSingleton<FaultInjector>();
+        services.AddSingleton<TokenBucketLimiter>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<SigningKeys>();
+        services.AddSingleton<EventSigner>();
+        services.AddSingleton<DeliveryLog>();
+        services.AddSingleton<DeliveryQueue>();
+        services.AddSingleton<DeliverySender>();
+        services.AddSingleton<EventPublisher>();
+        services.AddSingleton<ConversationFlow>();
+        services.AddSingleton<ReceiverStore>();
+        services.AddSingleton<ReadyGate>();
+        services.AddHostedService<DeliveryWorker>();
+
+        var app = builder.Build();
+        var gate = app.Services.GetRequiredService<ReadyGate>();
+        app.Use(async (context, next) => { await gate.WhenReady; await next(context); });
+        app.UseWhen(IsApiCall, api => api.UseMiddleware<FaultInjectionMiddleware>());
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/vcc"), vcc => vcc
+            .UseMiddleware<BearerAuthMiddleware>()
+            .UseMiddleware<RateLimitMiddleware>()
+            .UseMiddleware<IdempotencyMiddleware>());
+
+        TokenEndpoint.Map(app);
+        JwkEndpoint.Map(app);
+        var tenant = app.MapTenantGroup();
+        WebhookEndpoints.Map(tenant);
+        ChannelEndpoints.Map(tenant);
+        ConversationEndpoints.Map(tenant);
+        AgentEndpoints.Map(app);
+        EmulatorControlEndpoints.Map(app);
+        ReceiverEndpoints.Map(app);
+        app.MapFallback((HttpContext http) => new Problem(404, $"No such endpoint: {http.Request.Method} {http.Request.Path}", []));
+        return app;
+    }
+
+    /// <summary>Starts the app, seeds with its real address, opens the gate; returns the base address.</summary>
+    public static async Task<Uri> StartAsync(WebApplication app, CancellationToken cancel = default)
+    {
+        await app.StartAsync(cancel);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var baseAddress = new Uri(address.Replace("://0.0.0.0", "://127.0.0.1").Replace("://[::]", "://127.0.0.1").Replace("://+", "://127.0.0.1").Replace("://*", "://127.0.0.1"));
+        LegacySeeder.Seed(app.Services.GetRequiredService<EmulatorState>(), app.Services.GetRequiredService<EmulatorOptions>(), baseAddress);
+        app.Services.GetRequiredService<ReadyGate>().Open();
+        return baseAddress;
+    }
+
+    private static bool IsApiCall(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/vcc") || context.Request.Path.StartsWithSegments("/oauth");
+}

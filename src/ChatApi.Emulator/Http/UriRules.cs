@@ -1,0 +1,20 @@
+namespace ChatApi.Emulator.Http;
+
+/// <summary>Checks shared by webhooks and verify: absolute http(s) URIs and notification versions.</summary>
+public static class UriRules
+{
+    public static readonly string[] Versions = ["v1.0", "v2.0"];
+
+    public static void CheckUri(string? uri, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(uri)) errors.Add(new FieldError("uri", "must not be empty"));
+        else if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps))
+            errors.Add(new FieldError("uri", "must be an absolute http or https URI"));
+    }
+
+    public static void CheckVersion(string? version, List<FieldError> errors)
+    {
+        if (version is null) errors.Add(new FieldError("version", "must not be null (send it as version or notificationVersion)"));
+        else if (!Versions.Contains(version)) errors.Add(new FieldError("version", "must be one of v1.0, v2.0"));
+    }
+}

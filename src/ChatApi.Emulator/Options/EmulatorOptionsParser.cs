@@ -1,0 +1,126 @@
+using System.Globalization;
+
+namespace ChatApi.Emulator.Options;
+
+/// <summary>A command line the emulator cannot run with; the message names the option and the rule.</summary>
+public sealed class OptionsException(string message) : Exception(message);
+
+/// <summary>Parses the emulator's command line. Throws <see cref="OptionsException"/> on anything wrong.</summary>
+public static class EmulatorOptionsParser
+{
+    public const string Usage = """
+        Usage: ChatApi.Emulator [options]
+          --urls URL              where to listen (default http://127.0.0.1:5080; port 0 picks a free one)
+          --tenant REGION:TENANT  a tenant and its region (us, eu, ca, ap); repeatable (default us:acme)
+          --api-key KEY:SECRET    an accepted API key pair; repeatable (default demo-key:demo-secret)
+          --rate-limit N          requests per second per API key on /vcc calls, 0 = off (default 5)
+          --token-lifetime S      seconds a token lives (default 3600)
+          --seed-legacy N         V1-era channels, each with its own v1.0 webhook (default 0)
+          --seed-uris K           distinct receiver URIs those webhooks share (default max(1, ceil(N/10)))
+          --seed-broken N         more V1-era channels whose webhook URI answers 500 (default 0)
+          --fail-rate F           fraction 0..1 of API calls that fail: 503 or connection cut (default 0)
+          --latency MS            milliseconds added to each API call (default 0)
+          --legacy-mode           allow creating v1.0 webhooks
+          --seed N                random seed for fault injection
+          --help                  this text
+        """;
+
+    /// <summary>Returns null when the command line asks for help.</summary>
+    public static EmulatorOptions? Parse(IReadOnlyList<string> args)
+    {
+        var options = new EmulatorOptions();
+        List<TenantOption>? tenants = null;
+        List<ApiKeyOption>? keys = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var (name, inline) = Split(args[i]);
+            string Value()
+            {
+                if (inline is not null) return inline;
+                if (i + 1 >= args.Count) throw new OptionsException($"{name} needs a value.");
+                return args[++i];
+            }
+            switch (name)
+            {
+                case "--help" or "-h" or "-?": return null;
+                case "--urls": options.Urls = ParseUrls(Value()); break;
+                case "--tenant": (tenants ??= []).Add(ParseTenant(Value())); break;
+                case "--api-key": (keys ??= []).Add(ParseKey(Value())); break;
+                case "--rate-limit": options.RateLimit = ParseDouble(name, Value(), 0, 100000, "a number of requests per second, 0 or more"); break;
+                case "--token-lifetime": options.TokenLifetimeSeconds = ParseInt(name, Value(), 1, int.MaxValue, "a whole number of seconds, at least 1"); break;
+                case "--seed-legacy": options.SeedLegacy = ParseInt(name, Value(), 0, 100000, "a whole number from 0 to 100000"); break;
+                case "--seed-uris": options.SeedUris = ParseInt(name, Value(), 1, 100000, "a whole number from 1 to 100000"); break;
+                case "--seed-broken": options.SeedBroken = ParseInt(name, Value(), 0, 100000, "a whole number from 0 to 100000"); break;
+                case "--fail-rate": options.FailRate = ParseDouble(name, Value(), 0, 1, "a fraction from 0 to 1"); break;
+                case "--latency": options.LatencyMs = ParseInt(name, Value(), 0, 60000, "whole milliseconds from 0 to 60000"); break;
+                case "--legacy-mode":
+                    if (inline is not null) throw new OptionsException("--legacy-mode is a flag and takes no value.");
+                    options.LegacyMode = true; break;
+                case "--seed": options.RandomSeed = ParseInt(name, Value(), int.MinValue, int.MaxValue, "a whole number"); break;
+                default: throw new OptionsException($"Unknown option '{args[i]}'. Run with --help for the list.");
+            }
+        }
+        if (tenants is not null)
+        {
+            var duplicate = tenants.GroupBy(t => t.Tenant).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate is not null) throw new OptionsException($"--tenant '{duplicate.Key}' is given more than once; a tenant lives in one region.");
+            options.Tenants = tenants;
+        }
+        if (keys is not null) options.ApiKeys = keys;
+        if (options.SeedUris is not null && options.SeedLegacy == 0)
+            throw new OptionsException("--seed-uris needs --seed-legacy greater than 0.");
+        return options;
+    }
+
+    private static (string Name, string? Inline) Split(string arg)
+    {
+        var eq = arg.IndexOf('=');
+        return arg.StartsWith("--", StringComparison.Ordinal) && eq > 0 ? (arg[..eq], arg[(eq + 1)..]) : (arg, null);
+    }
+
+    private static string ParseUrls(string value)
+    {
+        foreach (var url in value.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+                throw new OptionsException($"--urls '{url}' must be an absolute http or https URL such as http://127.0.0.1:5080.");
+        }
+        if (string.IsNullOrWhiteSpace(value)) throw new OptionsException("--urls must not be empty.");
+        return value;
+    }
+
+    private static TenantOption ParseTenant(string value)
+    {
+        var parts = value.Split(':');
+        if (parts.Length != 2 || parts[1].Length == 0)
+            throw new OptionsException($"--tenant '{value}' must be REGION:TENANT, for example us:acme.");
+        var region = parts[0].ToLowerInvariant();
+        if (!EmulatorOptions.Regions.Contains(region))
+            throw new OptionsException($"--tenant '{value}': the region must be one of {string.Join(", ", EmulatorOptions.Regions)}.");
+        if (!parts[1].All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            throw new OptionsException($"--tenant '{value}': the tenant may hold only letters, digits, '-', '_' and '.'.");
+        return new(region, parts[1]);
+    }
+
+    private static ApiKeyOption ParseKey(string value)
+    {
+        var colon = value.IndexOf(':');
+        if (colon <= 0 || colon == value.Length - 1)
+            throw new OptionsException($"--api-key '{value}' must be KEY:SECRET with both parts non-empty.");
+        return new(value[..colon], value[(colon + 1)..]);
+    }
+
+    private static int ParseInt(string name, string value, int min, int max, string rule)
+    {
+        if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+            throw new OptionsException($"{name} '{value}' must be {rule}.");
+        return n;
+    }
+
+    private static double ParseDouble(string name, string value, double min, double max, string rule)
+    {
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || double.IsNaN(n) || n < min || n > max)
+            throw new OptionsException($"{name} '{value}' must be {rule}.");
+        return n;
+    }
+}

@@ -1,0 +1,22 @@
+using ChatApi.Emulator.Events;
+
+namespace ChatApi.Emulator.TestSupport;
+
+/// <summary>
+/// Test-only (no auth): <c>GET /_emulator/deliveries?webhookId=&amp;eventType=&amp;conversationId=</c> (the delivery log,
+/// one row per attempt), <c>POST /_emulator/rotate-key</c> (new signing key, answers <c>{kid}</c>),
+/// <c>GET /_emulator/keys</c> (<c>{current, kids}</c>).
+/// </summary>
+public static class EmulatorControlEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/_emulator/deliveries", (HttpRequest request, DeliveryLog log) =>
+        {
+            string? Q(string name) => request.Query[name].ToString() is { Length: > 0 } v ? v : null;
+            return Results.Json(log.Find(Q("webhookId"), Q("eventType"), Q("conversationId")));
+        });
+        app.MapPost("/_emulator/rotate-key", (SigningKeys keys) => Results.Json(new { kid = keys.Rotate().Kid }));
+        app.MapGet("/_emulator/keys", (SigningKeys keys) => Results.Json(new { current = keys.Current.Kid, kids = keys.Kids }));
+    }
+}
