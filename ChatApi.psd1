@@ -8,7 +8,27 @@
     Description          = 'Administer 8x8 Contact Center Chat API V2 from PowerShell: webhooks, channels, conversations, messages, signed webhook events and the V1 to V2 migration.'
     PowerShellVersion    = '7.2'
     CompatiblePSEditions = @('Core')
-    CmdletsToExport      = @()
+    CmdletsToExport      = @(
+        'Connect-ChatApi'
+        'Disconnect-ChatApi'
+        'Get-ChatSession'
+        'Get-ChatWebhook'
+        'New-ChatWebhook'
+        'Set-ChatWebhook'
+        'Remove-ChatWebhook'
+        'Test-ChatWebhook'
+        'Get-ChatChannel'
+        'New-ChatChannel'
+        'Set-ChatChannel'
+        'Remove-ChatChannel'
+        'Get-ChatConversation'
+        'New-ChatConversation'
+        'Send-ChatMessage'
+        'Get-ChatMessage'
+        'Get-ChatParticipant'
+        'Close-ChatConversation'
+        'Get-ChatJwk'
+    )
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

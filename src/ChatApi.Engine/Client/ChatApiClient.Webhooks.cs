@@ -9,8 +9,10 @@ namespace ChatApi.Engine
     {
         private string WebhooksPath => TenantPath("web-hooks");
 
-        public Task ListWebhooksAsync(int? first, int skip, Action<Webhook> emit, CallContext ctx) =>
-            ListPagesAsync(WebhooksPath, null, first, skip, e => ModelReader.Webhook(e, region, tenant), emit, ctx, "Listing webhooks");
+        /// <summary>Lists webhooks; with <paramref name="version"/>, only those on that notification version.</summary>
+        public Task ListWebhooksAsync(string version, int? first, int skip, Action<Webhook> emit, CallContext ctx) =>
+            ListPagesAsync(WebhooksPath, null, first, skip, e => ModelReader.Webhook(e, region, tenant), emit, ctx, "Listing webhooks",
+                version == null ? (Func<Webhook, bool>)null : w => w.Version == version);
 
         public async Task<Webhook> GetWebhookAsync(string id, CallContext ctx)
         {

@@ -1,0 +1,107 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ChatApi.Engine;
+
+namespace ChatApi.Cmdlets
+{
+    /// <summary>
+    /// Base of every ChatApi cmdlet: runs the engine's async work with output streamed on the pipeline
+    /// thread, cancels on Ctrl+C, and turns failures into non-terminating error records so the rest of
+    /// a pipeline goes on. <see cref="ChatCmdlet"/> adds the session.
+    /// </summary>
+    public abstract class ChatCmdletBase : PSCmdlet
+    {
+        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
+        private CmdletPump pump;
+
+        /// <summary>The pump of the work in progress (for output from engine callbacks).</summary>
+        private protected CmdletPump Pump => pump;
+
+        /// <summary>
+        /// Runs <paramref name="work"/>; whatever it emits through the pump reaches the pipeline as it
+        /// happens. A failure becomes a non-terminating error naming <paramref name="target"/>.
+        /// Returns false when the work failed.
+        /// </summary>
+        protected bool Run(Func<CallContext, Task> work, object target)
+        {
+            pump = new CmdletPump(this, stopping.Token);
+            try
+            {
+                pump.Run(work);
+                return true;
+            }
+            catch (Exception e) when (stopping.IsCancellationRequested && (e is OperationCanceledException || e is AggregateException))
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (Exception e) when (IsUserFailure(e))
+            {
+                WriteError(ErrorRecords.From(e, target));
+                return false;
+            }
+            catch
+            {
+                // Downstream stopped us (Select-Object -First) or the host is stopping: stop the work too.
+                stopping.Cancel();
+                throw;
+            }
+            finally
+            {
+                pump = null;
+            }
+        }
+
+        /// <summary>Runs work that returns one object and writes it.</summary>
+        protected void RunAndWrite<T>(Func<CallContext, Task<T>> work, object target) =>
+            Run(async ctx => { var result = await work(ctx).ConfigureAwait(false); if (result != null) pump.Output(result); }, target);
+
+        private static bool IsUserFailure(Exception e) =>
+            e is ChatApiException || e is ArgumentException || e is InvalidOperationException && !(e is ObjectDisposedException)
+            || e is System.Net.Http.HttpRequestException || e is TimeoutException || e is FormatException || e is System.IO.IOException;
+
+        protected override void StopProcessing() => stopping.Cancel();
+
+        protected override void EndProcessing() => stopping.Dispose();
+    }
+
+    /// <summary>
+    /// A cmdlet that talks to the API: -Session (default: the last Connect-ChatApi) resolves to the
+    /// session's engine client.
+    /// </summary>
+    public abstract class ChatCmdlet : ChatCmdletBase
+    {
+        /// <summary>The session to use; by default the one of the last Connect-ChatApi.</summary>
+        [Parameter]
+        public ChatSession Session { get; set; }
+
+        /// <summary>The session's engine client, or a terminating error when there is none.</summary>
+        protected ChatApiClient Client
+        {
+            get
+            {
+                var session = Session ?? SessionRegistry.Current;
+                if (session == null)
+                    ThrowTerminatingError(new ErrorRecord(new InvalidOperationException("No ChatApi session: run Connect-ChatApi first, or pass -Session."),
+                        "ChatApi.NotConnected", ErrorCategory.ConnectionError, null));
+                var client = SessionRegistry.ClientOf(session);
+                if (client == null || !session.IsConnected)
+                    ThrowTerminatingError(new ErrorRecord(new InvalidOperationException($"The session {session} was disconnected: run Connect-ChatApi again."),
+                        "ChatApi.Disconnected", ErrorCategory.ConnectionError, session));
+                return client;
+            }
+        }
+
+        /// <summary>-First of SupportsPaging, or null when not given.</summary>
+        protected int? PageFirst =>
+            PagingParameters == null || PagingParameters.First == ulong.MaxValue ? (int?)null : (int)Math.Min(int.MaxValue, PagingParameters.First);
+
+        /// <summary>-Skip of SupportsPaging.</summary>
+        protected int PageSkip => PagingParameters == null ? 0 : (int)Math.Min(int.MaxValue, PagingParameters.Skip);
+
+        /// <summary>Streams a list: each item is written as its page arrives.</summary>
+        protected void RunList<T>(Func<int?, int, Action<T>, CallContext, Task> list, object target) =>
+            Run(ctx => list(PageFirst, PageSkip, item => Pump.Output(item), ctx), target);
+    }
+}

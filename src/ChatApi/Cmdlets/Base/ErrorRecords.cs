@@ -1,0 +1,45 @@
+using System;
+using System.Management.Automation;
+using ChatApi.Engine;
+
+namespace ChatApi.Cmdlets
+{
+    /// <summary>Turns engine failures into error records: a fixed ErrorId per kind, a category, the server's problem text.</summary>
+    internal static class ErrorRecords
+    {
+        public static ErrorRecord From(Exception e, object target)
+        {
+            if (e is ChatApiException chat)
+            {
+                var record = new ErrorRecord(chat, chat.ErrorId, CategoryOf(chat.Kind), target);
+                if (!string.IsNullOrEmpty(chat.ProblemText)) record.ErrorDetails = new ErrorDetails(chat.Message + Environment.NewLine + chat.ProblemText);
+                if (chat.Kind == ChatErrorKind.PreconditionFailed) record.ErrorDetails = new ErrorDetails(chat.Message) { RecommendedAction = "Read the resource again (Get-Chat*) and repeat the change." };
+                return record;
+            }
+            if (e is ArgumentException arg)
+                return new ErrorRecord(arg, "ChatApi.InvalidArgument", ErrorCategory.InvalidArgument, target);
+            return new ErrorRecord(e, "ChatApi." + e.GetType().Name, ErrorCategory.NotSpecified, target);
+        }
+
+        public static ErrorCategory CategoryOf(ChatErrorKind kind)
+        {
+            switch (kind)
+            {
+                case ChatErrorKind.InvalidArgument: return ErrorCategory.InvalidArgument;
+                case ChatErrorKind.Validation: return ErrorCategory.InvalidData;
+                case ChatErrorKind.Unauthorized: return ErrorCategory.AuthenticationError;
+                case ChatErrorKind.Forbidden: return ErrorCategory.PermissionDenied;
+                case ChatErrorKind.NotFound: return ErrorCategory.ObjectNotFound;
+                case ChatErrorKind.Conflict: return ErrorCategory.ResourceExists;
+                case ChatErrorKind.PreconditionFailed: return ErrorCategory.WriteError;
+                case ChatErrorKind.RateLimited: return ErrorCategory.LimitsExceeded;
+                case ChatErrorKind.ServerError: return ErrorCategory.ResourceUnavailable;
+                case ChatErrorKind.Network: return ErrorCategory.ConnectionError;
+                case ChatErrorKind.Timeout: return ErrorCategory.OperationTimeout;
+                case ChatErrorKind.Cancelled: return ErrorCategory.OperationStopped;
+                case ChatErrorKind.InvalidResponse: return ErrorCategory.InvalidResult;
+                default: return ErrorCategory.NotSpecified;
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using ChatApi.Engine;
+
+namespace ChatApi.Cmdlets
+{
+    /// <summary>Parameter is an absolute http or https URI (8x8's rule for webhook URIs).</summary>
+    public sealed class ValidateAbsoluteUriAttribute : ValidateArgumentsAttribute
+    {
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            var text = arguments is PSObject ps ? ps.BaseObject?.ToString() : arguments?.ToString();
+            var problem = ChatRules.CheckAbsoluteUri(text);
+            if (problem != null) throw new ValidationMetadataException($"'{text}' {problem}.");
+        }
+    }
+
+    /// <summary>A hashtable of at most 30 entries (8x8's limit on customer properties).</summary>
+    public sealed class ValidateCustomerPropertiesAttribute : ValidateArgumentsAttribute
+    {
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            var table = (arguments is PSObject ps ? ps.BaseObject : arguments) as IDictionary;
+            var problem = table == null ? null : ChatRules.CheckCustomerPropertyCount(table.Count);
+            if (problem != null) throw new ValidationMetadataException(problem + ".");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.Management.Automation;
+using ChatApi.Engine;
+
+namespace ChatApi.Cmdlets
+{
+    /// <summary>Creates a channel on a webhook, routed to a queue.</summary>
+    [Cmdlet(VerbsCommon.New, "ChatChannel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(Channel))]
+    public sealed class NewChatChannelCommand : ChatCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ValidateLength(1, ChatRules.MaxChannelNameLength)]
+        public string Name { get; set; }
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string WebhookId { get; set; }
+
+        [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string QueueId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var client = Client;
+            if (!ShouldProcess($"{Name} (webhook {WebhookId}, queue {QueueId})", "Create channel")) return;
+            RunAndWrite(ctx => client.CreateChannelAsync(Name, WebhookId, QueueId, ctx), Name);
+        }
+    }
+}

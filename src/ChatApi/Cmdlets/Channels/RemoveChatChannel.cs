@@ -1,0 +1,21 @@
+using System.Management.Automation;
+
+namespace ChatApi.Cmdlets
+{
+    /// <summary>Deletes a channel. Its conversations stay readable.</summary>
+    [Cmdlet(VerbsCommon.Remove, "ChatChannel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    public sealed class RemoveChatChannelCommand : ChatCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("ChannelId")]
+        [ValidateNotNullOrEmpty]
+        public string Id { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var client = Client;
+            if (!ShouldProcess($"channel {Id}", "Remove")) return;
+            Run(ctx => client.RemoveChannelAsync(Id, ctx), Id);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using ChatApi.Engine;
+
+namespace ChatApi.Cmdlets
+{
+    /// <summary>
+    /// Reads -History: strings are customer (user) messages; objects or hashtables carry Text and
+    /// Type (user or bot).
+    /// </summary>
+    internal static class HistoryArgument
+    {
+        public static List<HistoryMessage> Read(object[] items)
+        {
+            var list = new List<HistoryMessage>();
+            if (items == null) return list;
+            foreach (var raw in items)
+            {
+                var item = raw is PSObject ps ? ps.BaseObject : raw;
+                if (item == null) continue;
+                if (item is string text) { list.Add(new HistoryMessage(text)); continue; }
+                string messageText = Field(raw, "Text") ?? Field(raw, "OriginalText");
+                string type = Field(raw, "Type") ?? Field(raw, "AuthorType") ?? "user";
+                if (string.IsNullOrEmpty(messageText)) throw new ArgumentException("Parameter 'History': each message needs a Text.", "History");
+                if (type != "user" && type != "bot") throw new ArgumentException($"Parameter 'History': a message's Type must be user or bot (got '{type}').", "History");
+                list.Add(new HistoryMessage(messageText, type));
+            }
+            ChatRules.Require("History", ChatRules.CheckHistoryCount(list.Count));
+            return list;
+        }
+
+        private static string Field(object raw, string name)
+        {
+            var item = raw is PSObject ps ? ps.BaseObject : raw;
+            if (item is IDictionary d)
+            {
+                foreach (DictionaryEntry e in d)
+                    if (string.Equals(e.Key?.ToString(), name, StringComparison.OrdinalIgnoreCase)) return e.Value?.ToString();
+                return null;
+            }
+            return PSObject.AsPSObject(raw).Properties[name]?.Value?.ToString();
+        }
+    }
+}

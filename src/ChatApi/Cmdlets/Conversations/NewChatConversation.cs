@@ -1,0 +1,71 @@
+using System.Collections;
+using System.Management.Automation;
+using ChatApi.Engine;
+
+namespace ChatApi.Cmdlets
+{
+    /// <summary>Starts a conversation on a channel for a customer, optionally with earlier messages.</summary>
+    [Cmdlet(VerbsCommon.New, "ChatConversation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(Conversation))]
+    public sealed class NewChatConversationCommand : ChatCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string ChannelId { get; set; }
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string CustomerName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Email { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string CustomerId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Company { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string CaseId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Language { get; set; }
+
+        /// <summary>Further customer properties (8x8 allows 30 in all).</summary>
+        [Parameter]
+        [ValidateCustomerProperties]
+        public Hashtable Property { get; set; }
+
+        /// <summary>Earlier messages: strings (customer messages) or objects with Text and Type (user|bot); at most 200.</summary>
+        [Parameter]
+        [ValidateCount(0, ChatRules.MaxHistoryMessages)]
+        public object[] History { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var client = Client;
+            var request = new ConversationRequest { ChannelId = ChannelId };
+            void Put(string key, string value) { if (!string.IsNullOrEmpty(value)) request.Customer[key] = value; }
+            Put("name", CustomerName);
+            Put("email", Email);
+            Put("customerId", CustomerId);
+            Put("company", Company);
+            Put("caseId", CaseId);
+            Put("language", Language);
+            if (Property != null) foreach (DictionaryEntry e in Property) Put(e.Key.ToString(), e.Value?.ToString());
+            try
+            {
+                ChatRules.Require("Property", ChatRules.CheckCustomerPropertyCount(request.Customer.Count));
+                request.History.AddRange(HistoryArgument.Read(History));
+            }
+            catch (System.Exception e) when (e is ChatApiException || e is System.ArgumentException)
+            {
+                WriteError(ErrorRecords.From(e, ChannelId));
+                return;
+            }
+            if (!ShouldProcess($"channel {ChannelId}", $"Start a conversation for '{CustomerName}'")) return;
+            RunAndWrite(ctx => client.CreateConversationAsync(request, ctx), ChannelId);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Management.Automation;
+
+namespace ChatApi.Cmdlets
+{
+    /// <summary>Sends a customer (user) or bot message into a conversation.</summary>
+    [Cmdlet(VerbsCommunications.Send, "ChatMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(SentMessage))]
+    public sealed class SendChatMessageCommand : ChatCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateNotNullOrEmpty]
+        public string ConversationId { get; set; }
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string Text { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateSet("user", "bot")]
+        public string AuthorType { get; set; } = "user";
+
+        protected override void ProcessRecord()
+        {
+            var client = Client;
+            if (!ShouldProcess($"conversation {ConversationId}", $"Send {AuthorType} message")) return;
+            RunAndWrite(ctx => client.SendMessageAsync(ConversationId, Text, AuthorType, ctx), ConversationId);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using ChatApi.Engine;
+
+namespace ChatApi.Cmdlets
+{
+    /// <summary>
+    /// Connects to one tenant in one region: fetches a token at once, so a wrong key fails here.
+    /// Missing values come from CHATAPI_REGION, CHATAPI_TENANT, CHATAPI_KEY and CHATAPI_SECRET.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "ChatApi", DefaultParameterSetName = CredentialSet)]
+    [OutputType(typeof(ChatSession))]
+    public sealed class ConnectChatApiCommand : ChatCmdletBase
+    {
+        private const string CredentialSet = "Credential";
+        private const string KeySet = "ApiKey";
+
+        [Parameter(Position = 0)]
+        [ValidateSet("us", "eu", "ca", "ap", IgnoreCase = true)]
+        public string Region { get; set; }
+
+        [Parameter(Position = 1)]
+        [ValidateNotNullOrEmpty]
+        public string TenantId { get; set; }
+
+        [Parameter(ParameterSetName = CredentialSet)]
+        [Credential]
+        public PSCredential Credential { get; set; }
+
+        [Parameter(ParameterSetName = KeySet, Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string ApiKey { get; set; }
+
+        [Parameter(ParameterSetName = KeySet, Mandatory = true)]
+        public SecureString ApiSecret { get; set; }
+
+        [Parameter]
+        [ValidateAbsoluteUri]
+        public Uri BaseUri { get; set; } = ChatClientOptions.DefaultBaseUri;
+
+        [Parameter]
+        [ValidateRange(0.0, 1000.0)]
+        public double RequestsPerSecond { get; set; } = 5;
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var options = new ChatClientOptions
+            {
+                Region = (Region ?? Env("CHATAPI_REGION"))?.ToLowerInvariant(),
+                TenantId = TenantId ?? Env("CHATAPI_TENANT"),
+                BaseUri = BaseUri,
+                RequestsPerSecond = RequestsPerSecond,
+            };
+            if (ParameterSetName == KeySet)
+            {
+                options.ApiKey = ApiKey;
+                options.ApiSecret = ApiSecret;
+            }
+            else if (Credential != null)
+            {
+                options.ApiKey = Credential.UserName;
+                options.ApiSecret = Credential.Password;
+            }
+            else
+            {
+                options.ApiKey = Env("CHATAPI_KEY");
+                options.ApiSecret = ToSecure(Env("CHATAPI_SECRET"));
+            }
+            Require("Region", options.Region == null ? "is required (or set CHATAPI_REGION): one of us, eu, ca, ap" : ChatRules.CheckRegion(options.Region));
+            Require("TenantId", string.IsNullOrEmpty(options.TenantId) ? "is required (or set CHATAPI_TENANT)" : null);
+            Require("Credential", string.IsNullOrEmpty(options.ApiKey) || options.ApiSecret == null ? "is required: pass -Credential (user name = API key, password = secret), -ApiKey with -ApiSecret, or set CHATAPI_KEY and CHATAPI_SECRET" : null);
+
+            ChatApiClient client = null;
+            bool connected = Run(async ctx => client = await ChatApiClient.ConnectAsync(options, ctx).ConfigureAwait(false), options.BaseUri);
+            if (!connected || client == null) return;
+            SessionRegistry.Add(client);
+            WriteVerbose($"Connected to tenant {options.TenantId} in region {options.Region} at {options.BaseUri}; token valid until {client.Session.TokenExpiresAt}");
+            if (PassThru) WriteObject(client.Session);
+        }
+
+        private void Require(string parameter, string problem)
+        {
+            if (problem == null) return;
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException($"Parameter '{parameter}' {problem}.", parameter), "ChatApi.InvalidArgument", ErrorCategory.InvalidArgument, null));
+        }
+
+        private static string Env(string name)
+        {
+            var value = Environment.GetEnvironmentVariable(name);
+            return string.IsNullOrEmpty(value) ? null : value;
+        }
+
+        private static SecureString ToSecure(string text)
+        {
+            if (text == null) return null;
+            var secure = new SecureString();
+            foreach (char c in text) secure.AppendChar(c);
+            secure.MakeReadOnly();
+            return secure;
+        }
+    }
+}

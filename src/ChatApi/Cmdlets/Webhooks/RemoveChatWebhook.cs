@@ -1,0 +1,21 @@
+using System.Management.Automation;
+
+namespace ChatApi.Cmdlets
+{
+    /// <summary>Deletes a webhook. 8x8 refuses while a channel still uses it.</summary>
+    [Cmdlet(VerbsCommon.Remove, "ChatWebhook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    public sealed class RemoveChatWebhookCommand : ChatCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("WebhookId")]
+        [ValidateNotNullOrEmpty]
+        public string Id { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var client = Client;
+            if (!ShouldProcess($"webhook {Id}", "Remove")) return;
+            Run(ctx => client.RemoveWebhookAsync(Id, ctx), Id);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Management.Automation;
+using ChatApi.Engine;
+
+namespace ChatApi.Cmdlets
+{
+    /// <summary>
+    /// Asks 8x8 to send a WEB_HOOK_VERIFY event to a URI. Returns a result object; an unreachable URI
+    /// is Success = $false with the reason, not an error.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "ChatWebhook")]
+    [OutputType(typeof(WebhookTestResult))]
+    public sealed class TestChatWebhookCommand : ChatCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateAbsoluteUri]
+        public string Uri { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateSet("v1.0", "v2.0")]
+        public string Version { get; set; } = ChatRules.DefaultVersion;
+
+        protected override void ProcessRecord()
+        {
+            var client = Client;
+            RunAndWrite(ctx => client.VerifyWebhookAsync(Uri, Version, ctx), Uri);
+        }
+    }
+}
