@@ -1,0 +1,131 @@
+#nullable enable
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChatApi.Emulator.Hosting;
+using ChatApi.Emulator.Options;
+using Microsoft.AspNetCore.Builder;
+
+namespace ChatApi.Emulator.Tests.Support;
+
+/// <summary>An emulator started in-process on 127.0.0.1 port 0, spoken to over real HTTP.</summary>
+public sealed class TestEmulator : IAsyncDisposable
+{
+    public const string Tenant = "acme";
+    private readonly WebApplication _app;
+
+    private TestEmulator(WebApplication app, Uri baseUri, EmulatorOptions options)
+    {
+        _app = app;
+        BaseUri = baseUri;
+        Options = options;
+        Http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(15) };
+    }
+
+    public Uri BaseUri { get; }
+    public EmulatorOptions Options { get; }
+    public HttpClient Http { get; }
+    public string TenantPath => $"/vcc/us/chat/v2/tenant/{Tenant}";
+
+    /// <summary>Starts one; the rate limit is off and retries are quick unless <paramref name="configure"/> says otherwise.</summary>
+    public static async Task<TestEmulator> StartAsync(Action<EmulatorOptions>? configure = null, TimeProvider? time = null)
+    {
+        var options = new EmulatorOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            RateLimit = 0,
+            RetryDelays = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(150)],
+        };
+        configure?.Invoke(options);
+        var app = EmulatorApp.Create(options, time);
+        var baseUri = await EmulatorApp.StartAsync(app);
+        return new TestEmulator(app, baseUri, options);
+    }
+
+    public async Task<HttpResponseMessage> RequestTokenAsync(string key = "demo-key", string secret = "demo-secret", string grant = "client_credentials")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/oauth/v2/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = grant }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{key}:{secret}")));
+        return await Http.SendAsync(request);
+    }
+
+    public async Task<string> TokenAsync(string key = "demo-key", string secret = "demo-secret")
+    {
+        using var response = await RequestTokenAsync(key, secret);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
+    }
+
+    /// <summary>Sends with a bearer token (fetched once per emulator unless given) and optional JSON body and headers.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? token = null,
+        IDictionary<string, string>? headers = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? await DefaultTokenAsync());
+        if (body is not null)
+            request.Content = new StringContent(body as string ?? JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(name, value);
+        return await Http.SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
+    public Task<HttpResponseMessage> PostAsync(string path, object body, IDictionary<string, string>? headers = null) => SendAsync(HttpMethod.Post, path, body, headers: headers);
+    public Task<HttpResponseMessage> PutAsync(string path, object body, IDictionary<string, string>? headers = null) => SendAsync(HttpMethod.Put, path, body, headers: headers);
+    public Task<HttpResponseMessage> DeleteAsync(string path, IDictionary<string, string>? headers = null) => SendAsync(HttpMethod.Delete, path, headers: headers);
+
+    private string? _token;
+    private async Task<string> DefaultTokenAsync() => _token ??= await TokenAsync();
+
+    public async Task<JsonObject> CreateWebhookAsync(string name = "hook", string? uri = null, string version = "v2.0")
+    {
+        using var response = await PostAsync($"{TenantPath}/web-hooks", new { name, uri = uri ?? new Uri(BaseUri, "/_receiver/default").ToString(), version });
+        Assert.Equal(200, (int)response.StatusCode);
+        return await Json.ObjectAsync(response);
+    }
+
+    public async Task<JsonObject> CreateChannelAsync(string webHookId, string name = "channel", string queue = "101")
+    {
+        using var response = await PostAsync($"{TenantPath}/channels", new { name, webHookId, routingOptions = new { type = "queue", id = queue } });
+        Assert.Equal(200, (int)response.StatusCode);
+        return await Json.ObjectAsync(response);
+    }
+
+    public async Task<string> CreateConversationAsync(string channelId, object? customer = null, object? history = null)
+    {
+        using var response = await PostAsync($"{TenantPath}/conversations",
+            new { channelId, customer = customer ?? new { name = "Jo", email = "jo@example.com" }, history });
+        Assert.Equal(202, (int)response.StatusCode);
+        return (await Json.ObjectAsync(response))["conversationId"]!.GetValue<string>();
+    }
+
+    public async Task<JsonArray> GetArrayAsync(string path)
+    {
+        using var response = await Http.GetAsync(path);
+        response.EnsureSuccessStatusCode();
+        return (JsonArray)JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    /// <summary>Polls until <paramref name="path"/> answers an array with at least <paramref name="count"/> items.</summary>
+    public async Task<JsonArray> WaitForArrayAsync(string path, int count, int timeoutMs = 8000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (true)
+        {
+            var array = await GetArrayAsync(path);
+            if (array.Count >= count || DateTime.UtcNow > deadline) return array;
+            await Task.Delay(25);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
