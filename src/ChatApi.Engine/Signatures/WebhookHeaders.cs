@@ -53,7 +53,7 @@ namespace ChatApi.Engine.Signatures
             return result;
         }
 
-        public static WebhookHeaders From(IEnumerable<KeyValuePair<string, string>> headers)
+        public static WebhookHeaders FromPairs(IEnumerable<KeyValuePair<string, string>> headers)
         {
             var result = new WebhookHeaders();
             if (headers == null) return result;
