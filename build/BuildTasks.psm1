@@ -5,8 +5,8 @@ Set-StrictMode -Version Latest
 # engine with its packages. Framework assemblies that PowerShell 7 already carries stay out.
 $script:ModuleFiles = @('ChatApi.dll', 'ChatApi.Models.dll')
 $script:EngineFiles = @(
-    'ChatApi.Engine.dll', 'RestSharp.dll', 'Polly.Core.dll', 'Polly.RateLimiting.dll',
-    'System.Threading.RateLimiting.dll', 'System.IO.Hashing.dll', 'Microsoft.Bcl.TimeProvider.dll'
+    'ChatApi.Engine.dll', 'RestSharp.dll', 'Polly.Core.dll',
+    'System.IO.Hashing.dll', 'Microsoft.Bcl.TimeProvider.dll'
 )
 
 function Invoke-Dotnet {

@@ -12,7 +12,7 @@ namespace ChatApi.Cmdlets
             if (e is ChatApiException chat)
             {
                 var record = new ErrorRecord(chat, chat.ErrorId, CategoryOf(chat.Kind), target);
-                if (!string.IsNullOrEmpty(chat.ProblemText)) record.ErrorDetails = new ErrorDetails(chat.Message + Environment.NewLine + chat.ProblemText);
+                if (chat.Errors.Count > 0) record.ErrorDetails = new ErrorDetails(chat.Message + Environment.NewLine + string.Join(Environment.NewLine, chat.Errors));
                 if (chat.Kind == ChatErrorKind.PreconditionFailed) record.ErrorDetails = new ErrorDetails(chat.Message) { RecommendedAction = "Read the resource again (Get-Chat*) and repeat the change." };
                 return record;
             }
