@@ -1,0 +1,153 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using ChatApi.Emulator.Hosting;
+using ChatApi.Emulator.Options;
+using ChatApi.Engine.Events;
+using ChatApi.Engine.Signatures;
+using ChatApi.Events;
+
+namespace ChatApi.Tests.Signatures;
+
+/// <summary>The emulator signs its deliveries on its own (its EventSigner); the engine must accept them.</summary>
+public sealed class EmulatorInteropTests : IAsyncLifetime
+{
+    private Microsoft.AspNetCore.Builder.WebApplication app;
+    private HttpClient http;
+    private string tenantPath;
+
+    public async Task InitializeAsync()
+    {
+        app = EmulatorApp.Create(new EmulatorOptions { Urls = "http://127.0.0.1:0", RateLimit = 0 });
+        var baseUri = await EmulatorApp.StartAsync(app);
+        http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(15) };
+        using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, "/oauth/v2/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }),
+        };
+        tokenRequest.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("demo-key:demo-secret")));
+        using var tokenAnswer = await http.SendAsync(tokenRequest);
+        tokenAnswer.EnsureSuccessStatusCode();
+        var token = (await tokenAnswer.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        tenantPath = "/vcc/us/chat/v2/tenant/acme";
+    }
+
+    public async Task DisposeAsync()
+    {
+        http?.Dispose();
+        if (app != null) { await app.StopAsync(); await app.DisposeAsync(); }
+    }
+
+    private int fetches;
+
+    /// <summary>The key fetch the cmdlet layer would do through the client: GET jwk/{kid}/public.</summary>
+    private async Task<ChatApi.Jwk> FetchJwk(string kid, CancellationToken ct)
+    {
+        Interlocked.Increment(ref fetches);
+        using var answer = await http.GetAsync($"/vcc/us/chat/v2/jwk/{kid}/public", ct);
+        if (answer.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
+        answer.EnsureSuccessStatusCode();
+        return JwkJson.Parse(await answer.Content.ReadAsStringAsync(ct)).Single();
+    }
+
+    private async Task VerifyWebhook(string uri)
+    {
+        using var answer = await http.PostAsJsonAsync(tenantPath + "/web-hooks/verify", new { version = "v2.0", uri });
+        Assert.True(answer.IsSuccessStatusCode, $"{(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
+    }
+
+    private async Task<JsonArray> Received(string name) => (await http.GetFromJsonAsync<JsonArray>($"/_receiver/{name}"))!;
+
+    private static (byte[] Body, WebhookHeaders Headers) AsEvent(JsonNode received)
+    {
+        var headers = new WebhookHeaders();
+        foreach (var pair in received!["headers"]!.AsObject()) headers.Add(pair.Key, pair.Value!.GetValue<string>());
+        return (Encoding.UTF8.GetBytes(received["body"]!.GetValue<string>()), headers);
+    }
+
+    [Fact]
+    public async Task EmulatorSignedDeliveryVerifiesWithItsJwkAndTamperingIsCaught()
+    {
+        await VerifyWebhook(http.BaseAddress + "_receiver/sig-interop");
+        var got = await Received("sig-interop");
+        var (body, headers) = AsEvent(got.Single());
+
+        var cache = new SigningKeyCache();
+        var verifier = new WebhookSignatureVerifier(SigningKeyProvider.FromFetch("us", FetchJwk, cache), new WebhookSignatureOptions { ReplayCache = new ReplayCache() });
+        var result = await verifier.VerifyAsync(body, headers);
+        Assert.True(result.IsValid, result.Reason);
+        Assert.Equal("acme", result.TenantId);
+        Assert.False(string.IsNullOrEmpty(result.KeyId));
+        Assert.InRange(result.Age!.Value.TotalSeconds, -5, 60);
+
+        var parsed = Assert.IsType<WebhookVerifyEvent>(WebhookEventParser.Parse(body, headers));
+        Assert.Equal("v2.0", parsed.NotificationVersion);
+        Assert.Equal(result.EventId, parsed.EventId);
+
+        var tampered = (byte[])body.Clone();
+        tampered[^2] ^= 0x20;
+        Assert.Equal(SignatureCheckReason.BadSignature, (await verifier.VerifyAsync(tampered, headers)).ReasonCode);
+        Assert.Equal(1, fetches);
+    }
+
+    [Fact]
+    public async Task JoseJwtAcceptsTheEmulatorsSignatureToo()
+    {
+        await VerifyWebhook(http.BaseAddress + "_receiver/sig-jose");
+        var (body, headers) = AsEvent((await Received("sig-jose")).Single());
+        var kid = (string)Jose.JWT.Headers(headers.Get(WebhookHeaders.Signature))["kid"];
+        var jwk = await FetchJwk(kid, default);
+        using var rsa = System.Security.Cryptography.RSA.Create();
+        rsa.ImportParameters(new System.Security.Cryptography.RSAParameters { Modulus = FromB64(jwk.N), Exponent = FromB64(jwk.E) });
+        var payload = SignedPayload.Build(TestSigner.Crc(body), headers.Get(WebhookHeaders.CustomerId), headers.Get(WebhookHeaders.EventId),
+            int.Parse(headers.Get(WebhookHeaders.Retry)), headers.Get(WebhookHeaders.TenantId), long.Parse(headers.Get(WebhookHeaders.TransmissionTime)));
+        Assert.Equal(payload, Jose.JWT.Verify(headers.Get(WebhookHeaders.Signature), rsa, Jose.JwsAlgorithm.RS256, payload: payload));
+    }
+
+    [Fact]
+    public async Task RotatedKeyIsFetchedOnceAndOldEventsStillVerify()
+    {
+        var cache = new SigningKeyCache();
+        var verifier = new WebhookSignatureVerifier(SigningKeyProvider.FromFetch("us", FetchJwk, cache), new WebhookSignatureOptions { ReplayCache = new ReplayCache() });
+        await VerifyWebhook(http.BaseAddress + "_receiver/sig-rotate");
+        using (var rotate = await http.PostAsync("/_emulator/rotate-key", null)) rotate.EnsureSuccessStatusCode();
+        await VerifyWebhook(http.BaseAddress + "_receiver/sig-rotate");
+        await VerifyWebhook(http.BaseAddress + "_receiver/sig-rotate");
+        var got = await Received("sig-rotate");
+        Assert.Equal(3, got.Count);
+        var kids = new HashSet<string>();
+        foreach (var item in got)
+        {
+            var (body, headers) = AsEvent(item);
+            var r = await verifier.VerifyAsync(body, headers);
+            Assert.True(r.IsValid, r.Reason);
+            kids.Add(r.KeyId);
+        }
+        Assert.Equal(2, kids.Count);
+        Assert.Equal(2, fetches);
+    }
+
+    [Fact]
+    public async Task EmulatorDeliversToTheEngineReceiver()
+    {
+        var verifier = new WebhookSignatureVerifier(SigningKeyProvider.FromFetch("us", FetchJwk, new SigningKeyCache()),
+            new WebhookSignatureOptions { ReplayCache = new ReplayCache(), RejectReplay = true });
+        using var receiver = new WebhookReceiver(new WebhookReceiverOptions { Port = 0, Path = "/hook", Verifier = verifier });
+        receiver.Start();
+        var got = new List<ReceivedWebhookEvent>();
+        var run = receiver.RunAsync(got.Add, 1, TimeSpan.FromSeconds(20), CancellationToken.None);
+        await VerifyWebhook(receiver.Url); // 204 only because our receiver answered 2xx
+        Assert.Equal(1, await run);
+        Assert.Equal(200, got[0].StatusCode);
+        Assert.True(got[0].Signature.IsValid, got[0].Signature.Reason);
+        Assert.IsType<WebhookVerifyEvent>(got[0].Event);
+    }
+
+    private static byte[] FromB64(string s)
+    {
+        Assert.True(Base64Url.TryDecode(s, out var bytes));
+        return bytes;
+    }
+}
