@@ -46,4 +46,13 @@ function Get-TestToken {
     $answer.access_token
 }
 
-Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Get-TestToken
+function ConvertFrom-TestResponse {
+    <# The JSON body of an Invoke-WebRequest answer; problem+json bodies come as bytes, so decode them first. #>
+    param([Parameter(Mandatory, ValueFromPipeline)] $Response)
+    process {
+        $text = if ($Response.Content -is [byte[]]) { [Text.Encoding]::UTF8.GetString($Response.Content) } else { $Response.Content }
+        $text | ConvertFrom-Json
+    }
+}
+
+Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Get-TestToken, ConvertFrom-TestResponse
