@@ -62,6 +62,31 @@ namespace ChatApi.Engine.Signatures
             return VerifyWithKeyAsync(state, lookup, CancellationToken.None).GetAwaiter().GetResult();
         }
 
+        /// <summary>
+        /// Checks when no key fetch is needed (offline keys, or the key is cached) and returns true;
+        /// returns false, having recorded nothing, when a fetch is needed (then use VerifyAsync).
+        /// </summary>
+        public bool TryVerifyWithoutFetch(byte[] body, WebhookHeaders headers, out SignatureCheckResult result)
+        {
+            var state = Prepare(body, headers);
+            if (state.Done) { result = state.Result; return true; }
+            var lookup = keys.TryGetWithoutFetch(state.Jws.KeyId);
+            result = null;
+            if (lookup == null) return false;
+            switch (lookup.Status)
+            {
+                case KeyLookupStatus.Unknown: result = Fail(state.Result, SignatureCheckReason.UnknownKey, lookup.Problem); return true;
+                case KeyLookupStatus.Unavailable: result = Fail(state.Result, SignatureCheckReason.KeyUnavailable, lookup.Problem); return true;
+            }
+            if (state.Key(lookup.Key)) { result = Finish(state); return true; }
+            if (keys is StaticSigningKeyProvider)
+            {
+                result = Fail(state.Result, SignatureCheckReason.BadSignature, BadSignatureText);
+                return true;
+            }
+            return false; // a fetched key failed: the async path decides whether a refresh is due
+        }
+
         public Task<SignatureCheckResult> VerifyAsync(string body, WebhookHeaders headers, CancellationToken cancellationToken = default) =>
             VerifyAsync(body == null ? null : System.Text.Encoding.UTF8.GetBytes(body), headers, cancellationToken);
 
@@ -88,10 +113,12 @@ namespace ChatApi.Engine.Signatures
             {
                 var fresher = await keys.RefreshAfterFailureAsync(kid, lookup.Key, cancellationToken).ConfigureAwait(false);
                 if (fresher == null || !state.Key(fresher))
-                    return Fail(state.Result, SignatureCheckReason.BadSignature, "the signature does not match the body and the x-8x8 headers");
+                    return Fail(state.Result, SignatureCheckReason.BadSignature, BadSignatureText);
             }
             return Finish(state);
         }
+
+        private const string BadSignatureText = "the signature does not match the body and the x-8x8 headers";
 
         private sealed class State
         {

@@ -1,0 +1,111 @@
+using System;
+using System.Management.Automation;
+using ChatApi.Engine.Events;
+using ChatApi.Engine.Signatures;
+using ChatApi.Events;
+
+namespace ChatApi.Cmdlets
+{
+    /// <summary>
+    /// Listens on 127.0.0.1 (or a given prefix) for webhook events and writes each one to the pipeline as
+    /// it arrives, with its parsed event, signature check, raw body and headers. Valid events are
+    /// answered 200, refused ones 401. Runs until -Count events, -Timeout or Ctrl+C.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Receive, "ChatWebhookEvent", DefaultParameterSetName = "Port")]
+    [OutputType(typeof(ReceivedWebhookEvent))]
+    public sealed class ReceiveChatWebhookEventCommand : ChatCmdlet
+    {
+        /// <summary>Port on 127.0.0.1; 0 picks a free one (its URL is shown).</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Port")]
+        [ValidateRange(0, 65535)]
+        public int Port { get; set; }
+
+        /// <summary>An HttpListener prefix such as http://127.0.0.1:8080/ or http://+:8080/.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Prefix")]
+        [ValidatePattern("^https?://")]
+        public string Prefix { get; set; }
+
+        /// <summary>The path events are posted to (others answer 404). Default: every path.</summary>
+        [Parameter]
+        public string Path { get; set; } = "/";
+
+        /// <summary>Stop after this many events (0: no limit).</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int Count { get; set; }
+
+        /// <summary>Stop after this long (a TimeSpan, or seconds).</summary>
+        [Parameter]
+        [SecondsToTimeSpan]
+        public TimeSpan Timeout { get; set; }
+
+        /// <summary>The key(s) to check signatures with, offline; without it keys are fetched from the session's region.</summary>
+        [Parameter]
+        public object Jwk { get; set; }
+
+        /// <summary>Accept every JSON body without checking signatures (v1.0 webhooks, rehearsals).</summary>
+        [Parameter]
+        public SwitchParameter SkipSignatureCheck { get; set; }
+
+        /// <summary>How far the transmission time may lie from now (a TimeSpan, or seconds); 0 turns it off.</summary>
+        [Parameter]
+        [SecondsToTimeSpan]
+        public TimeSpan MaxAge { get; set; } = WebhookSignatureOptions.DefaultMaxAge;
+
+        /// <summary>Refuse (401) a second delivery of the same (event id, retry).</summary>
+        [Parameter]
+        public SwitchParameter RejectReplay { get; set; }
+
+        protected override void EndProcessing()
+        {
+            WebhookSignatureVerifier verifier = null;
+            if (!SkipSignatureCheck)
+            {
+                SigningKeyProvider keys = null;
+                if (Jwk != null)
+                {
+                    try { keys = EventInput.OfflineKeys(Jwk); }
+                    catch (FormatException e) { ThrowTerminatingError(EventInput.BadJwk(e, Jwk)); }
+                }
+                else
+                {
+                    keys = EventInput.SessionKeys(Client);
+                }
+                verifier = new WebhookSignatureVerifier(keys, new WebhookSignatureOptions { MaxAge = MaxAge, RejectReplay = RejectReplay.IsPresent });
+            }
+
+            using (var receiver = new WebhookReceiver(new WebhookReceiverOptions
+            {
+                Port = Port,
+                Prefix = ParameterSetName == "Prefix" ? Prefix : null,
+                Path = Path,
+                Verifier = verifier,
+            }))
+            {
+                try
+                {
+                    receiver.Start();
+                }
+                catch (InvalidOperationException e)
+                {
+                    ThrowTerminatingError(new ErrorRecord(e, "ChatApi.ListenFailed", ErrorCategory.ResourceUnavailable, Prefix ?? (object)Port));
+                }
+                WriteVerbose($"Listening for webhook events on {receiver.Url}");
+                if (ParameterSetName == "Port" && Port == 0)
+                    WriteInformation(new HostInformationMessage { Message = $"Listening on {receiver.Url}" }, new[] { "PSHOST" });
+
+                TimeSpan? timeout = Timeout > TimeSpan.Zero ? Timeout : (TimeSpan?)null;
+                Run(async ctx =>
+                {
+                    int received = await receiver.RunAsync(e =>
+                    {
+                        Pump.Output(e);
+                        if (e.Signature != null && !e.Signature.IsValid) Pump.Verbose($"Refused (401): {e.Signature.Reason}");
+                    }, Count, timeout, ctx.Cancellation).ConfigureAwait(false);
+                    Pump.Verbose($"Stopped after {received} event(s).");
+                }, receiver.Url);
+            }
+            base.EndProcessing();
+        }
+    }
+}

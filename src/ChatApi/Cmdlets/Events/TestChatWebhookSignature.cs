@@ -1,0 +1,98 @@
+using System;
+using System.Management.Automation;
+using ChatApi.Engine.Signatures;
+
+namespace ChatApi.Cmdlets
+{
+    /// <summary>
+    /// Checks the x-8x8-signature of a v2.0 webhook event against its exact body and x-8x8 headers.
+    /// Returns $true or $false; -Detailed returns a SignatureCheckResult with the reason.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "ChatWebhookSignature")]
+    [OutputType(typeof(bool))]
+    [OutputType(typeof(SignatureCheckResult))]
+    public sealed class TestChatWebhookSignatureCommand : ChatCmdlet
+    {
+        /// <summary>The raw body: a string (UTF-8) or the exact bytes.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Content", "RawBody")]
+        [AllowEmptyString]
+        public object Body { get; set; }
+
+        /// <summary>The request headers (names in any case).</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [AllowNull]
+        public object Headers { get; set; }
+
+        /// <summary>The key(s) to check with, offline: a JWK or a JWK set as JSON, or Jwk objects. Without it, the key is fetched from the session's region.</summary>
+        [Parameter]
+        public object Jwk { get; set; }
+
+        /// <summary>How far the transmission time may lie in the past or future (a TimeSpan, or seconds); 0 turns it off. Default 5 minutes.</summary>
+        [Parameter]
+        [SecondsToTimeSpan]
+        public TimeSpan MaxAge { get; set; } = WebhookSignatureOptions.DefaultMaxAge;
+
+        /// <summary>Refuse an (event id, retry) pair seen before by this process within the window.</summary>
+        [Parameter]
+        public SwitchParameter RejectReplay { get; set; }
+
+        /// <summary>Return the whole result instead of $true/$false.</summary>
+        [Parameter]
+        public SwitchParameter Detailed { get; set; }
+
+        private WebhookSignatureVerifier verifier;
+
+        protected override void BeginProcessing()
+        {
+            if (MaxAge < TimeSpan.Zero)
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-MaxAge cannot be negative."), "ChatApi.InvalidArgument", ErrorCategory.InvalidArgument, MaxAge));
+            SigningKeyProvider keys = null;
+            if (Jwk != null)
+            {
+                try { keys = EventInput.OfflineKeys(Jwk); }
+                catch (FormatException e) { ThrowTerminatingError(EventInput.BadJwk(e, Jwk)); }
+            }
+            else
+            {
+                keys = EventInput.SessionKeys(Client);
+            }
+            verifier = new WebhookSignatureVerifier(keys, new WebhookSignatureOptions { MaxAge = MaxAge, RejectReplay = RejectReplay.IsPresent });
+        }
+
+        protected override void ProcessRecord()
+        {
+            byte[] body;
+            WebhookHeaders headers;
+            try
+            {
+                body = EventInput.Body(Body);
+                headers = EventInput.Headers(Headers);
+            }
+            catch (ArgumentException e)
+            {
+                WriteError(new ErrorRecord(e, "ChatApi.InvalidArgument", ErrorCategory.InvalidArgument, Body));
+                return;
+            }
+
+            // Nearly always the key is at hand (offline, or cached): no thread hop per event.
+            if (verifier.TryVerifyWithoutFetch(body, headers, out var result))
+            {
+                Write(result);
+                return;
+            }
+            Run(async ctx =>
+            {
+                var r = await verifier.VerifyAsync(body, headers, ctx.Cancellation).ConfigureAwait(false);
+                Pump.Output(Detailed ? (object)r : r.IsValid);
+                if (!r.IsValid) Pump.Verbose("Signature refused: " + r.Reason);
+            }, Body);
+        }
+
+        private void Write(SignatureCheckResult result)
+        {
+            if (!result.IsValid) WriteVerbose("Signature refused: " + result.Reason);
+            WriteObject(Detailed ? (object)result : result.IsValid);
+        }
+    }
+}
