@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ChatApi.Completers;
 
 namespace ChatApi.Cmdlets
 {
@@ -10,10 +11,12 @@ namespace ChatApi.Cmdlets
         [Parameter(ParameterSetName = "ById", Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ChannelId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string[] Id { get; set; }
 
         [Parameter(ParameterSetName = "List")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WebhookIdCompleter))]
         public string WebhookId { get; set; }
 
         protected override void ProcessRecord()

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ChatApi.Completers;
 using ChatApi.Engine;
 
 namespace ChatApi.Cmdlets
@@ -15,6 +16,7 @@ namespace ChatApi.Cmdlets
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WebhookIdCompleter))]
         public string WebhookId { get; set; }
 
         [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]

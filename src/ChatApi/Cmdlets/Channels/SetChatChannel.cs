@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using ChatApi.Completers;
 using ChatApi.Engine;
 
 namespace ChatApi.Cmdlets
@@ -12,6 +13,7 @@ namespace ChatApi.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ChannelId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string Id { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -20,6 +22,7 @@ namespace ChatApi.Cmdlets
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WebhookIdCompleter))]
         public string WebhookId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using ChatApi.Completers;
 using ChatApi.Engine;
 
 namespace ChatApi.Cmdlets
@@ -12,10 +13,12 @@ namespace ChatApi.Cmdlets
         [Parameter(ParameterSetName = "ById", Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ConversationId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConversationIdCompleter))]
         public string[] Id { get; set; }
 
         [Parameter(ParameterSetName = "List", ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string ChannelId { get; set; }
 
         [Parameter(ParameterSetName = "List")]

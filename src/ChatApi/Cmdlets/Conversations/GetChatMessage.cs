@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ChatApi.Completers;
 
 namespace ChatApi.Cmdlets
 {
@@ -10,6 +11,7 @@ namespace ChatApi.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConversationIdCompleter))]
         public string ConversationId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

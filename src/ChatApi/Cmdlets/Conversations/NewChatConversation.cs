@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using ChatApi.Completers;
 using ChatApi.Engine;
 
 namespace ChatApi.Cmdlets
@@ -11,6 +12,7 @@ namespace ChatApi.Cmdlets
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string ChannelId { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]

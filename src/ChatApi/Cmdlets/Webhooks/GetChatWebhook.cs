@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ChatApi.Completers;
 
 namespace ChatApi.Cmdlets
 {
@@ -10,6 +11,7 @@ namespace ChatApi.Cmdlets
         [Parameter(ParameterSetName = "ById", Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("WebhookId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WebhookIdCompleter))]
         public string[] Id { get; set; }
 
         [Parameter(ParameterSetName = "List")]

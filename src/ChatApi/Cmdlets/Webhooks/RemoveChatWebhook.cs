@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ChatApi.Completers;
 
 namespace ChatApi.Cmdlets
 {
@@ -9,6 +10,7 @@ namespace ChatApi.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("WebhookId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WebhookIdCompleter))]
         public string Id { get; set; }
 
         protected override void ProcessRecord()

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ChatApi.Completers;
 using ChatApi.Engine;
 
 namespace ChatApi.Cmdlets
@@ -14,6 +15,7 @@ namespace ChatApi.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("WebhookId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WebhookIdCompleter))]
         public string Id { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
