@@ -1,3 +1,4 @@
+#nullable enable
 using System.Net.Http.Headers;
 using ChatApi.Emulator.Tests.Support;
 

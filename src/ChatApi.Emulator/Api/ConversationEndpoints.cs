@@ -10,7 +10,6 @@ namespace ChatApi.Emulator.Api;
 public static class ConversationEndpoints
 {
     public const int MaxCustomerProperties = 30, MaxHistory = 200;
-    private static readonly string[] AuthorTypes = ["user", "bot"];
 
     public static void Map(RouteGroupBuilder tenant)
     {
@@ -152,7 +151,7 @@ public static class ConversationEndpoints
             var text = JsonBody.String(m, "text", errors);
             var type = JsonBody.String(m, "type", errors) ?? "user";
             if (string.IsNullOrEmpty(text)) errors.Add(new FieldError($"{path}.text", "must not be empty"));
-            if (!AuthorTypes.Contains(type)) errors.Add(new FieldError($"{path}.type", "must be user or bot"));
+            if (!AuthorTypes.External.Contains(type)) errors.Add(new FieldError($"{path}.type", "must be user or bot"));
             history.Add((text ?? "", type));
         }
         return history;

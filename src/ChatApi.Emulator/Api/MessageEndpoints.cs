@@ -1,12 +1,12 @@
 using ChatApi.Emulator.Conversations;
 using ChatApi.Emulator.Http;
+using ChatApi.Emulator.State;
 
 namespace ChatApi.Emulator.Api;
 
 /// <summary>A conversation's messages: list (optionally one interaction's) and send (202, no body).</summary>
 public static class MessageEndpoints
 {
-    private static readonly string[] AuthorTypes = ["user", "bot"];
 
     public static void Map(RouteGroupBuilder conversations)
     {
@@ -31,7 +31,7 @@ public static class MessageEndpoints
         var text = JsonBody.String(body!, "text", errors);
         var authorType = JsonBody.String(body!, "authorType", errors) ?? "user";
         if (string.IsNullOrEmpty(text)) errors.Add(new FieldError("text", "must not be empty"));
-        if (!AuthorTypes.Contains(authorType)) errors.Add(new FieldError("authorType", "must be user or bot"));
+        if (!AuthorTypes.External.Contains(authorType)) errors.Add(new FieldError("authorType", "must be user or bot"));
         var problem = errors.Count > 0 ? Problem.BadRequest(errors) : null;
         return ConversationEndpoints.WithConversation(http, id, c =>
         {

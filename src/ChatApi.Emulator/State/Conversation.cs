@@ -11,6 +11,12 @@ public static class ConversationStatus
     public static readonly string[] All = [Created, Pending, Handling, Deleted];
 }
 
+/// <summary>Who may write through the API (ExternalAuthorType); agents and the system write only through events.</summary>
+public static class AuthorTypes
+{
+    public static readonly string[] External = ["user", "bot"];
+}
+
 public sealed class Interaction
 {
     public required string Id { get; init; }
