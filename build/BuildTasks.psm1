@@ -1,9 +1,12 @@
 # The tasks behind build.ps1. Each function does one task; build.ps1 only dispatches.
 Set-StrictMode -Version Latest
 
-# The files that make the module: the cmdlet and model assemblies beside the manifest, and the
-# engine with its packages. Framework assemblies that PowerShell 7 already carries stay out.
+# The files that make the module: the cmdlet and model assemblies beside the manifest (default
+# load context), and the engine with its packages in Dependencies/, where only the private load
+# context of ChatApi.Loader looks (see src/ChatApi/ModuleInitializer.cs). Framework assemblies that
+# PowerShell 7 already carries stay out.
 $script:ModuleFiles = @('ChatApi.dll', 'ChatApi.Models.dll')
+$script:DependencyFolder = 'Dependencies'
 $script:EngineFiles = @(
     'ChatApi.Engine.dll', 'RestSharp.dll', 'Polly.Core.dll',
     'System.IO.Hashing.dll', 'Microsoft.Bcl.TimeProvider.dll'
@@ -29,14 +32,16 @@ function Invoke-ChatBuild {
     $bin = Join-Path $Root "src/ChatApi/bin/$Configuration/netstandard2.0"
     if (Test-Path $Staged) { Remove-Item $Staged -Recurse -Force }
     New-Item -ItemType Directory -Path $Staged -Force | Out-Null
-    foreach ($file in $script:ModuleFiles + $script:EngineFiles) {
-        Copy-Item (Join-Path $bin $file) $Staged
-    }
-    Copy-Item (Join-Path $Root 'ChatApi.psd1') $Staged
+    foreach ($file in $script:ModuleFiles) { Copy-Item (Join-Path $bin $file) $Staged }
+    Copy-Item (Join-Path $Root "src/ChatApi.Loader/bin/$Configuration/net8.0/ChatApi.Loader.dll") $Staged
+    $dependencies = New-Item -ItemType Directory -Path (Join-Path $Staged $script:DependencyFolder) -Force
+    foreach ($file in $script:EngineFiles) { Copy-Item (Join-Path $bin $file) $dependencies }
+    Copy-Item (Join-Path $Root 'ChatApi.psd1'), (Join-Path $Root 'LICENSE') $Staged
     foreach ($extra in 'ChatApi.format.ps1xml', 'ChatApi.types.ps1xml', 'en-US') {
         $path = Join-Path $Root "src/ChatApi/$extra"
         if (Test-Path $path) { Copy-Item $path $Staged -Recurse }
     }
+    Import-Module (Join-Path $PSScriptRoot 'HelpBuilder.psm1') -Force; $null = Build-ChatHelp -DocsPath (Join-Path $Root 'docs/help') -ModuleFolder $Staged
     Write-Host "Staged module: $Staged" -ForegroundColor Cyan
     $Staged
 }
