@@ -1,0 +1,333 @@
+# Signed webhook events end to end: the emulator signs real deliveries; the cmdlets check, parse and receive them.
+BeforeAll {
+    Import-Module $env:CHATAPI_TEST_MODULE -Force
+    Import-Module $PSScriptRoot/TestHelpers.psm1 -Force
+    $script:emu = Start-TestEmulator -Arguments @('--rate-limit', '0')
+    $script:base = $emu.BaseUri
+    $script:tenant = "$base/vcc/us/chat/v2/tenant/acme"
+    $script:auth = @{ Authorization = "Bearer $(Get-TestToken -BaseUri $base)" }
+
+    function script:Api([string] $Method, [string] $Path, $Body) {
+        $params = @{ Method = $Method; Uri = "$tenant/$Path"; Headers = $script:auth }
+        if ($null -ne $Body) { $params.Body = ($Body | ConvertTo-Json -Depth 5 -Compress); $params.ContentType = 'application/json' }
+        Invoke-RestMethod @params
+    }
+
+    # What the emulator's built-in receiver got, oldest first: objects with body and headers.
+    function script:Get-Received([string] $Name, [int] $AtLeast = 1) {
+        $deadline = (Get-Date).AddSeconds(20)
+        do {
+            $answer = Invoke-RestMethod "$base/_receiver/$Name"   # a JSON array comes as one object
+            $got = @($answer)
+            if ($got.Count -ge $AtLeast) { return $got }
+            Start-Sleep -Milliseconds 100
+        } while ((Get-Date) -lt $deadline)
+        throw "The receiver $Name got $($got.Count) of $AtLeast deliveries."
+    }
+
+    # A hashtable of headers (what a user has after capturing a request).
+    function script:ConvertTo-HeaderTable($Headers) {
+        $table = @{}
+        foreach ($p in $Headers.PSObject.Properties) { $table[$p.Name] = [string] $p.Value }
+        $table
+    }
+
+    function script:Get-EmulatorJwk([string] $Kid) {
+        Invoke-RestMethod "$base/vcc/us/chat/v2/jwk/$Kid/public" -Headers $script:auth | ConvertTo-Json -Compress
+    }
+
+    function script:Get-Kid([string] $Signature) {
+        $part = $Signature.Split('.')[0].Replace('-', '+').Replace('_', '/')
+        $part += '=' * ((4 - $part.Length % 4) % 4)
+        ([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($part)) | ConvertFrom-Json).kid
+    }
+
+    # One WEB_HOOK_VERIFY delivery, signed by the emulator, into /_receiver/<name>.
+    function script:New-SignedDelivery([string] $Name) {
+        Api Post 'web-hooks/verify' @{ version = 'v2.0'; uri = "$base/_receiver/$Name" } | Out-Null
+        (Get-Received $Name)[-1]
+    }
+
+    function script:Get-FreePort {
+        $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $probe.Start(); $port = $probe.LocalEndpoint.Port; $probe.Stop(); $port
+    }
+
+    $cred = [pscredential]::new('demo-key', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force))
+    $script:session = Connect-ChatApi -Region us -TenantId acme -Credential $cred -BaseUri $base -PassThru
+}
+
+AfterAll {
+    Stop-TestEmulator $script:emu
+}
+
+Describe 'Signatures: Test-ChatWebhookSignature on emulator deliveries' {
+    BeforeAll {
+        $script:delivery = New-SignedDelivery 'sig-basic'
+        $script:headers = ConvertTo-HeaderTable $delivery.headers
+        $script:jwk = Get-EmulatorJwk (Get-Kid $headers['x-8x8-signature'])
+    }
+
+    It 'is $true with the key fetched through the session' {
+        Test-ChatWebhookSignature -Body $delivery.body -Headers $headers -Session $session | Should -BeTrue
+    }
+
+    It 'is $true offline with -Jwk, and -Detailed tells what the event claims' {
+        $r = Test-ChatWebhookSignature -Body $delivery.body -Headers $headers -Jwk $jwk -Detailed
+        $r | Should -BeOfType ([ChatApi.SignatureCheckResult])
+        $r.IsValid | Should -BeTrue
+        $r.Reason | Should -Be 'Valid'
+        $r.TenantId | Should -Be 'acme'
+        $r.EventId | Should -Be $headers['x-8x8-event-id']
+        $r.Retry | Should -Be 0
+        $r.KeyId | Should -Be (Get-Kid $headers['x-8x8-signature'])
+        $r.TransmissionTime | Should -BeOfType ([DateTimeOffset])
+        $r.Age.TotalMinutes | Should -BeLessThan 5
+    }
+
+    It 'works with -Jwk in a process that never connected' {
+        $bodyFile = New-TemporaryFile
+        @{ body = $delivery.body; headers = $headers; jwk = $jwk } | ConvertTo-Json -Depth 5 | Set-Content $bodyFile
+        $script = "Import-Module '$env:CHATAPI_TEST_MODULE'; `$d = Get-Content '$bodyFile' -Raw | ConvertFrom-Json -AsHashtable; " +
+            "Test-ChatWebhookSignature -Body `$d.body -Headers `$d.headers -Jwk `$d.jwk"
+        $answer = & dotnet pwsh -NoProfile -NonInteractive -Command $script
+        Remove-Item $bodyFile
+        $answer | Should -Be 'True'
+    }
+
+    It 'is $false with BadSignature when one byte of the body changed' {
+        $tampered = $delivery.body.Replace('"v2.0"', '"v2.1"')
+        $tampered | Should -Not -Be $delivery.body
+        Test-ChatWebhookSignature -Body $tampered -Headers $headers -Jwk $jwk | Should -BeFalse
+        (Test-ChatWebhookSignature -Body $tampered -Headers $headers -Jwk $jwk -Detailed).Reason | Should -BeLike 'BadSignature*'
+        (Test-ChatWebhookSignature -Body ($delivery.body + "`n") -Headers $headers -Session $session -Detailed).ReasonCode | Should -Be 'BadSignature'
+    }
+
+    It 'is $false with BadSignature when <Header> was changed' -TestCases @(
+        @{ Header = 'x-8x8-event-id'; Value = 'another-event' }
+        @{ Header = 'x-8x8-retry'; Value = '3' }
+        @{ Header = 'x-8x8-tenant-id'; Value = 'other-tenant' }
+        @{ Header = 'x-8x8-customer-id'; Value = 'other-customer' }
+    ) {
+        $changed = $headers.Clone(); $changed[$Header] = $Value
+        (Test-ChatWebhookSignature -Body $delivery.body -Headers $changed -Jwk $jwk -Detailed).Reason | Should -BeLike 'BadSignature*'
+    }
+
+    It 'is $false with BadSignature when the transmission time moved by 1 ms' {
+        $changed = $headers.Clone(); $changed['x-8x8-transmission-time'] = [string]([long]$headers['x-8x8-transmission-time'] + 1)
+        (Test-ChatWebhookSignature -Body $delivery.body -Headers $changed -Jwk $jwk -Detailed).ReasonCode | Should -Be 'BadSignature'
+    }
+
+    It 'names a missing header' {
+        $changed = $headers.Clone(); $changed.Remove('x-8x8-signature')
+        (Test-ChatWebhookSignature -Body $delivery.body -Headers $changed -Jwk $jwk -Detailed).Reason | Should -Be 'MissingHeader: x-8x8-signature'
+        Test-ChatWebhookSignature -Body $delivery.body -Headers @{} -Jwk $jwk | Should -BeFalse
+    }
+
+    It 'refuses alg none and HS256 headers' -TestCases @(@{ Alg = 'none' }, @{ Alg = 'HS256' }) {
+        $header = "{`"b64`":false,`"crit`":[`"b64`"],`"kid`":`"x`",`"alg`":`"$Alg`"}"
+        $b64 = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($header)).TrimEnd('=').Replace('+', '-').Replace('/', '_')
+        $changed = $headers.Clone(); $changed['x-8x8-signature'] = "$b64..c2lnbmF0dXJl"
+        (Test-ChatWebhookSignature -Body $delivery.body -Headers $changed -Jwk $jwk -Detailed).ReasonCode | Should -Be 'UnsupportedAlgorithm'
+    }
+
+    It 'refuses a kid that is not a plain token before any request' {
+        $header = '{"b64":false,"crit":["b64"],"kid":"../../oauth","alg":"RS256"}'
+        $b64 = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($header)).TrimEnd('=').Replace('+', '-').Replace('/', '_')
+        $changed = $headers.Clone(); $changed['x-8x8-signature'] = "$b64..c2lnbmF0dXJl"
+        (Test-ChatWebhookSignature -Body $delivery.body -Headers $changed -Session $session -Detailed).ReasonCode | Should -Be 'InvalidKeyId'
+    }
+
+    It 'reads header names in any case' {
+        $upper = @{}
+        foreach ($k in $headers.Keys) { $upper[$k.ToUpperInvariant()] = $headers[$k] }
+        Test-ChatWebhookSignature -Body $delivery.body -Headers $upper -Jwk $jwk | Should -BeTrue
+    }
+
+    It 'applies -MaxAge (seconds or TimeSpan; 0 is off)' {
+        Start-Sleep -Milliseconds 1200
+        (Test-ChatWebhookSignature -Body $delivery.body -Headers $headers -Jwk $jwk -MaxAge 1 -Detailed).ReasonCode | Should -Be 'TooOld'
+        (Test-ChatWebhookSignature -Body $delivery.body -Headers $headers -Jwk $jwk -MaxAge ([timespan]::FromMilliseconds(500)) -Detailed).ReasonCode | Should -Be 'TooOld'
+        Test-ChatWebhookSignature -Body $delivery.body -Headers $headers -Jwk $jwk -MaxAge 0 | Should -BeTrue
+        Test-ChatWebhookSignature -Body $delivery.body -Headers $headers -Jwk $jwk | Should -BeTrue
+    }
+
+    It 'with -RejectReplay refuses a second sighting and lets a genuine retry pass' {
+        $fresh = New-SignedDelivery 'sig-replay'
+        $h = ConvertTo-HeaderTable $fresh.headers
+        Test-ChatWebhookSignature -Body $fresh.body -Headers $h -Jwk $jwk -RejectReplay | Should -BeTrue
+        (Test-ChatWebhookSignature -Body $fresh.body -Headers $h -Jwk $jwk -RejectReplay -Detailed).ReasonCode | Should -Be 'Replayed'
+        # without -RejectReplay it still checks out
+        Test-ChatWebhookSignature -Body $fresh.body -Headers $h -Jwk $jwk | Should -BeTrue
+    }
+
+    It 'gives a terminating error for a -Jwk that is not a JWK' {
+        { Test-ChatWebhookSignature -Body $delivery.body -Headers $headers -Jwk 'not json' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ChatApi.InvalidJwk,ChatApi.Cmdlets.TestChatWebhookSignatureCommand'
+    }
+}
+
+Describe 'Signatures: pipeline input' {
+    It 'binds Body and Headers by property name from receiver captures, one answer per event' {
+        1..3 | ForEach-Object { Api Post 'web-hooks/verify' @{ version = 'v2.0'; uri = "$base/_receiver/sig-pipe" } | Out-Null }
+        $got = Get-Received 'sig-pipe' -AtLeast 3
+        $answers = @($got | Test-ChatWebhookSignature -Session $session)
+        $answers.Count | Should -Be 3
+        $answers | Should -Not -Contain $false
+        $detailed = @($got | Test-ChatWebhookSignature -Session $session -Detailed)
+        ($detailed.EventId | Sort-Object -Unique).Count | Should -Be 3
+    }
+
+    It 'says $false for the one tampered event among good ones' {
+        $got = Get-Received 'sig-pipe' -AtLeast 3
+        $items = @(
+            [pscustomobject]@{ Body = $got[0].body; Headers = ConvertTo-HeaderTable $got[0].headers }
+            [pscustomobject]@{ Body = $got[1].body.Replace('WEB_HOOK_VERIFY', 'WEB_HOOK_VERIFX'); Headers = ConvertTo-HeaderTable $got[1].headers }
+            [pscustomobject]@{ Body = $got[2].body; Headers = ConvertTo-HeaderTable $got[2].headers }
+        )
+        $items | Test-ChatWebhookSignature -Session $session | Should -Be @($true, $false, $true)
+    }
+}
+
+Describe 'Signatures: ConvertFrom-ChatWebhookEvent' {
+    BeforeAll {
+        $hook = Api Post 'web-hooks' @{ name = 'sig-events'; uri = "$base/_receiver/sig-events"; version = 'v2.0'; notificationVersion = 'v2.0' }
+        $channel = Api Post 'channels' @{ name = 'sig-events'; webHookId = $hook.id; routingOptions = @{ type = 'queue'; id = 'q-7' } }
+        $customer = @{ name = 'Cy Customer'; email = 'cy@example.com' }
+        $conv = Api Post 'conversations' @{ channelId = $channel.id; customer = $customer; user = $customer }
+        $script:conversationId = $conv.conversationId
+        foreach ($step in 'agent-joined', 'text', 'transfer', 'agent-left') {
+            Invoke-RestMethod -Method Post "$base/_emulator/conversations/$conversationId/$step" | Out-Null
+        }
+        $script:events = Get-Received 'sig-events' -AtLeast 5
+    }
+
+    It 'turns each delivery into its type, signed ones marked v2.0' {
+        $typed = @($events | ConvertFrom-ChatWebhookEvent)
+        $typed.Count | Should -Be $events.Count
+        $types = $typed | ForEach-Object { $_.GetType().FullName }
+        $types | Should -Contain 'ChatApi.Events.QueuedEvent'
+        $types | Should -Contain 'ChatApi.Events.AgentJoinedEvent'
+        $types | Should -Contain 'ChatApi.Events.TextEvent'
+        $types | Should -Contain 'ChatApi.Events.TransferEvent'
+        $types | Should -Contain 'ChatApi.Events.AgentLeftEvent'
+        $typed | ForEach-Object { $_.NotificationVersion | Should -Be 'v2.0' }
+        $typed | ForEach-Object { $_.ConversationId | Should -Be $conversationId }
+        $typed | ForEach-Object { $_.EventId | Should -Not -BeNullOrEmpty }
+    }
+
+    It 'fills the fields of each type' {
+        $typed = @($events | ConvertFrom-ChatWebhookEvent)
+        $queued = $typed | Where-Object EventType -eq 'QUEUED' | Select-Object -First 1
+        $queued.QueueId | Should -Be 'q-7'
+        $queued.Timestamp | Should -BeOfType ([DateTimeOffset])
+        $queued.MessageType | Should -Be 'SYSTEM'
+        $text = $typed | Where-Object EventType -eq 'TEXT'
+        $text.MessageType | Should -Be 'AGENT'
+        $text.Message | Should -Not -BeNullOrEmpty
+        $text.AgentName | Should -Not -BeNullOrEmpty
+        ($typed | Where-Object EventType -eq 'AGENT_JOINED').AgentId | Should -Not -BeNullOrEmpty
+    }
+
+    It 'tells v1.0 (no signature headers) from v2.0 and keeps unknown types raw' {
+        $body = '{"eventType":"QUEUED","conversationId":"c-1","queueId":"1","queueName":"Q","messageType":"SYSTEM","timestamp":1767225600000}'
+        $v1 = $body | ConvertFrom-ChatWebhookEvent
+        $v1.NotificationVersion | Should -Be 'v1.0'
+        $v1.Timestamp | Should -Be ([DateTimeOffset]::new(2026, 1, 1, 0, 0, 0, [TimeSpan]::Zero))
+        $unknown = ConvertFrom-ChatWebhookEvent -Body '{"eventType":"CUSTOMER_TYPING","conversationId":"c-1"}'
+        $unknown | Should -BeOfType ([ChatApi.Events.UnknownEvent])
+        $unknown.RawJson | Should -Be '{"eventType":"CUSTOMER_TYPING","conversationId":"c-1"}'
+        (ConvertFrom-ChatWebhookEvent -Body '{"eventType":"WEB_HOOK_VERIFY","notificationVersion":"v2.0"}').NotificationVersion | Should -Be 'v2.0'
+    }
+
+    It 'writes a non-terminating error for a body that is not JSON and goes on' {
+        $out = @('not json', '{"eventType":"AGENT_LEFT"}' | ConvertFrom-ChatWebhookEvent -ErrorVariable problems -ErrorAction SilentlyContinue)
+        $out.Count | Should -Be 1
+        $out[0] | Should -BeOfType ([ChatApi.Events.AgentLeftEvent])
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ChatApi.InvalidEvent*'
+    }
+}
+
+Describe 'Signatures: Receive-ChatWebhookEvent' {
+    It 'takes events the emulator sends, answers 200, and 401 to a tampered one' {
+        $port = Get-FreePort
+        $url = "http://127.0.0.1:$port/hook"
+        $captured = New-SignedDelivery 'sig-receive-source'
+        $bad = ConvertTo-HeaderTable $captured.headers
+        # Meanwhile, in another runspace: 8x8 (the emulator) verifies the webhook at our URL, then a forger posts.
+        $sender = [powershell]::Create()
+        $null = $sender.AddScript({
+            param($tenant, $auth, $url, $body, $headers)
+            Start-Sleep -Milliseconds 700
+            $verify = Invoke-WebRequest -Method Post "$tenant/web-hooks/verify" -Headers $auth -ContentType 'application/json' `
+                -Body (@{ version = 'v2.0'; uri = $url } | ConvertTo-Json) -SkipHttpErrorCheck
+            $forged = Invoke-WebRequest -Method Post $url -Headers $headers -ContentType 'application/json' `
+                -Body $body.Replace('v2.0', 'v9.9') -SkipHttpErrorCheck -SkipHeaderValidation
+            @($verify.StatusCode, $forged.StatusCode)
+        }).AddArgument($tenant).AddArgument($script:auth).AddArgument($url).AddArgument($captured.body).AddArgument($bad)
+        $async = $sender.BeginInvoke()
+        try {
+            $received = @(Receive-ChatWebhookEvent -Port $port -Path '/hook' -Count 2 -Timeout 30 -Session $session)
+            $statuses = $sender.EndInvoke($async)
+        }
+        finally { $sender.Dispose() }
+
+        $statuses[0] | Should -Be 204   # the emulator got our 200
+        $statuses[1] | Should -Be 401
+        $received.Count | Should -Be 2
+        $received[0] | Should -BeOfType ([ChatApi.Events.ReceivedWebhookEvent])
+        $received[0].StatusCode | Should -Be 200
+        $received[0].IsValid | Should -BeTrue
+        $received[0].Signature.Reason | Should -Be 'Valid'
+        $received[0].Event | Should -BeOfType ([ChatApi.Events.WebhookVerifyEvent])
+        $received[0].Event.NotificationVersion | Should -Be 'v2.0'
+        $received[1].StatusCode | Should -Be 401
+        $received[1].Signature.ReasonCode | Should -Be 'BadSignature'
+        # what it writes can be checked again
+        $received | Test-ChatWebhookSignature -Session $session -MaxAge 0 | Should -Be @($true, $false)
+    }
+
+    It 'accepts unsigned events under -SkipSignatureCheck and stops at -Timeout' {
+        $port = Get-FreePort
+        $sender = [powershell]::Create()
+        $null = $sender.AddScript({
+            param($port)
+            Start-Sleep -Milliseconds 500
+            (Invoke-WebRequest -Method Post "http://127.0.0.1:$port/" -ContentType 'application/json' -Body '{"eventType":"QUEUED","queueName":"Q"}' -SkipHttpErrorCheck).StatusCode
+        }).AddArgument($port)
+        $async = $sender.BeginInvoke()
+        $started = Get-Date
+        try {
+            $received = @(Receive-ChatWebhookEvent -Port $port -SkipSignatureCheck -Timeout 3)
+            $status = $sender.EndInvoke($async)
+        }
+        finally { $sender.Dispose() }
+        ((Get-Date) - $started).TotalSeconds | Should -BeLessThan 15
+        $status | Should -Be 200
+        $received.Count | Should -Be 1
+        $received[0].Signature | Should -BeNullOrEmpty
+        $received[0].Event.NotificationVersion | Should -Be 'v1.0'
+        $received[0].Event.QueueName | Should -Be 'Q'
+    }
+
+    It 'refuses unsigned events (401) when checking with -Jwk' {
+        $port = Get-FreePort
+        $delivery = New-SignedDelivery 'sig-receive-jwk'
+        $jwk = Get-EmulatorJwk (Get-Kid $delivery.headers.'x-8x8-signature')
+        $sender = [powershell]::Create()
+        $null = $sender.AddScript({
+            param($port)
+            Start-Sleep -Milliseconds 500
+            (Invoke-WebRequest -Method Post "http://127.0.0.1:$port/" -ContentType 'application/json' -Body '{"eventType":"QUEUED"}' -SkipHttpErrorCheck).StatusCode
+        }).AddArgument($port)
+        $async = $sender.BeginInvoke()
+        try {
+            $received = @(Receive-ChatWebhookEvent -Port $port -Jwk $jwk -Count 1 -Timeout 20)
+            $status = $sender.EndInvoke($async)
+        }
+        finally { $sender.Dispose() }
+        $status | Should -Be 401
+        $received[0].Signature.Reason | Should -Be 'MissingHeader: x-8x8-signature'
+    }
+}
