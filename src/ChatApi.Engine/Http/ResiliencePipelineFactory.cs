@@ -22,10 +22,11 @@ namespace ChatApi.Engine.Http
 
         public static ResiliencePipeline<ApiResponse> Create(ResilienceOptions options)
         {
-            return new ResiliencePipelineBuilder<ApiResponse>()
-                .AddRetry(new RetryStrategyOptions<ApiResponse>
+            var builder = new ResiliencePipelineBuilder<ApiResponse>();
+            // Polly's retry demands at least one retry; MaxRetries = 0 means no retry strategy at all.
+            if (options.MaxRetries > 0) builder.AddRetry(new RetryStrategyOptions<ApiResponse>
                 {
-                    MaxRetryAttempts = Math.Max(0, options.MaxRetries),
+                    MaxRetryAttempts = options.MaxRetries,
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
                     Delay = options.BaseDelay,
@@ -53,9 +54,8 @@ namespace ChatApi.Engine.Http
                         }
                         return default;
                     },
-                })
-                .AddTimeout(options.AttemptTimeout)
-                .Build();
+                });
+            return builder.AddTimeout(options.AttemptTimeout).Build();
         }
     }
 }
