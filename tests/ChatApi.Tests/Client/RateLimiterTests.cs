@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using ChatApi.Engine;
+using ChatApi.Engine.Http;
+
+namespace ChatApi.Tests.Client;
+
+public sealed class RateLimiterTests
+{
+    /// <summary>The most starts found in any window of <paramref name="window"/> (timestamps in Stopwatch ticks).</summary>
+    private static int MostInAnyWindow(IEnumerable<long> starts, TimeSpan window)
+    {
+        var sorted = starts.OrderBy(t => t).ToArray();
+        long ticks = (long)(window.TotalSeconds * Stopwatch.Frequency);
+        int best = 0;
+        for (int i = 0, j = 0; i < sorted.Length; i++)
+        {
+            while (sorted[i] - sorted[j] >= ticks) j++;
+            best = Math.Max(best, i - j + 1);
+        }
+        return best;
+    }
+
+    [Fact]
+    public async Task NeverMoreThanNPerSecondAcrossThreads()
+    {
+        var limiter = new RequestRateLimiter(5, TimeSpan.Zero);
+        var starts = new ConcurrentBag<long>();
+        var watch = Stopwatch.StartNew();
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            for (int i = 0; i < 2; i++)
+            {
+                await limiter.WaitAsync(CancellationToken.None);
+                starts.Add(Stopwatch.GetTimestamp());
+            }
+        })));
+
+        Assert.Equal(16, starts.Count);
+        Assert.True(MostInAnyWindow(starts, TimeSpan.FromSeconds(1)) <= 5, "more than 5 starts in one second");
+        // 16 permits at 5/s: the first 5 at once, then 5 per second: at least 3 s.
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(2.9), $"took only {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task WaitIsCancellable()
+    {
+        var limiter = new RequestRateLimiter(1, TimeSpan.Zero);
+        await limiter.WaitAsync(CancellationToken.None);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        var watch = Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => limiter.WaitAsync(cts.Token));
+        Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(600), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task ZeroMeansUnlimited()
+    {
+        var limiter = new RequestRateLimiter(0, TimeSpan.Zero);
+        Assert.True(limiter.IsUnlimited);
+        var watch = Stopwatch.StartNew();
+        for (int i = 0; i < 1000; i++) await limiter.WaitAsync(CancellationToken.None);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task ClientCallsFromManyThreadsReachTheServerAtMostNPerSecond()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Api = (_, _, ctx) => ScriptedServer.Json(ctx, 200, ScriptedServer.WebhookJson);
+        using var client = await server.ConnectAsync(requestsPerSecond: 4);
+
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => client.GetWebhookAsync("7", CallContext.None))));
+
+        var calls = server.ApiRequests;
+        Assert.Equal(12, calls.Count);
+        // The token call took one permit at connect too; count what the server saw in any second.
+        Assert.True(MostInAnyWindow(server.Requests.Select(r => r.At), TimeSpan.FromSeconds(1)) <= 4);
+    }
+}

@@ -1,0 +1,267 @@
+using System.Diagnostics;
+using ChatApi.Engine;
+
+namespace ChatApi.Tests.Client;
+
+/// <summary>Retries, Retry-After, idempotency keys, timeouts and cancellation, against a scripted server over real HTTP.</summary>
+public sealed class RetryTests : IAsyncLifetime
+{
+    private ScriptedServer server;
+
+    public async Task InitializeAsync() => server = await ScriptedServer.StartAsync();
+    public async Task DisposeAsync() => await server.DisposeAsync();
+
+    [Theory]
+    [InlineData(429)]
+    [InlineData(502)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task TransientStatusIsRetriedUntilItSucceeds(int status)
+    {
+        server.Api = (_, i, ctx) => i < 2 ? ScriptedServer.Problem(ctx, status, "busy") : ScriptedServer.Json(ctx, 200, ScriptedServer.WebhookJson);
+        using var client = await server.ConnectAsync();
+
+        var webhook = await client.GetWebhookAsync("7", CallContext.None);
+
+        Assert.Equal("hook", webhook.Name);
+        Assert.Equal(3, server.ApiRequests.Count);
+    }
+
+    [Fact]
+    public async Task AttemptsAreBoundedAndTheLastErrorIsReported()
+    {
+        server.Api = (_, _, ctx) => ScriptedServer.Problem(ctx, 503, "Service is down for maintenance");
+        using var client = await server.ConnectAsync(o => o.MaxRetries = 2);
+
+        var e = await Assert.ThrowsAsync<ChatApiException>(() => client.GetWebhookAsync("7", CallContext.None));
+
+        Assert.Equal(3, server.ApiRequests.Count);
+        Assert.Equal(ChatErrorKind.ServerError, e.Kind);
+        Assert.Equal(503, e.StatusCode);
+        Assert.Equal(3, e.Attempts);
+        Assert.Equal("Service is down for maintenance", e.ServerMessage);
+        Assert.Contains("Service is down for maintenance", e.Message);
+        Assert.Contains("3 attempts", e.Message);
+    }
+
+    [Fact]
+    public async Task CutConnectionIsRetried()
+    {
+        server.Api = (_, i, ctx) =>
+        {
+            if (i == 0) { ctx.Abort(); return Task.CompletedTask; }
+            return ScriptedServer.Json(ctx, 200, ScriptedServer.WebhookJson);
+        };
+        using var client = await server.ConnectAsync();
+
+        var webhook = await client.GetWebhookAsync("7", CallContext.None);
+
+        Assert.Equal("7", webhook.Id);
+        Assert.Equal(2, server.ApiRequests.Count);
+    }
+
+    [Fact]
+    public async Task AlwaysCutConnectionEndsInANetworkErrorAfterBoundedAttempts()
+    {
+        server.Api = (_, _, ctx) => { ctx.Abort(); return Task.CompletedTask; };
+        using var client = await server.ConnectAsync(o => o.MaxRetries = 2);
+
+        var e = await Assert.ThrowsAsync<ChatApiException>(() => client.GetWebhookAsync("7", CallContext.None));
+
+        Assert.Equal(ChatErrorKind.Network, e.Kind);
+        Assert.Equal(3, e.Attempts);
+        Assert.Equal(3, server.ApiRequests.Count);
+        Assert.Contains("3 attempts", e.Message);
+    }
+
+    [Theory]
+    [InlineData(400, ChatErrorKind.Validation)]
+    [InlineData(404, ChatErrorKind.NotFound)]
+    [InlineData(403, ChatErrorKind.Forbidden)]
+    public async Task ClientErrorsAreNotRetried(int status, ChatErrorKind kind)
+    {
+        server.Api = (_, _, ctx) => ScriptedServer.Problem(ctx, status, $"refused with {status}");
+        using var client = await server.ConnectAsync();
+
+        var e = await Assert.ThrowsAsync<ChatApiException>(() => client.GetWebhookAsync("7", CallContext.None));
+
+        Assert.Single(server.ApiRequests);
+        Assert.Equal(kind, e.Kind);
+        Assert.Equal(status, e.StatusCode);
+        Assert.Equal($"refused with {status}", e.ServerMessage);
+    }
+
+    [Fact]
+    public async Task RetryAfterInSecondsIsHonoured()
+    {
+        server.Api = (_, i, ctx) =>
+        {
+            if (i > 0) return ScriptedServer.Json(ctx, 200, ScriptedServer.WebhookJson);
+            ctx.Response.Headers["Retry-After"] = "1";
+            return ScriptedServer.Problem(ctx, 429, "slow down");
+        };
+        using var client = await server.ConnectAsync();
+
+        await client.GetWebhookAsync("7", CallContext.None);
+
+        var calls = server.ApiRequests;
+        Assert.Equal(2, calls.Count);
+        Assert.InRange(calls[1].MillisecondsSince(calls[0]), 950, 5000);
+    }
+
+    [Fact]
+    public async Task RetryAfterAsHttpDateIsHonoured()
+    {
+        server.Api = (_, i, ctx) =>
+        {
+            if (i > 0) return ScriptedServer.Json(ctx, 200, ScriptedServer.WebhookJson);
+            ctx.Response.Headers["Retry-After"] = DateTimeOffset.UtcNow.AddSeconds(2).ToString("R");
+            return ScriptedServer.Problem(ctx, 503, "come back later");
+        };
+        using var client = await server.ConnectAsync();
+
+        await client.GetWebhookAsync("7", CallContext.None);
+
+        var calls = server.ApiRequests;
+        Assert.Equal(2, calls.Count);
+        // The date has whole seconds: now+2s rounds down to at least 1 s ahead.
+        Assert.InRange(calls[1].MillisecondsSince(calls[0]), 950, 5000);
+    }
+
+    [Fact]
+    public async Task IdempotencyKeyIsTheSameAcrossRetriesAndNewForEachCall()
+    {
+        server.Api = (seen, i, ctx) => i == 0 || i == 3
+            ? ScriptedServer.Problem(ctx, 503, "busy")
+            : i == 1 ? Task.Run(() => ctx.Abort()) : ScriptedServer.Json(ctx, 200, ScriptedServer.WebhookJson);
+        using var client = await server.ConnectAsync();
+
+        await client.CreateWebhookAsync("hook", "https://example.com/h", null, CallContext.None);
+        await client.CreateWebhookAsync("hook", "https://example.com/h", null, CallContext.None);
+
+        var calls = server.ApiRequests;
+        Assert.Equal(5, calls.Count);
+        var keys = calls.Select(c => c.Header("Idempotency-Key")).ToList();
+        Assert.All(keys, k => Assert.True(Guid.TryParse(k, out _), $"'{k}' is not a uuid"));
+        Assert.Equal(keys[0], keys[1]);
+        Assert.Equal(keys[0], keys[2]);
+        Assert.Equal(keys[3], keys[4]);
+        Assert.NotEqual(keys[0], keys[3]);
+    }
+
+    [Fact]
+    public async Task EachAttemptIsTimedOut()
+    {
+        server.Api = async (_, i, ctx) =>
+        {
+            if (i == 0) await Task.Delay(TimeSpan.FromSeconds(10), ctx.RequestAborted);
+            await ScriptedServer.Json(ctx, 200, ScriptedServer.WebhookJson);
+        };
+        using var client = await server.ConnectAsync(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+
+        var watch = Stopwatch.StartNew();
+        var webhook = await client.GetWebhookAsync("7", CallContext.None);
+
+        Assert.Equal("7", webhook.Id);
+        Assert.Equal(2, server.ApiRequests.Count);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task EveryAttemptTimingOutEndsInATimeoutError()
+    {
+        server.Api = async (_, _, ctx) => await Task.Delay(TimeSpan.FromSeconds(10), ctx.RequestAborted);
+        using var client = await server.ConnectAsync(o => { o.AttemptTimeout = TimeSpan.FromMilliseconds(200); o.MaxRetries = 2; });
+
+        var e = await Assert.ThrowsAsync<ChatApiException>(() => client.GetWebhookAsync("7", CallContext.None));
+
+        Assert.Equal(ChatErrorKind.Timeout, e.Kind);
+        Assert.Equal(3, e.Attempts);
+        Assert.Contains("timed out", e.Message);
+    }
+
+    [Fact]
+    public async Task CancellationStopsAWaitingCallWithinASecond()
+    {
+        server.Api = async (_, _, ctx) => await Task.Delay(TimeSpan.FromSeconds(30), ctx.RequestAborted);
+        using var client = await server.ConnectAsync(o => o.AttemptTimeout = TimeSpan.FromSeconds(30));
+        using var cts = new CancellationTokenSource();
+
+        var call = client.GetWebhookAsync("7", new CallContext(cts.Token));
+        await Task.Delay(300);
+        var watch = Stopwatch.StartNew();
+        cts.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"stopped after {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task CancellationStopsARetryAfterWaitWithinASecond()
+    {
+        server.Api = (_, _, ctx) =>
+        {
+            ctx.Response.Headers["Retry-After"] = "30";
+            return ScriptedServer.Problem(ctx, 429, "slow down");
+        };
+        using var client = await server.ConnectAsync();
+        using var cts = new CancellationTokenSource();
+
+        var call = client.GetWebhookAsync("7", new CallContext(cts.Token));
+        await Task.Delay(300);
+        var watch = Stopwatch.StartNew();
+        cts.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"stopped after {watch.Elapsed}");
+        Assert.Single(server.ApiRequests);
+    }
+
+    [Fact]
+    public async Task ConcurrentChangeSurfacesAsPreconditionFailed()
+    {
+        // GET answers version 3; by the time the PUT arrives someone else made it 4.
+        server.Api = (seen, _, ctx) =>
+        {
+            if (seen.Method == "GET") { ctx.Response.Headers.ETag = "\"3\""; return ScriptedServer.Json(ctx, 200, ScriptedServer.WebhookJson); }
+            return ScriptedServer.Problem(ctx, 412, "The resource was modified: version is 4, If-Match gave 3");
+        };
+        using var client = await server.ConnectAsync();
+
+        var e = await Assert.ThrowsAsync<ChatApiException>(() => client.UpdateWebhookAsync("7", "renamed", null, null, CallContext.None));
+
+        Assert.Equal(ChatErrorKind.PreconditionFailed, e.Kind);
+        Assert.Equal(412, e.StatusCode);
+        Assert.Contains("changed on the server", e.Message);
+        var put = Assert.Single(server.ApiRequests, r => r.Method == "PUT");
+        Assert.Equal("3", put.Header("If-Match"));
+        Assert.Contains("\"renamed\"", put.Body);
+    }
+
+    [Fact]
+    public async Task ChangeSurvivesARetriedPutWhoseFirstAnswerWasLost()
+    {
+        // The first PUT lands but its answer is lost; the retry meets 412 because the version moved on.
+        int version = 3;
+        string name = "hook";
+        server.Api = (seen, _, ctx) =>
+        {
+            if (seen.Method == "GET")
+            {
+                ctx.Response.Headers.ETag = $"\"{version}\"";
+                return ScriptedServer.Json(ctx, 200, $"{{\"id\":\"7\",\"name\":\"{name}\",\"uri\":\"https://example.com/h\",\"version\":\"v2.0\"}}");
+            }
+            if (seen.Header("If-Match") != version.ToString()) return ScriptedServer.Problem(ctx, 412, "stale");
+            version++;
+            name = "renamed";
+            ctx.Abort();
+            return Task.CompletedTask;
+        };
+        using var client = await server.ConnectAsync();
+
+        var updated = await client.UpdateWebhookAsync("7", "renamed", null, null, CallContext.None);
+
+        Assert.Equal("renamed", updated.Name);
+        Assert.Equal(2, server.ApiRequests.Count(r => r.Method == "PUT"));
+    }
+}
