@@ -190,3 +190,30 @@ public class KeyFetchTests
         Assert.Equal(SignatureCheckReason.KeyUnavailable, Check(v, SignWithJose()).ReasonCode);
     }
 }
+
+public class VerifyWithoutFetchTests
+{
+    [Fact]
+    public void AnswersWhenTheKeyIsAtHandAndStepsAsideWhenAFetchIsNeeded()
+    {
+        int fetches = 0;
+        var cache = new SigningKeyCache();
+        var provider = SigningKeyProvider.FromFetch("us", (kid, ct) => { fetches++; return Task.FromResult(JwkModel(KeyA, kid)); }, cache);
+        var verifier = new WebhookSignatureVerifier(provider, new WebhookSignatureOptions { ReplayCache = new ReplayCache(), RejectReplay = true });
+        var e = SignWithJose();
+        var headers = WebhookHeaders.From(e.Headers);
+
+        Assert.False(verifier.TryVerifyWithoutFetch(e.Body, headers, out var none));
+        Assert.Null(none);
+        Assert.Equal(0, fetches);
+        Assert.True(verifier.VerifyAsync(e.Body, headers).Result.IsValid); // nothing was recorded by the first try
+        Assert.Equal(1, fetches);
+
+        var second = SignWithJose();
+        Assert.True(verifier.TryVerifyWithoutFetch(second.Body, WebhookHeaders.From(second.Headers), out var cached));
+        Assert.True(cached.IsValid, cached.Reason);
+        // a malformed event is answered at once, whatever the keys
+        Assert.True(verifier.TryVerifyWithoutFetch(e.Body, WebhookHeaders.Empty, out var missing));
+        Assert.Equal(SignatureCheckReason.MissingHeader, missing.ReasonCode);
+    }
+}
