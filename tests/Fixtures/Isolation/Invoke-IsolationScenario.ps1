@@ -1,0 +1,63 @@
+# Runs in a fresh pwsh (started by tests/Pester/Isolation.Tests.ps1): imports ChatApi and the
+# ConflictFixture module (RestSharp 112.1.0, Polly.Core 8.4.2) in the order asked, uses both for
+# real, and prints one JSON object describing what each saw and where the assemblies loaded.
+param(
+    [Parameter(Mandatory)] [ValidateSet('FixtureFirst', 'ChatApiFirst', 'ChatApiOnly')] [string] $Order,
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $BaseUri,
+    [string] $FixturePath
+)
+$ErrorActionPreference = 'Stop'
+$result = [ordered]@{ Order = $Order }
+
+function Get-LoadedNames([string] $Pattern) {
+    [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -match $Pattern } | ForEach-Object { $_.GetName().Name } | Sort-Object -Unique
+}
+
+function Use-Fixture([string] $Key) {
+    Import-Module $FixturePath
+    $info = Get-FixtureDependency
+    $result[$Key] = [ordered]@{
+        PollyVersion = $info.PollyVersion; PollyContext = $info.PollyContext; PollyResult = $info.PollyResult; PollyAttempts = $info.PollyAttempts
+        RestSharpVersion = $info.RestSharpVersion; RestSharpContext = $info.RestSharpContext; RestSharpUri = $info.RestSharpUri
+    }
+}
+
+function Use-ChatApi([string] $Key) {
+    Import-Module $ModulePath
+    $state = [ordered]@{}
+    $state.EngineLoadedAfterImport = [bool](Get-LoadedNames '^ChatApi\.Engine$')
+    # Binding metadata of every cmdlet (parameter types, attributes) must not need the engine either.
+    $null = Get-Command -Module ChatApi | ForEach-Object { $_.Parameters.Count }
+    $state.EngineLoadedAfterGetCommand = [bool](Get-LoadedNames '^ChatApi\.Engine$')
+    $credential = [pscredential]::new('demo-key', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force))
+    Connect-ChatApi -Region us -TenantId acme -Credential $credential -BaseUri $BaseUri
+    $null = New-ChatWebhook -Name "isolation-$Key" -Uri 'https://example.com/hooks/isolation'
+    $hooks = @(Get-ChatWebhook)
+    $state.WebhookCount = $hooks.Count
+    $state.WebhookType = $hooks[0].GetType().FullName
+    $state.WebhookIsTypeLiteral = $hooks[0] -is [ChatApi.Webhook]
+    $state.WebhookTypeContext = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext([ChatApi.Webhook].Assembly).Name
+    $result[$Key] = $state
+}
+
+switch ($Order) {
+    'FixtureFirst' { Use-Fixture 'FixtureBefore'; Use-ChatApi 'ChatApi'; Use-Fixture 'FixtureAfter' }
+    'ChatApiFirst' { Use-ChatApi 'ChatApi'; Use-Fixture 'FixtureAfter'; Use-ChatApi 'ChatApiAgain' }
+    'ChatApiOnly'  { Use-ChatApi 'ChatApi' }
+}
+
+$moduleRoot = Split-Path $ModulePath -Parent
+$result.Contexts = @([System.Runtime.Loader.AssemblyLoadContext]::All | ForEach-Object {
+    $alc = $_
+    $alc.Assemblies | Where-Object { $_.GetName().Name -match '^(ChatApi.*|RestSharp|Polly\.Core|System\.IO\.Hashing|Microsoft\.Bcl\.TimeProvider)$' } | ForEach-Object {
+        [ordered]@{
+            Context = $alc.Name
+            IsDefault = [object]::ReferenceEquals($alc, [System.Runtime.Loader.AssemblyLoadContext]::Default)
+            Name = $_.GetName().Name
+            Version = (($_.GetCustomAttributes([Reflection.AssemblyInformationalVersionAttribute], $false) | Select-Object -First 1).InformationalVersion -split '\+')[0]
+            FromChatApi = $_.Location.StartsWith($moduleRoot)
+        }
+    }
+})
+$result | ConvertTo-Json -Depth 5 -Compress
