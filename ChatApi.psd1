@@ -34,10 +34,21 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('8x8', 'ContactCenter', 'Chat', 'Webhook', 'Migration', 'API')
+            Tags         = @('8x8', 'ContactCenter', 'Chat', 'Webhook', 'Migration', 'API', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/chatapi/ChatApi'
             LicenseUri   = 'https://github.com/chatapi/ChatApi/blob/main/LICENSE'
-            ReleaseNotes = 'See CHANGELOG.md.'
+            # The section of CHANGELOG.md for ModuleVersion, condensed (Packaging.Tests.ps1 checks they agree).
+            ReleaseNotes = @'
+## 0.1.0
+First release: administer the 8x8 Contact Center Chat API V2 from PowerShell 7.
+- Sessions: Connect-ChatApi (us, eu, ca, ap; PSCredential, SecureString or environment variables), tokens refreshed before expiry.
+- Webhooks, channels, conversations, messages and participants, with -WhatIf/-Confirm, pipeline binding by id and lists streamed page by page.
+- Signed webhook events: JWKs, signature checks, event parsing and a local receiver.
+- Migration of V1-era webhooks and channels to V2 through the pipeline.
+- One resilient transport: rate limit, retries honouring Retry-After, per-attempt timeout, Ctrl+C.
+- RestSharp and Polly load in a private AssemblyLoadContext, beside modules that ship other versions.
+Full notes: CHANGELOG.md
+'@
         }
     }
 }
