@@ -26,18 +26,26 @@ namespace ChatApi.Engine.Signatures
         public WebhookHeaders() { }
 
         /// <summary>Reads headers from a dictionary; null gives no headers. Values: string, byte-free lists of strings, or anything with a ToString.</summary>
-        public static WebhookHeaders From(IDictionary headers)
+        public static WebhookHeaders From(IDictionary headers) => From(headers, null);
+
+        /// <summary>As <see cref="From(IDictionary)"/>; <paramref name="unwrap"/> first turns each key, value and list item into a plain object (the cmdlets unwrap PSObjects with it).</summary>
+        public static WebhookHeaders From(IDictionary headers, Func<object, object> unwrap)
         {
             var result = new WebhookHeaders();
             if (headers == null) return result;
+            result.unwrap = unwrap;
             foreach (DictionaryEntry entry in headers)
             {
-                var name = entry.Key?.ToString();
+                var key = unwrap == null ? entry.Key : unwrap(entry.Key);
+                var name = key?.ToString();
                 if (string.IsNullOrEmpty(name)) continue;
-                result.AddValue(name, entry.Value);
+                result.AddValue(name, unwrap == null ? entry.Value : unwrap(entry.Value));
             }
+            result.unwrap = null;
             return result;
         }
+
+        private Func<object, object> unwrap;
 
         public static WebhookHeaders From(NameValueCollection headers)
         {
@@ -77,7 +85,7 @@ namespace ChatApi.Engine.Signatures
                 case string s: Add(name, s); break;
                 case IEnumerable many:
                     bool any = false;
-                    foreach (var item in many) { any = true; Add(name, item?.ToString()); }
+                    foreach (var item in many) { any = true; Add(name, (unwrap == null ? item : unwrap(item))?.ToString()); }
                     if (!any) Add(name, null);
                     break;
                 default: Add(name, value.ToString()); break;

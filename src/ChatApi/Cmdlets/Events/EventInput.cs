@@ -14,6 +14,8 @@ namespace ChatApi.Cmdlets
     {
         public static object Unwrap(object value) => value is PSObject ps ? ps.BaseObject : value;
 
+        private static readonly Func<object, object> UnwrapValue = Unwrap;
+
         /// <summary>The exact body bytes: a string is taken as UTF-8, a byte[] as is.</summary>
         public static byte[] Body(object body)
         {
@@ -39,14 +41,7 @@ namespace ChatApi.Cmdlets
             {
                 case null: return WebhookHeaders.Empty;
                 case System.Collections.Specialized.NameValueCollection collection: return WebhookHeaders.From(collection);
-                case IDictionary dictionary:
-                    var plain = new Hashtable(dictionary.Count, StringComparer.OrdinalIgnoreCase);
-                    foreach (DictionaryEntry entry in dictionary)
-                    {
-                        var name = Unwrap(entry.Key)?.ToString();
-                        if (!string.IsNullOrEmpty(name) && !plain.ContainsKey(name)) plain[name] = Values(entry.Value);
-                    }
-                    return WebhookHeaders.From(plain);
+                case IDictionary dictionary: return WebhookHeaders.From(dictionary, UnwrapValue);
             }
             if (headers is PSObject ps && !(value is string))
             {
