@@ -28,6 +28,12 @@
         'Get-ChatParticipant'
         'Close-ChatConversation'
         'Get-ChatJwk'
+        'Test-ChatWebhookSignature'
+        'ConvertFrom-ChatWebhookEvent'
+        'Receive-ChatWebhookEvent'
+        'Get-ChatMigrationPlan'
+        'Invoke-ChatMigration'
+        'Undo-ChatMigration'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
