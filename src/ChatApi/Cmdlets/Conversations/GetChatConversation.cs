@@ -16,27 +16,44 @@ namespace ChatApi.Cmdlets
         [ArgumentCompleter(typeof(ConversationIdCompleter))]
         public string[] Id { get; set; }
 
-        [Parameter(ParameterSetName = "List", ValueFromPipelineByPropertyName = true)]
+        /// <summary>
+        /// Not bound by property name: a conversation piped in has a ChannelId too, and must bind by its Id
+        /// (read that conversation), not list the conversations of its channel.
+        /// </summary>
+        [Parameter(ParameterSetName = "List")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string ChannelId { get; set; }
 
+        /// <summary>
+        /// A channel from Get-ChatChannel: lists its conversations. Without this, a channel's Id bound to -Id
+        /// and silently read the conversation that happened to have the channel's id.
+        /// </summary>
+        [Parameter(ParameterSetName = "ByChannel", Mandatory = true, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public Channel Channel { get; set; }
+
         [Parameter(ParameterSetName = "List")]
+        [Parameter(ParameterSetName = "ByChannel")]
         [ValidateSet("all", "created", "pending", "handling", "deleted")]
         public string Status { get; set; }
 
         [Parameter(ParameterSetName = "List")]
+        [Parameter(ParameterSetName = "ByChannel")]
         [ValidateSet("asc", "desc")]
         public string Order { get; set; }
 
         [Parameter(ParameterSetName = "List")]
+        [Parameter(ParameterSetName = "ByChannel")]
         public string UserId { get; set; }
 
         [Parameter(ParameterSetName = "List")]
+        [Parameter(ParameterSetName = "ByChannel")]
         public string Email { get; set; }
 
         /// <summary>customer.&lt;key&gt; filters, e.g. @{ caseId = 'C-1' }.</summary>
         [Parameter(ParameterSetName = "List")]
+        [Parameter(ParameterSetName = "ByChannel")]
         public Hashtable Customer { get; set; }
 
         protected override void ProcessRecord()
@@ -47,9 +64,10 @@ namespace ChatApi.Cmdlets
                 foreach (var id in Id) RunAndWrite(ctx => client.GetConversationAsync(id, ctx), id);
                 return;
             }
-            var filter = new ConversationFilter { ChannelId = ChannelId, Status = Status, Order = Order, UserId = UserId, Email = Email };
+            string channelId = ParameterSetName == "ByChannel" ? Channel.Id : ChannelId;
+            var filter = new ConversationFilter { ChannelId = channelId, Status = Status, Order = Order, UserId = UserId, Email = Email };
             if (Customer != null) foreach (DictionaryEntry e in Customer) filter.Customer[e.Key.ToString()] = e.Value?.ToString();
-            RunList<Conversation>((first, skip, emit, ctx) => client.ListConversationsAsync(filter, first, skip, emit, ctx), ChannelId);
+            RunList<Conversation>((first, skip, emit, ctx) => client.ListConversationsAsync(filter, first, skip, emit, ctx), channelId);
         }
     }
 }
