@@ -6,7 +6,7 @@
     CompanyName          = 'ChatApi'
     Copyright            = '(c) 2026 ChatApi contributors. MIT License.'
     Description          = 'Administer 8x8 Contact Center Chat API V2 from PowerShell: webhooks, channels, conversations, messages, signed webhook events and the V1 to V2 migration.'
-    PowerShellVersion    = '7.2'
+    PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
     CmdletsToExport      = @(
         'Connect-ChatApi'

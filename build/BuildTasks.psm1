@@ -36,7 +36,7 @@ function Invoke-ChatBuild {
     Copy-Item (Join-Path $Root "src/ChatApi.Loader/bin/$Configuration/net8.0/ChatApi.Loader.dll") $Staged
     $dependencies = New-Item -ItemType Directory -Path (Join-Path $Staged $script:DependencyFolder) -Force
     foreach ($file in $script:EngineFiles) { Copy-Item (Join-Path $bin $file) $dependencies }
-    Copy-Item (Join-Path $Root 'ChatApi.psd1'), (Join-Path $Root 'LICENSE') $Staged
+    Copy-Item (Join-Path $Root 'ChatApi.psd1'), (Join-Path $Root 'LICENSE'), (Join-Path $Root 'CHANGELOG.md') $Staged
     foreach ($extra in 'ChatApi.format.ps1xml', 'ChatApi.types.ps1xml', 'en-US') {
         $path = Join-Path $Root "src/ChatApi/$extra"
         if (Test-Path $path) { Copy-Item $path $Staged -Recurse }
@@ -131,9 +131,27 @@ function Invoke-ChatBench {
 }
 
 function Invoke-ChatPackage {
-    param([string] $Root, [string] $Configuration, [string] $Staged)
-    Invoke-ChatBuild -Root $Root -Configuration $Configuration -Staged $Staged | Out-Null
-    throw 'Package is not implemented yet.'
+    <#
+    .SYNOPSIS
+        Builds and stages the module, then packs it as out/ChatApi.<version>.nupkg: the package
+        Install-PSResource and Save-PSResource take from any NuGet or file repository.
+        -NoBuild packs the module already staged (the Packaging tests use it); -OutputPath
+        puts the package elsewhere. Returns the package path.
+    #>
+    param([string] $Root, [string] $Configuration, [string] $Staged, [string] $OutputPath, [switch] $NoBuild)
+    if (-not $NoBuild) { Invoke-ChatBuild -Root $Root -Configuration $Configuration -Staged $Staged | Out-Null }
+    if (-not $OutputPath) { $OutputPath = Split-Path $Staged -Parent }
+    $manifest = Import-PowerShellDataFile (Join-Path $Staged 'ChatApi.psd1')
+    $package = Join-Path $OutputPath "ChatApi.$($manifest.ModuleVersion).nupkg"
+    if (Test-Path $package) { Remove-Item $package -Force }
+    New-Item -ItemType Directory -Path $OutputPath -Force | Out-Null
+    # PSResourceGet writes the nuspec from the manifest (id, version, authors, description, tags,
+    # ProjectUri, LicenseUri, ReleaseNotes) and validates the manifest on the way.
+    Import-Module Microsoft.PowerShell.PSResourceGet -ErrorAction Stop
+    Compress-PSResource -Path $Staged -DestinationPath $OutputPath
+    if (-not (Test-Path $package)) { throw "Compress-PSResource did not produce $package" }
+    Write-Host "Package: $package" -ForegroundColor Cyan
+    $package
 }
 
 Export-ModuleMember -Function Invoke-Chat*

@@ -17,9 +17,12 @@ BeforeAll {
 
     $script:emu = Start-TestEmulator -Arguments @('--rate-limit', '0')
     $scenario = Join-Path $fixtures 'Isolation/Invoke-IsolationScenario.ps1'
+    # The pwsh running these tests, started directly (its apphost, else `dotnet pwsh.dll`).
+    $pwsh = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
+    $pwshArgs = if (Test-Path $pwsh) { @() } else { $pwsh = 'dotnet'; @(Join-Path $PSHOME 'pwsh.dll') }
     $script:runs = @{}
     foreach ($order in 'FixtureFirst', 'ChatApiFirst', 'ChatApiOnly') {
-        $output = & dotnet pwsh -NoProfile -NonInteractive -File $scenario -Order $order -ModulePath $env:CHATAPI_TEST_MODULE `
+        $output = & $pwsh @pwshArgs -NoProfile -NonInteractive -File $scenario -Order $order -ModulePath $env:CHATAPI_TEST_MODULE `
             -BaseUri $emu.BaseUri -FixturePath $fixturePath 2>&1
         $json = $output | Where-Object { $_ -is [string] -and $_.StartsWith('{"Order"') } | Select-Object -Last 1
         if (-not $json) { throw "Scenario $order failed (exit code $LASTEXITCODE): $($output -join [Environment]::NewLine)" }
