@@ -2,6 +2,9 @@
 # answers, and stop it afterwards.
 Set-StrictMode -Version Latest
 
+# The emulator is started by the shared build/ChatEmulator.psm1 (also used by the demo and the benchmarks).
+Import-Module (Join-Path $PSScriptRoot '../../build/ChatEmulator.psm1') -Force
+
 function Start-TestEmulator {
     <#
     .SYNOPSIS
@@ -12,29 +15,12 @@ function Start-TestEmulator {
     param([string[]] $Arguments = @(), [int] $TimeoutSeconds = 60)
     $dll = $env:CHATAPI_TEST_EMULATOR
     if (-not $dll -or -not (Test-Path $dll)) { throw "The emulator is not built: CHATAPI_TEST_EMULATOR='$dll'" }
-    $log = [IO.Path]::GetTempFileName()
-    $err = [IO.Path]::GetTempFileName()
-    $allArgs = @($dll, '--urls', 'http://127.0.0.1:0') + $Arguments
-    $process = Start-Process -FilePath 'dotnet' -ArgumentList $allArgs -RedirectStandardOutput $log -RedirectStandardError $err -PassThru -NoNewWindow
-    $deadline = (Get-Date).AddSeconds($TimeoutSeconds)
-    $baseUri = $null
-    while (-not $baseUri) {
-        if ($process.HasExited) { throw "The emulator exited with code $($process.ExitCode): $(Get-Content $log, $err -Raw)" }
-        if ((Get-Date) -gt $deadline) { $process.Kill($true); throw "The emulator did not start within $TimeoutSeconds s: $(Get-Content $log -Raw)" }
-        $text = Get-Content $log -Raw -ErrorAction SilentlyContinue
-        if ($text -match 'Now listening on: (http://127\.0\.0\.1:\d+)') { $baseUri = $Matches[1] } else { Start-Sleep -Milliseconds 100 }
-    }
-    [pscustomobject]@{ BaseUri = $baseUri; Process = $process; LogPath = $log; ErrorPath = $err }
+    Start-ChatEmulator -EmulatorPath $dll -Arguments $Arguments -TimeoutSeconds $TimeoutSeconds
 }
 
 function Stop-TestEmulator {
     param($Emulator)
-    if (-not $Emulator) { return }
-    if (-not $Emulator.Process.HasExited) {
-        $Emulator.Process.Kill($true)
-        $Emulator.Process.WaitForExit(10000) | Out-Null
-    }
-    Remove-Item $Emulator.LogPath, $Emulator.ErrorPath -ErrorAction SilentlyContinue
+    Stop-ChatEmulator $Emulator
 }
 
 function Get-TestToken {

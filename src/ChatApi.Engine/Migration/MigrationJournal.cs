@@ -115,7 +115,7 @@ namespace ChatApi.Engine.Migration
         {
             using (var buffer = new MemoryStream())
             {
-                using (var w = new Utf8JsonWriter(buffer))
+                using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
                 {
                     w.WriteStartObject();
                     w.WriteString("at", entry.At.ToString("o"));

@@ -276,11 +276,11 @@ namespace ChatApi.Engine.Migration
 
             private async Task MoveAsync(UriGroup g, Channel c, string targetId, bool what)
             {
-                string target = targetId ?? "(the new v2.0 webhook)";
+                string target = targetId != null ? "the v2.0 webhook " + targetId : "the new v2.0 webhook";
                 try
                 {
-                    var consent = await Host.ConfirmAsync($"channel '{c.Name}' ({c.Id})", $"Repoint from the v1.0 webhook {c.WebhookId} to the v2.0 webhook {target}").ConfigureAwait(false);
-                    if (what || consent == Consent.WhatIf) { Report(Result(c, g, MigrationStatus.WhatIf, null, c.WebhookId, target), null); return; }
+                    var consent = await Host.ConfirmAsync($"channel '{c.Name}' ({c.Id})", $"Repoint from the v1.0 webhook {c.WebhookId} to {target}").ConfigureAwait(false);
+                    if (what || consent == Consent.WhatIf) { Report(Result(c, g, MigrationStatus.WhatIf, null, c.WebhookId, targetId ?? "(new)"), null); return; }
                     if (consent == Consent.No) { Report(Result(c, g, MigrationStatus.Skipped, "declined", c.WebhookId, targetId), null); return; }
 
                     Journal(new JournalEntry(JournalOps.RepointStarted).With("channelId", c.Id).With("channelName", c.Name).With("from", c.WebhookId).With("to", targetId));
@@ -353,6 +353,7 @@ namespace ChatApi.Engine.Migration
                     var result = await r.Call(() => Client.VerifyWebhookAsync(g.Uri, V2, Ctx)).ConfigureAwait(false);
                     if (!result.Success)
                     {
+                        result.Message = (result.Message ?? $"HTTP {result.StatusCode}").Replace(g.Uri, MigrationPlanner.SafeUri(g.Uri));
                         Journal(new JournalEntry(JournalOps.VerifyFailed).With("uriKey", g.Key).With("uri", MigrationPlanner.SafeUri(g.Uri)).With("error", result.Message));
                         FailAll(g, $"its webhook URI {MigrationPlanner.SafeUri(g.Uri)} failed the v2.0 verify ({result.Message}); left untouched", null);
                         return (false, false);

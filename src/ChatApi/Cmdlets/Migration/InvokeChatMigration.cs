@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using ChatApi.Engine.Migration;
+
+namespace ChatApi.Cmdlets
+{
+    /// <summary>
+    /// Moves V1-era channels onto v2.0 (signed) webhooks: by default one shared v2.0 webhook per receiver
+    /// URI (an existing one is reused), each URI verified before any channel moves to it; or -Strategy
+    /// InPlace. Journals every step so -Resume finishes a killed run; -WhatIf prints every action.
+    /// Channels (or plan steps) come from the pipeline, else every channel of the session.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "ChatMigration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(MigrationResult), typeof(MigrationSummary))]
+    public sealed class InvokeChatMigrationCommand : ChatCmdlet
+    {
+        private readonly List<string> ids = new List<string>();
+
+        /// <summary>A channel to migrate (binds Id or ChannelId: Get-ChatChannel output or plan steps).</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ChannelId")]
+        [AllowEmptyString, AllowNull]
+        public string Id { get; set; }
+
+        [Parameter]
+        public MigrationStrategy Strategy { get; set; } = MigrationStrategy.NewWebhook;
+
+        /// <summary>NewWebhook only: remove each legacy v1.0 webhook once a listing shows no channel refers to it.</summary>
+        [Parameter]
+        public SwitchParameter RemoveLegacyWebhook { get; set; }
+
+        /// <summary>The journal (JSON lines). Default: ChatMigration-yyyyMMdd-HHmmss.jsonl in the current folder.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string JournalPath { get; set; }
+
+        /// <summary>Finish the migration recorded in -JournalPath: done steps are skipped, the rest reconciled with the server.</summary>
+        [Parameter]
+        public SwitchParameter Resume { get; set; }
+
+        [Parameter]
+        public SwitchParameter SkipVerify { get; set; }
+
+        /// <summary>Calls in flight at once (the session's -RequestsPerSecond still applies).</summary>
+        [Parameter]
+        [ValidateRange(1, 16)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        protected override void ProcessRecord() => MigrationInput.Collect(Id, ids);
+
+        protected override void EndProcessing()
+        {
+            var client = Client;
+            bool whatIf = MigrationHost.IsWhatIf(this);
+            var selection = MigrationInput.Selection(this, ids);
+            if (selection != null && selection.Count == 0) { WriteVerbose("No channel came through the pipeline: nothing to migrate."); base.EndProcessing(); return; }
+            if (Resume && JournalPath == null)
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException("Parameter 'JournalPath': -Resume needs the journal of the run to finish.", nameof(JournalPath)),
+                    "ChatApi.InvalidArgument", ErrorCategory.InvalidArgument, null));
+            string journal = JournalPath != null ? GetUnresolvedProviderPathFromPSPath(JournalPath) : whatIf ? null : DefaultJournal();
+            if (journal != null && !whatIf) WriteVerbose($"Journal: {journal}");
+
+            var request = new MigrationRequest
+            {
+                ChannelIds = selection,
+                Options = new MigrationOptions { Strategy = Strategy, RemoveLegacyWebhook = RemoveLegacyWebhook, SkipVerify = SkipVerify, ThrottleLimit = ThrottleLimit },
+                StrategyGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Strategy)),
+                JournalPath = journal,
+                Resume = Resume,
+                WhatIf = whatIf,
+            };
+            Run(async ctx =>
+            {
+                var host = new MigrationHost(this, Pump, whatIf);
+                try
+                {
+                    var summary = await new MigrationRunner(client, host, ctx).RunAsync(request).ConfigureAwait(false);
+                    Pump.Output(summary);
+                }
+                finally
+                {
+                    host.Completed("Migrating channels to v2.0 webhooks");
+                }
+            }, journal);
+            base.EndProcessing();
+        }
+
+        private string DefaultJournal()
+        {
+            string name = $"ChatMigration-{DateTime.Now:yyyyMMdd-HHmmss}.jsonl";
+            var location = SessionState.Path.CurrentFileSystemLocation?.ProviderPath;
+            return Path.Combine(string.IsNullOrEmpty(location) ? Path.GetTempPath() : location, name);
+        }
+    }
+}

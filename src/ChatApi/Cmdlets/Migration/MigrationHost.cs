@@ -1,0 +1,78 @@
+using System;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using ChatApi.Engine;
+using ChatApi.Engine.Migration;
+
+namespace ChatApi.Cmdlets
+{
+    /// <summary>
+    /// The migration engine's view of a cmdlet: ShouldProcess asked on the pipeline thread through the
+    /// pump, results written as they come, failures as non-terminating errors naming the channel,
+    /// progress with counts and time left.
+    /// </summary>
+    internal sealed class MigrationHost : IMigrationHost
+    {
+        private const int ProgressId = 0x8e8;
+        private readonly Cmdlet cmdlet;
+        private readonly CmdletPump pump;
+        private readonly bool whatIf;
+        private readonly Stopwatch sinceProgress = Stopwatch.StartNew();
+        private readonly object gate = new object();
+
+        public MigrationHost(Cmdlet cmdlet, CmdletPump pump, bool whatIf)
+        {
+            this.cmdlet = cmdlet;
+            this.pump = pump;
+            this.whatIf = whatIf;
+        }
+
+        public Task<Consent> ConfirmAsync(string target, string action) =>
+            pump.AskAsync(() => cmdlet.ShouldProcess(target, action) ? Consent.Yes : whatIf ? Consent.WhatIf : Consent.No);
+
+        public void Result(MigrationResult result, Exception error)
+        {
+            pump.Output(result);
+            if (error != null) pump.Error(Record(error, "ChatApi.Migration.ChannelNotMigrated", result.ChannelId));
+        }
+
+        public void UndoResult(UndoResult result, Exception error)
+        {
+            pump.Output(result);
+            if (error != null) pump.Error(Record(error, "ChatApi.Migration.UndoFailed", result.Id));
+        }
+
+        public void Warning(string message) => pump.Warning(message);
+
+        public void Progress(MigrationProgress p)
+        {
+            lock (gate)
+            {
+                // At most a few records a second; always the last one.
+                if (p.Done < p.Total && sinceProgress.ElapsedMilliseconds < 200) return;
+                sinceProgress.Restart();
+            }
+            var record = new ProgressRecord(ProgressId, p.Activity, p.Status) { PercentComplete = p.Percent };
+            if (p.Remaining.HasValue) record.SecondsRemaining = (int)Math.Ceiling(p.Remaining.Value.TotalSeconds);
+            pump.Progress(record);
+        }
+
+        public void Completed(string activity) =>
+            pump.Progress(new ProgressRecord(ProgressId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+
+        private static ErrorRecord Record(Exception error, string errorId, string target)
+        {
+            var inner = (error as MigrationException)?.InnerException as ChatApiException ?? error as ChatApiException;
+            var category = inner != null ? ErrorRecords.CategoryOf(inner.Kind) : ErrorCategory.ResourceUnavailable;
+            return new ErrorRecord(error, errorId, category, target);
+        }
+
+        /// <summary>True when the cmdlet runs under -WhatIf (the switch or $WhatIfPreference).</summary>
+        public static bool IsWhatIf(PSCmdlet cmdlet)
+        {
+            if (cmdlet.MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)) return bound is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(bound);
+            return LanguagePrimitives.IsTrue(cmdlet.SessionState.PSVariable.GetValue("WhatIfPreference"));
+        }
+    }
+}
