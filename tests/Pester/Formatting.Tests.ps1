@@ -1,0 +1,135 @@
+# Format views and output polish: every public output type has a table and a list view, a table of a
+# realistic (long-valued) object fits 120 columns, Get-Member shows the stable type name and ToString()
+# says something an admin can read.
+BeforeDiscovery {
+    Import-Module $env:CHATAPI_TEST_MODULE -Force
+    $script:ModelTypes = @([ChatApi.Webhook].Assembly.GetExportedTypes() |
+            Where-Object { $_.IsClass -and -not $_.IsAbstract -and -not $_.IsNested } |
+            Sort-Object FullName |
+            ForEach-Object { @{ Type = $_; Name = $_.FullName } })
+}
+
+BeforeAll {
+    Import-Module $env:CHATAPI_TEST_MODULE -Force
+
+    # Values as long as real ones get (ids are GUIDs, URIs are long), so a view that does not fit shows up.
+    $script:Long = @{
+        String         = 'ContosoSupportEnterpriseProductionChannelNumberOne-with-a-very-long-name-that-goes-on-and-on-past-120-columns'
+        Uri            = 'https://hooks.contoso-enterprise.example.com/8x8/chat/events/production/region-eu/tenant-acme01/v2?x=1'
+        Guid           = '9f0c6a1e-3b7d-4c2a-8e51-0d6f4b2a7c93'
+        DateTimeOffset = [DateTimeOffset]::new(2026, 11, 26, 13, 54, 28, [TimeSpan]::FromHours(1))
+    }
+
+    function New-RealisticObject {
+        param([Type] $Type)
+        if ($Type -eq [ChatApi.ChatSession]) {
+            return [ChatApi.ChatSession]::new('eu', 'acme-enterprise-01', [uri]'https://api.8x8.com/', 'p8Zk1mQw7rT2yU5iO9aS3dF6gH', 5, [Func[Nullable[DateTimeOffset]]] { [DateTimeOffset]::Now.AddHours(1) })
+        }
+        $o = [Activator]::CreateInstance($Type)
+        foreach ($p in $Type.GetProperties()) {
+            if (-not $p.CanWrite) { continue }
+            $t = [Nullable]::GetUnderlyingType($p.PropertyType); if (-not $t) { $t = $p.PropertyType }
+            $value = switch ($t) {
+                ([string]) {
+                    switch -Wildcard ($p.Name) {
+                        '*Uri' { $script:Long.Uri; break } '*Id' { $script:Long.Guid; break }
+                        'Version' { 'v2.0'; break } 'NotificationVersion' { 'v2.0'; break } 'Status' { 'handling'; break } 'Region' { 'eu'; break }
+                        'EventType' { 'TEXT'; break } 'AuthorType' { 'user'; break } 'Type' { 'agent'; break } 'Kind' { 'Channel'; break }
+                        default { $script:Long.String }
+                    }
+                }
+                ([int]) { 12345 }
+                ([bool]) { $true }
+                ([DateTimeOffset]) { $script:Long.DateTimeOffset }
+                ([TimeSpan]) { [TimeSpan]::FromSeconds(83.4) }
+                default {
+                    if ($t.IsEnum) { [Enum]::GetValues($t)[1] }
+                    elseif ($t -eq [ChatApi.SignatureCheckResult]) { New-RealisticObject $t }
+                    elseif ($t -eq [ChatApi.Events.WebhookEvent]) { New-RealisticObject ([ChatApi.Events.TextEvent]) }
+                    elseif ($t.IsGenericType -and $t.GetGenericTypeDefinition() -eq [Collections.Generic.IDictionary`2]) {
+                        $d = [Collections.Generic.Dictionary[string, string]]::new(); $d['caseId'] = 'C-1001'; $d['x-8x8-retry'] = '0'; $d
+                    }
+                    elseif ($t.IsGenericType -and $t.GetGenericTypeDefinition() -eq [Collections.Generic.IList`1]) {
+                        $l = [Activator]::CreateInstance([Collections.Generic.List`1].MakeGenericType($t.GetGenericArguments()[0]))
+                        $l.Add((New-RealisticObject $t.GetGenericArguments()[0])); , $l
+                    }
+                }
+            }
+            if ($null -ne $value) { $p.SetValue($o, $value) }
+        }
+        $o
+    }
+
+    function Test-HasView {
+        param([Type] $Type, [string] $Control)
+        for ($t = $Type; $t -and $t -ne [object]; $t = $t.BaseType) {
+            $data = Get-FormatData -TypeName $t.FullName -PowerShellVersion $PSVersionTable.PSVersion
+            if ($data -and @($data.FormatViewDefinition | Where-Object { $_ -and $_.Control.GetType().Name -eq $Control }).Count) { return $true }
+        }
+        $false
+    }
+}
+
+Describe 'Formatting: view for <Name>' -ForEach $ModelTypes {
+    BeforeAll { $object = New-RealisticObject $Type }
+
+    It 'has a table view and a list view' {
+        Test-HasView $Type 'TableControl' | Should -BeTrue -Because "$Name needs a default table"
+        Test-HasView $Type 'ListControl' | Should -BeTrue -Because "$Name needs a list view with the detail"
+    }
+
+    It 'prints a table within 120 columns' {
+        $text = $object | Format-Table | Out-String -Width 120
+        $lines = $text -split "`r?`n"
+        $tooLong = @($lines | Where-Object { $_.Length -gt 120 })
+        $tooLong | Should -BeNullOrEmpty -Because "every line of Format-Table for $Name must fit 120 columns:`n$text"
+        ($lines | Where-Object { $_.Trim() }).Count | Should -BeGreaterOrEqual 3 -Because 'a header, a rule and a row'
+    }
+
+    It 'uses its own table view rather than the default property table' {
+        $formats = @($object | Format-Table)
+        $formats[0].GetType().Name | Should -Be 'FormatStartData'
+        $text = $object | Format-Table | Out-String -Width 120
+        $text | Should -Not -Match 'Microsoft\.PowerShell|System\.Collections'
+    }
+
+    It 'prints a list with the detail' {
+        $text = $object | Format-List | Out-String -Width 120
+        ($text -split "`r?`n" | Where-Object { $_ -match '^\S.*\s:\s' -or $_ -match '^\S.*:$' }).Count | Should -BeGreaterOrEqual 3
+    }
+
+    It 'shows its stable type name in Get-Member' {
+        ($object | Get-Member | Select-Object -First 1).TypeName | Should -Be $Name
+        $object.PSObject.TypeNames[0] | Should -Be $Name
+    }
+
+    It 'has a meaningful ToString()' {
+        $s = $object.ToString()
+        $s | Should -Not -BeNullOrEmpty
+        $s | Should -Not -Be $Name
+        $s | Should -Not -Match '^ChatApi\.'
+    }
+}
+
+Describe 'Formatting: the session' {
+    It 'shows Region, TenantId, BaseUri, ApiKey and TokenExpiresAt, and no secret or token' {
+        $session = New-RealisticObject ([ChatApi.ChatSession])
+        $table = $session | Format-Table | Out-String -Width 120
+        foreach ($column in 'Region', 'TenantId', 'BaseUri', 'ApiKey', 'TokenExpiresAt') { $table | Should -Match $column }
+        $list = $session | Format-List | Out-String -Width 120
+        $list | Should -Not -Match 'Secret|AccessToken|Bearer'
+        $session.PSObject.Properties.Name | Should -Not -Contain 'ApiSecret'
+    }
+}
+
+Describe 'Formatting: a mixed stream of webhook events' {
+    It 'prints every event type in one table' {
+        $events = foreach ($t in 'QueuedEvent', 'AgentJoinedEvent', 'AgentLeftEvent', 'TransferEvent', 'TextEvent', 'WebhookVerifyEvent', 'UnknownEvent') {
+            New-RealisticObject ("ChatApi.Events.$t" -as [Type])
+        }
+        $text = $events | Format-Table | Out-String -Width 120
+        ($text -split "`r?`n" | Where-Object { $_.Length -gt 120 }) | Should -BeNullOrEmpty
+        # One table: a single header line for all seven events.
+        @($text -split "`r?`n" | Where-Object { $_ -match '^EventType\s' }).Count | Should -Be 1
+    }
+}
