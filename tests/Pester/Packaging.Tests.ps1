@@ -122,7 +122,10 @@ Describe 'Packaging: Install-PSResource from a local repository' {
             $env:XDG_DATA_HOME = Join-Path $dataHome '.local/share'
             $env:XDG_CONFIG_HOME = Join-Path $dataHome '.config'
             $env:XDG_CACHE_HOME = Join-Path $dataHome '.cache'
-            $output = & $pwsh @pwshArgs -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot '../Fixtures/Packaging/Install-FromLocalRepository.ps1') `
+            # .NET answers "" for a special folder that does not exist, and PSResourceGet would then
+            # keep its repository list relative to the current directory: create them first.
+            foreach ($name in $names) { New-Item -ItemType Directory -Path ([Environment]::GetEnvironmentVariable($name)) -Force | Out-Null }
+            $output = & $pwsh @pwshArgs -WorkingDirectory $dataHome -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot '../Fixtures/Packaging/Install-FromLocalRepository.ps1') `
                 -RepositoryPath $repo -BaseUri $emu.BaseUri 2>&1
         }
         finally { foreach ($name in $names) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }

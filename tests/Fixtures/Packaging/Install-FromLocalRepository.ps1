@@ -12,6 +12,8 @@ $ProgressPreference = 'SilentlyContinue'
 $result = [ordered]@{}
 $repository = "ChatApiTest$([guid]::NewGuid().ToString('n').Substring(0, 8))"
 
+$result.RepositoryStore = Join-Path ([Environment]::GetFolderPath('LocalApplicationData')) 'PSResourceGet'
+if (-not $result.RepositoryStore.StartsWith($HOME)) { throw "PSResourceGet would keep its repositories outside the temporary HOME: '$($result.RepositoryStore)'" }
 Register-PSResourceRepository -Name $repository -Uri $RepositoryPath -Trusted
 try {
     $result.Registered = [bool](Get-PSResourceRepository -Name $repository -ErrorAction Ignore)
