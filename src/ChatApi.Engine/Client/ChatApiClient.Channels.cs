@@ -11,7 +11,7 @@ namespace ChatApi.Engine
 
         /// <summary>Lists channels; with <paramref name="webhookId"/>, only those on that webhook (filtered here, so it works on any server).</summary>
         public Task ListChannelsAsync(string webhookId, int? first, int skip, Action<Channel> emit, CallContext ctx) =>
-            ListPagesAsync(ChannelsPath, null, first, skip, e => ModelReader.Channel(e, region, tenant), emit, ctx, "Listing channels",
+            ListPagesAsync(ChannelsPath, null, first, skip, e => ModelReader.Channel(e, region, tenant), c => c.Id, emit, ctx, "Listing channels",
                 webhookId == null ? (Func<Channel, bool>)null : c => c.WebhookId == webhookId);
 
         public async Task<Channel> GetChannelAsync(string id, CallContext ctx)

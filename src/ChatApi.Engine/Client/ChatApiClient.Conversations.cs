@@ -24,7 +24,7 @@ namespace ChatApi.Engine
             Add("userId", filter.UserId);
             Add("customer.email", filter.Email);
             foreach (var c in filter.Customer) Add("customer." + c.Key, c.Value);
-            return ListPagesAsync(ConversationsPath, query, first, skip, e => ModelReader.Conversation(e, region, tenant), emit, ctx, "Listing conversations");
+            return ListPagesAsync(ConversationsPath, query, first, skip, e => ModelReader.Conversation(e, region, tenant), c => c.Id, emit, ctx, "Listing conversations");
         }
 
         public async Task<Conversation> GetConversationAsync(string id, CallContext ctx)

@@ -11,7 +11,7 @@ namespace ChatApi.Engine
 
         /// <summary>Lists webhooks; with <paramref name="version"/>, only those on that notification version.</summary>
         public Task ListWebhooksAsync(string version, int? first, int skip, Action<Webhook> emit, CallContext ctx) =>
-            ListPagesAsync(WebhooksPath, null, first, skip, e => ModelReader.Webhook(e, region, tenant), emit, ctx, "Listing webhooks",
+            ListPagesAsync(WebhooksPath, null, first, skip, e => ModelReader.Webhook(e, region, tenant), w => w.Id, emit, ctx, "Listing webhooks",
                 version == null ? (Func<Webhook, bool>)null : w => w.Version == version);
 
         public async Task<Webhook> GetWebhookAsync(string id, CallContext ctx)

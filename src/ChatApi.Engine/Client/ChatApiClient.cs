@@ -124,9 +124,13 @@ namespace ChatApi.Engine
         /// Streams a paged list: pages are fetched one after the other and each item handed to
         /// <paramref name="emit"/> as its page arrives; fetching stops once <paramref name="first"/> items
         /// went out. <paramref name="where"/> filters on this side (Skip and First count what passes it).
+        /// Offset pages shift when items are removed while the list is read (Get-ChatWebhook |
+        /// Remove-ChatWebhook removes page 0 while page 1 is fetched): when the server's elementCount
+        /// shrinks, the list steps back over the pages the unread items may have moved into, and items
+        /// already seen (by <paramref name="key"/>) are not emitted twice.
         /// </summary>
         private async Task ListPagesAsync<T>(string path, IEnumerable<KeyValuePair<string, string>> filters, int? first, int skip,
-            Func<JsonElement, T> map, Action<T> emit, CallContext ctx, string what, Func<T, bool> where = null)
+            Func<JsonElement, T> map, Func<T, string> key, Action<T> emit, CallContext ctx, string what, Func<T, bool> where = null)
         {
             if (first.HasValue && first.Value <= 0) return;
             bool serverSkips = where == null;
@@ -134,27 +138,42 @@ namespace ChatApi.Engine
             int page = serverSkips ? skip / size : 0;
             long index = (long)page * size;
             int sent = 0;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            int? lastTotal = null;
             while (true)
             {
                 var request = new ApiRequest("GET", path).WithQuery("page", page.ToString()).WithQuery("size", size.ToString());
                 if (filters != null) foreach (var f in filters) request.WithQuery(f.Key, f.Value);
                 var response = await SendCheckedAsync(request, ctx, what).ConfigureAwait(false);
                 int count = 0;
-                int? pageCount;
+                int? pageCount, total;
                 using (var doc = JsonRead.Parse(response.Body, what))
                 {
                     var root = doc.RootElement;
                     var block = JsonRead.Obj(root, "page");
                     pageCount = block.HasValue ? JsonRead.Int(block.Value, "pageCount") : null;
+                    total = block.HasValue ? JsonRead.Int(block.Value, "elementCount") : null;
                     foreach (var element in ModelReader.Items(root, "data"))
                     {
                         count++;
                         var item = map(element);
+                        string id = key(item);
+                        if (id != null && !seen.Add(id)) continue;
                         if (where != null && !where(item)) continue;
                         if (index++ < skip) continue;
                         emit(item);
                         if (first.HasValue && ++sent >= first.Value) return;
                     }
+                }
+                int shrunk = lastTotal.HasValue && total.HasValue ? lastTotal.Value - total.Value : 0;
+                lastTotal = total;
+                if (shrunk > 0 && page > 0)
+                {
+                    // Unread items that stood at this page's start moved up to 'shrunk' places to the front.
+                    int back = Math.Max(0, (int)(((long)page * size - shrunk) / size));
+                    ctx.Log.Verbose($"{what}: {shrunk} item(s) went away while listing; reading again from page {back}");
+                    page = back;
+                    continue;
                 }
                 page++;
                 if (count == 0 || (pageCount.HasValue ? page >= pageCount.Value : count < size)) return;
