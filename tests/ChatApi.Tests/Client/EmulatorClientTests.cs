@@ -1,0 +1,85 @@
+using ChatApi.Emulator.Hosting;
+using ChatApi.Emulator.Options;
+using ChatApi.Engine;
+
+namespace ChatApi.Tests.Client;
+
+/// <summary>The client against the real emulator (in-process, real HTTP): listing while removing, stale writes.</summary>
+public sealed class EmulatorClientTests : IAsyncLifetime
+{
+    private Microsoft.AspNetCore.Builder.WebApplication app;
+    private ChatApiClient client;
+
+    public async Task InitializeAsync()
+    {
+        app = EmulatorApp.Create(new EmulatorOptions { Urls = "http://127.0.0.1:0", RateLimit = 0 });
+        var baseUri = await EmulatorApp.StartAsync(app);
+        client = await ChatApiClient.ConnectAsync(new ChatClientOptions
+        {
+            Region = "us", TenantId = "acme", BaseUri = baseUri, ApiKey = "demo-key",
+            ApiSecret = ScriptedServer.Secure("demo-secret"), RequestsPerSecond = 0,
+        }, CallContext.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        client?.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private async Task<List<Webhook>> ListAsync()
+    {
+        var all = new List<Webhook>();
+        await client.ListWebhooksAsync(null, null, 0, all.Add, CallContext.None);
+        return all;
+    }
+
+    [Fact]
+    public async Task RemovingEachItemAsItIsListedRemovesThemAll()
+    {
+        await Task.WhenAll(Enumerable.Range(1, 250).Select(i => client.CreateWebhookAsync($"w{i:d3}", "https://example.com/h", null, CallContext.None)));
+        var emitted = new List<string>();
+
+        // What Get-ChatWebhook | Remove-ChatWebhook does: each item is removed before the next page is read.
+        await client.ListWebhooksAsync(null, null, 0, w =>
+        {
+            emitted.Add(w.Id);
+            client.RemoveWebhookAsync(w.Id, CallContext.None).GetAwaiter().GetResult();
+        }, CallContext.None);
+
+        Assert.Equal(250, emitted.Count);
+        Assert.Equal(250, emitted.Distinct().Count());
+        Assert.Empty(await ListAsync());
+    }
+
+    [Fact]
+    public async Task ListingWithoutChangesEmitsEachItemOnceInOrder()
+    {
+        for (int i = 1; i <= 120; i++) await client.CreateWebhookAsync($"w{i:d3}", "https://example.com/h", null, CallContext.None);
+        var all = await ListAsync();
+        Assert.Equal(Enumerable.Range(1, 120).Select(i => $"w{i:d3}"), all.Select(w => w.Name));
+
+        var some = new List<Webhook>();
+        await client.ListWebhooksAsync(null, 5, 98, some.Add, CallContext.None);
+        Assert.Equal(new[] { "w099", "w100", "w101", "w102", "w103" }, some.Select(w => w.Name));
+    }
+
+    [Fact]
+    public async Task WritingAStaleCopyIsRefusedWithPreconditionFailed()
+    {
+        var hook = await client.CreateWebhookAsync("h", "https://example.com/h", null, CallContext.None);
+        var channel = await client.CreateChannelAsync("c", hook.Id, "1", CallContext.None);
+        Assert.NotNull(channel.ETag);
+
+        await client.UpdateChannelAsync(channel.Id, "changed elsewhere", null, null, CallContext.None);
+        var e = await Assert.ThrowsAsync<ChatApiException>(() => client.ReplaceChannelAsync(channel, null, null, "2", CallContext.None));
+
+        Assert.Equal(ChatErrorKind.PreconditionFailed, e.Kind);
+        Assert.Equal(412, e.StatusCode);
+        Assert.Contains("changed on the server", e.Message);
+        var now = await client.GetChannelAsync(channel.Id, CallContext.None);
+        Assert.Equal("changed elsewhere", now.Name);
+        Assert.Equal("1", now.QueueId);
+    }
+}
