@@ -214,6 +214,12 @@ Describe 'Webhook cmdlets: paging' {
         ($out | Select-Output).Name | Should -Be @('page001', 'page002')
         @($out | Get-ApiCall) | Should -HaveCount 1
     }
+
+    It 'Get-ChatWebhook | Remove-ChatWebhook removes all 205, across pages that shift as it removes' {
+        Get-ChatWebhook | Remove-ChatWebhook -Confirm:$false -ErrorVariable err
+        $err | Should -BeNullOrEmpty
+        Get-ChatWebhook | Should -BeNullOrEmpty
+    }
 }
 
 Describe 'Webhook cmdlets: Test-ChatWebhook' {
