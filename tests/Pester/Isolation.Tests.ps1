@@ -85,6 +85,11 @@ Describe 'Isolation: ChatApi alone' {
         $run.ChatApi.EngineLoadedAfterGetCommand | Should -BeFalse
     }
 
+    It 'no exported type names an engine type in its base types, interfaces or public properties' {
+        $run.ChatApi.EngineTypesInPublicSurface | Should -BeNullOrEmpty
+        $run.ChatApi.EngineLoadedAfterReflection | Should -BeFalse
+    }
+
     It 'none of the engine''s assemblies is in the default context' {
         $run.Contexts | Where-Object { $_.IsDefault -and $_.Name -in $engineDependencies } | Should -BeNullOrEmpty
     }

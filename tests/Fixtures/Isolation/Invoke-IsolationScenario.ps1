@@ -30,6 +30,16 @@ function Use-ChatApi([string] $Key) {
     # Binding metadata of every cmdlet (parameter types, attributes) must not need the engine either.
     $null = Get-Command -Module ChatApi | ForEach-Object { $_.Parameters.Count }
     $state.EngineLoadedAfterGetCommand = [bool](Get-LoadedNames '^ChatApi\.Engine$')
+    # What PowerShell can reach by reflection (base types, interfaces, public properties of the
+    # exported types) must not name an engine type: the engine's types stay behind the cmdlets.
+    $engineName = 'ChatApi.Engine'
+    $state.EngineTypesInPublicSurface = @((Get-Module ChatApi).ImplementingAssembly.GetExportedTypes() | ForEach-Object {
+        $type = $_
+        $reachable = @($type.BaseType) + $type.GetInterfaces() +
+            ($type.GetProperties([Reflection.BindingFlags]'Public, Instance, Static') | ForEach-Object PropertyType)
+        $reachable | Where-Object { $_ -and $_.Assembly.GetName().Name -eq $engineName } | ForEach-Object { "$($type.FullName): $($_.FullName)" }
+    })
+    $state.EngineLoadedAfterReflection = [bool](Get-LoadedNames '^ChatApi\.Engine$')
     $credential = [pscredential]::new('demo-key', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force))
     Connect-ChatApi -Region us -TenantId acme -Credential $credential -BaseUri $BaseUri
     $null = New-ChatWebhook -Name "isolation-$Key" -Uri 'https://example.com/hooks/isolation'
