@@ -38,7 +38,9 @@ public sealed class RateLimiterTests
         })));
 
         Assert.Equal(16, starts.Count);
-        Assert.True(MostInAnyWindow(starts, TimeSpan.FromSeconds(1)) <= 5, "more than 5 starts in one second");
+        // Timestamps are taken after WaitAsync returns, so a busy machine may delay one by some ms:
+        // count in windows of 0.9 s, which a limiter that bursts still fails.
+        Assert.True(MostInAnyWindow(starts, TimeSpan.FromSeconds(0.9)) <= 5, "more than 5 starts in 0.9 s");
         // 16 permits at 5/s: the first 5 at once, then 5 per second: at least 3 s.
         Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(2.9), $"took only {watch.Elapsed}");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
@@ -78,6 +80,7 @@ public sealed class RateLimiterTests
         var calls = server.ApiRequests;
         Assert.Equal(12, calls.Count);
         // The token call took one permit at connect too; count what the server saw in any second.
-        Assert.True(MostInAnyWindow(server.Requests.Select(r => r.At), TimeSpan.FromSeconds(1)) <= 4);
+        // As seen by the server, after the network: windows of 0.9 s allow for jitter on the way.
+        Assert.True(MostInAnyWindow(server.Requests.Select(r => r.At), TimeSpan.FromSeconds(0.9)) <= 4);
     }
 }
