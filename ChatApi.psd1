@@ -51,7 +51,8 @@ First release: administer the 8x8 Contact Center Chat API V2 from PowerShell 7.
 - Sessions: Connect-ChatApi (us, eu, ca, ap; PSCredential, SecureString or environment variables), tokens refreshed before expiry.
 - Webhooks, channels, conversations, messages and participants, with -WhatIf/-Confirm, pipeline binding by id and lists streamed page by page.
 - Signed webhook events: JWKs, signature checks, event parsing and a local receiver.
-- Migration of V1-era webhooks and channels to V2 through the pipeline.
+- Migration of V1-era webhooks and channels to V2 through the pipeline (plan, migrate, undo).
+- Offline help and about_ChatApi, format views for every output type, tab completion of regions, versions and ids.
 - One resilient transport: rate limit, retries honouring Retry-After, per-attempt timeout, Ctrl+C.
 - RestSharp and Polly load in a private AssemblyLoadContext, beside modules that ship other versions.
 Full notes: CHANGELOG.md
