@@ -15,7 +15,7 @@ param(
     [Parameter(Mandatory)] [string] $EmulatorPath,
     [int] $Channels = 200,
     [double] $Rate = 5,
-    [int] $Runs = 1,
+    [int] $Runs = 3,
     [double] $Bar = 1.15
 )
 $ErrorActionPreference = 'Stop'

@@ -123,6 +123,8 @@ function Invoke-ChatDemo {
 function Invoke-ChatBench {
     param([string] $Root, [string] $Configuration, [string] $Staged, [string[]] $Names)
     Invoke-ChatBuild -Root $Root -Configuration $Configuration -Staged $Staged | Out-Null
+    # 'pwsh -File build.ps1 -Arguments a,b' passes one string "a,b".
+    $Names = @($Names | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
     $scripts = Get-ChildItem (Join-Path $Root 'bench') -Filter '*.ps1' | Where-Object { -not $Names -or $_.BaseName -in $Names }
     foreach ($script in $scripts) {
         Write-Host "== bench/$($script.Name)" -ForegroundColor Cyan

@@ -61,9 +61,9 @@ namespace ChatApi.Cmdlets
             e is ChatApiException || e is ArgumentException || e is InvalidOperationException && !(e is ObjectDisposedException)
             || e is System.Net.Http.HttpRequestException || e is TimeoutException || e is FormatException || e is System.IO.IOException;
 
+        // The source is never disposed: StopProcessing may come from another thread at any time,
+        // and a source without timers holds nothing that needs it.
         protected override void StopProcessing() => stopping.Cancel();
-
-        protected override void EndProcessing() => stopping.Dispose();
     }
 
     /// <summary>

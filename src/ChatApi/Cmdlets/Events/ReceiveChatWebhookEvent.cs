@@ -13,7 +13,7 @@ namespace ChatApi.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommunications.Receive, "ChatWebhookEvent", DefaultParameterSetName = "Port")]
     [OutputType(typeof(ReceivedWebhookEvent))]
-    public sealed class ReceiveChatWebhookEventCommand : ChatCmdlet
+    public sealed class ReceiveChatWebhookEventCommand : SignatureCheckingCmdlet
     {
         /// <summary>Port on 127.0.0.1; 0 picks a free one (its URL is shown).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Port")]
@@ -39,40 +39,13 @@ namespace ChatApi.Cmdlets
         [SecondsToTimeSpan]
         public TimeSpan Timeout { get; set; }
 
-        /// <summary>The key(s) to check signatures with, offline; without it keys are fetched from the session's region.</summary>
-        [Parameter]
-        public object Jwk { get; set; }
-
         /// <summary>Accept every JSON body without checking signatures (v1.0 webhooks, rehearsals).</summary>
         [Parameter]
         public SwitchParameter SkipSignatureCheck { get; set; }
 
-        /// <summary>How far the transmission time may lie from now (a TimeSpan, or seconds); 0 turns it off.</summary>
-        [Parameter]
-        [SecondsToTimeSpan]
-        public TimeSpan MaxAge { get; set; } = WebhookSignatureOptions.DefaultMaxAge;
-
-        /// <summary>Refuse (401) a second delivery of the same (event id, retry).</summary>
-        [Parameter]
-        public SwitchParameter RejectReplay { get; set; }
-
         protected override void EndProcessing()
         {
-            WebhookSignatureVerifier verifier = null;
-            if (!SkipSignatureCheck)
-            {
-                SigningKeyProvider keys = null;
-                if (Jwk != null)
-                {
-                    try { keys = EventInput.OfflineKeys(Jwk); }
-                    catch (FormatException e) { ThrowTerminatingError(EventInput.BadJwk(e, Jwk)); }
-                }
-                else
-                {
-                    keys = EventInput.SessionKeys(Client);
-                }
-                verifier = new WebhookSignatureVerifier(keys, new WebhookSignatureOptions { MaxAge = MaxAge, RejectReplay = RejectReplay.IsPresent });
-            }
+            var verifier = SkipSignatureCheck ? null : CreateVerifier();
 
             using (var receiver = new WebhookReceiver(new WebhookReceiverOptions
             {
@@ -105,7 +78,6 @@ namespace ChatApi.Cmdlets
                     Pump.Verbose($"Stopped after {received} event(s).");
                 }, receiver.Url);
             }
-            base.EndProcessing();
         }
     }
 }

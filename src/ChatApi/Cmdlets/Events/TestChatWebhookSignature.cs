@@ -11,7 +11,7 @@ namespace ChatApi.Cmdlets
     [Cmdlet(VerbsDiagnostic.Test, "ChatWebhookSignature")]
     [OutputType(typeof(bool))]
     [OutputType(typeof(SignatureCheckResult))]
-    public sealed class TestChatWebhookSignatureCommand : ChatCmdlet
+    public sealed class TestChatWebhookSignatureCommand : SignatureCheckingCmdlet
     {
         /// <summary>The raw body: a string (UTF-8) or the exact bytes.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -24,41 +24,13 @@ namespace ChatApi.Cmdlets
         [AllowNull]
         public object Headers { get; set; }
 
-        /// <summary>The key(s) to check with, offline: a JWK or a JWK set as JSON, or Jwk objects. Without it, the key is fetched from the session's region.</summary>
-        [Parameter]
-        public object Jwk { get; set; }
-
-        /// <summary>How far the transmission time may lie in the past or future (a TimeSpan, or seconds); 0 turns it off. Default 5 minutes.</summary>
-        [Parameter]
-        [SecondsToTimeSpan]
-        public TimeSpan MaxAge { get; set; } = WebhookSignatureOptions.DefaultMaxAge;
-
-        /// <summary>Refuse an (event id, retry) pair seen before by this process within the window.</summary>
-        [Parameter]
-        public SwitchParameter RejectReplay { get; set; }
-
         /// <summary>Return the whole result instead of $true/$false.</summary>
         [Parameter]
         public SwitchParameter Detailed { get; set; }
 
         private WebhookSignatureVerifier verifier;
 
-        protected override void BeginProcessing()
-        {
-            if (MaxAge < TimeSpan.Zero)
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-MaxAge cannot be negative."), "ChatApi.InvalidArgument", ErrorCategory.InvalidArgument, MaxAge));
-            SigningKeyProvider keys = null;
-            if (Jwk != null)
-            {
-                try { keys = EventInput.OfflineKeys(Jwk); }
-                catch (FormatException e) { ThrowTerminatingError(EventInput.BadJwk(e, Jwk)); }
-            }
-            else
-            {
-                keys = EventInput.SessionKeys(Client);
-            }
-            verifier = new WebhookSignatureVerifier(keys, new WebhookSignatureOptions { MaxAge = MaxAge, RejectReplay = RejectReplay.IsPresent });
-        }
+        protected override void BeginProcessing() => verifier = CreateVerifier();
 
         protected override void ProcessRecord()
         {

@@ -37,7 +37,7 @@ namespace ChatApi.Cmdlets
         {
             var client = Client;
             var selection = MigrationInput.Selection(this, ids);
-            if (selection != null && selection.Count == 0) { WriteVerbose("No channel came through the pipeline: nothing to plan."); base.EndProcessing(); return; }
+            if (selection != null && selection.Count == 0) { WriteVerbose("No channel came through the pipeline: nothing to plan."); return; }
             var options = new MigrationOptions { Strategy = Strategy, RemoveLegacyWebhook = RemoveLegacyWebhook, SkipVerify = SkipVerify };
             Run(async ctx =>
             {
@@ -46,7 +46,6 @@ namespace ChatApi.Cmdlets
                 ctx.Log.Verbose($"{plan.Channels.Count} channel(s): {plan.MigratableChannels} to migrate over {plan.Groups.Count} receiver URI(s), {plan.AlreadyOnV2.Count} already on v2.0");
                 foreach (var step in plan.ToSteps()) Pump.Output(step);
             }, null);
-            base.EndProcessing();
         }
     }
 

@@ -55,7 +55,7 @@ namespace ChatApi.Cmdlets
             var client = Client;
             bool whatIf = MigrationHost.IsWhatIf(this);
             var selection = MigrationInput.Selection(this, ids);
-            if (selection != null && selection.Count == 0) { WriteVerbose("No channel came through the pipeline: nothing to migrate."); base.EndProcessing(); return; }
+            if (selection != null && selection.Count == 0) { WriteVerbose("No channel came through the pipeline: nothing to migrate."); return; }
             if (Resume && JournalPath == null)
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException("Parameter 'JournalPath': -Resume needs the journal of the run to finish.", nameof(JournalPath)),
                     "ChatApi.InvalidArgument", ErrorCategory.InvalidArgument, null));
@@ -84,7 +84,6 @@ namespace ChatApi.Cmdlets
                     host.Completed("Migrating channels to v2.0 webhooks");
                 }
             }, journal);
-            base.EndProcessing();
         }
 
         private string DefaultJournal()
