@@ -58,7 +58,7 @@ $script:StandardParameters = @{
     Confirm           = 'Prompts you for confirmation before running the cmdlet.'
     First             = 'Gets only the first N objects. Fetching stops as soon as they have arrived: no further page is requested.'
     Skip              = 'Skips the first N objects before output starts. Where no local filter applies, the cmdlet starts at the page that holds object N+1, so skipped pages are not downloaded.'
-    IncludeTotalCount = 'Part of PowerShell''s standard paging parameters. ChatApi streams objects as pages arrive and does not write a total-count object; count with Measure-Object instead, for example (Get-ChatChannel | Measure-Object).Count.'
+    IncludeTotalCount = 'Part of PowerShell''s standard paging parameters: writes the total number of items the server reports (its page block) before the items, as a PSObject whose ToString() is ''Total count: N''. Where the list filters on this side (-Version, -WebhookId), the server''s total does not apply and none is written.'
 }
 
 # ---------------------------------------------------------------- markdown

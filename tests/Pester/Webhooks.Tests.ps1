@@ -215,6 +215,19 @@ Describe 'Webhook cmdlets: paging' {
         @($out | Get-ApiCall) | Should -HaveCount 1
     }
 
+    It '-IncludeTotalCount writes the server''s total first, then the items' {
+        $out = @(Get-ChatWebhook -IncludeTotalCount -First 2)
+        $out | Should -HaveCount 3
+        $out[0].ToString() | Should -Be 'Total count: 205'
+        $out[1..2].Name | Should -Be @('page001', 'page002')
+    }
+
+    It '-IncludeTotalCount writes no total where the list filters on this side (-Version)' {
+        $out = @(Get-ChatWebhook -Version v2.0 -IncludeTotalCount -First 2)
+        $out.Name | Should -Be @('page001', 'page002')
+        $out | Should -HaveCount 2
+    }
+
     It 'Get-ChatWebhook | Remove-ChatWebhook removes all 205, across pages that shift as it removes' {
         Get-ChatWebhook | Remove-ChatWebhook -Confirm:$false -ErrorVariable err
         $err | Should -BeNullOrEmpty

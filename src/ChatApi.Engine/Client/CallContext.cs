@@ -32,5 +32,11 @@ namespace ChatApi.Engine
 
         public CancellationToken Cancellation { get; }
         public IChatLog Log { get; }
+
+        /// <summary>
+        /// Told the total number of items of a list, as the server's page block gives it, once per
+        /// list call (PowerShell's -IncludeTotalCount). Not called when the list filters on this side.
+        /// </summary>
+        public System.Action<long> TotalCount { get; set; }
     }
 }

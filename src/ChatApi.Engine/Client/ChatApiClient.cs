@@ -153,6 +153,7 @@ namespace ChatApi.Engine
                     var block = JsonRead.Obj(root, "page");
                     pageCount = block.HasValue ? JsonRead.Int(block.Value, "pageCount") : null;
                     total = block.HasValue ? JsonRead.Int(block.Value, "elementCount") : null;
+                    if (lastTotal == null && total.HasValue && where == null) ctx.TotalCount?.Invoke(total.Value);
                     foreach (var element in ModelReader.Items(root, "data"))
                     {
                         count++;

@@ -102,6 +102,11 @@ namespace ChatApi.Cmdlets
 
         /// <summary>Streams a list: each item is written as its page arrives.</summary>
         protected void RunList<T>(Func<int?, int, Action<T>, CallContext, Task> list, object target) =>
-            Run(ctx => list(PageFirst, PageSkip, item => Pump.Output(item), ctx), target);
+            Run(ctx =>
+            {
+                if (PagingParameters != null && PagingParameters.IncludeTotalCount)
+                    ctx.TotalCount = total => Pump.Output(PagingParameters.NewTotalCount((ulong)Math.Max(0, total), 1.0));
+                return list(PageFirst, PageSkip, item => Pump.Output(item), ctx);
+            }, target);
     }
 }
