@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using ChatApi.Engine.Migration;
@@ -14,23 +13,8 @@ namespace ChatApi.Cmdlets
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "ChatMigration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(MigrationResult), typeof(MigrationSummary))]
-    public sealed class InvokeChatMigrationCommand : ChatCmdlet
+    public sealed class InvokeChatMigrationCommand : MigrationSelectionCmdlet
     {
-        private readonly List<string> ids = new List<string>();
-
-        /// <summary>A channel to migrate (binds Id or ChannelId: Get-ChatChannel output or plan steps).</summary>
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [AllowEmptyString, AllowNull]
-        public string Id { get; set; }
-
-        [Parameter]
-        public MigrationStrategy Strategy { get; set; } = MigrationStrategy.NewWebhook;
-
-        /// <summary>NewWebhook only: remove each legacy v1.0 webhook once a listing shows no channel refers to it.</summary>
-        [Parameter]
-        public SwitchParameter RemoveLegacyWebhook { get; set; }
-
         /// <summary>The journal (JSON lines). Default: ChatMigration-yyyyMMdd-HHmmss.jsonl in the current folder.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -40,21 +24,16 @@ namespace ChatApi.Cmdlets
         [Parameter]
         public SwitchParameter Resume { get; set; }
 
-        [Parameter]
-        public SwitchParameter SkipVerify { get; set; }
-
         /// <summary>Calls in flight at once (the session's -RequestsPerSecond still applies).</summary>
         [Parameter]
         [ValidateRange(1, 16)]
         public int ThrottleLimit { get; set; } = 4;
 
-        protected override void ProcessRecord() => MigrationInput.Collect(Id, ids);
-
         protected override void EndProcessing()
         {
             var client = Client;
             bool whatIf = MigrationHost.IsWhatIf(this);
-            var selection = MigrationInput.Selection(this, ids);
+            var selection = Selection();
             if (selection != null && selection.Count == 0) { WriteVerbose("No channel came through the pipeline: nothing to migrate."); return; }
             if (Resume && JournalPath == null)
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException("Parameter 'JournalPath': -Resume needs the journal of the run to finish.", nameof(JournalPath)),
@@ -65,7 +44,7 @@ namespace ChatApi.Cmdlets
             var request = new MigrationRequest
             {
                 ChannelIds = selection,
-                Options = new MigrationOptions { Strategy = Strategy, RemoveLegacyWebhook = RemoveLegacyWebhook, SkipVerify = SkipVerify, ThrottleLimit = ThrottleLimit },
+                Options = Options(),
                 StrategyGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Strategy)),
                 JournalPath = journal,
                 Resume = Resume,
@@ -84,6 +63,13 @@ namespace ChatApi.Cmdlets
                     host.Completed("Migrating channels to v2.0 webhooks");
                 }
             }, journal);
+        }
+
+        private protected override MigrationOptions Options()
+        {
+            var options = base.Options();
+            options.ThrottleLimit = ThrottleLimit;
+            return options;
         }
 
         private string DefaultJournal()
