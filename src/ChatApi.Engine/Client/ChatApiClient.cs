@@ -127,7 +127,8 @@ namespace ChatApi.Engine
         /// Offset pages shift when items are removed while the list is read (Get-ChatWebhook |
         /// Remove-ChatWebhook removes page 0 while page 1 is fetched): when the server's elementCount
         /// shrinks, the list steps back over the pages the unread items may have moved into, and items
-        /// already seen (by <paramref name="key"/>) are not emitted twice.
+        /// already seen (by <paramref name="key"/>) are not emitted twice. Items added while the list is
+        /// read are not followed past the count the server gave at the start.
         /// </summary>
         private async Task ListPagesAsync<T>(string path, IEnumerable<KeyValuePair<string, string>> filters, int? first, int skip,
             Func<JsonElement, T> map, Func<T, string> key, Action<T> emit, CallContext ctx, string what, Func<T, bool> where = null)
@@ -140,6 +141,9 @@ namespace ChatApi.Engine
             int sent = 0;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             int? lastTotal = null;
+            // Items that existed when the list began, from where it began: a pipeline that adds to the
+            // list it reads (Get-ChatWebhook | New-ChatWebhook on one tenant) must not chase its own tail.
+            long? budget = null;
             while (true)
             {
                 var request = new ApiRequest("GET", path).WithQuery("page", page.ToString()).WithQuery("size", size.ToString());
@@ -154,16 +158,23 @@ namespace ChatApi.Engine
                     pageCount = block.HasValue ? JsonRead.Int(block.Value, "pageCount") : null;
                     total = block.HasValue ? JsonRead.Int(block.Value, "elementCount") : null;
                     if (lastTotal == null && total.HasValue && where == null) ctx.TotalCount?.Invoke(total.Value);
+                    if (budget == null && total.HasValue) budget = Math.Max(0, total.Value - (long)page * size);
                     foreach (var element in ModelReader.Items(root, "data"))
                     {
                         count++;
                         var item = map(element);
                         string id = key(item);
                         if (id != null && !seen.Add(id)) continue;
-                        if (where != null && !where(item)) continue;
-                        if (index++ < skip) continue;
-                        emit(item);
-                        if (first.HasValue && ++sent >= first.Value) return;
+                        bool last = budget.HasValue && seen.Count >= budget.Value;
+                        if (where == null || where(item))
+                        {
+                            if (index++ >= skip)
+                            {
+                                emit(item);
+                                if (first.HasValue && ++sent >= first.Value) return;
+                            }
+                        }
+                        if (last) return;
                     }
                 }
                 int shrunk = lastTotal.HasValue && total.HasValue ? lastTotal.Value - total.Value : 0;

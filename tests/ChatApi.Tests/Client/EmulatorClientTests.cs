@@ -54,6 +54,27 @@ public sealed class EmulatorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddingToTheListBeingReadCopiesEachItemOnceAndStops()
+    {
+        for (int i = 1; i <= 150; i++) await client.CreateWebhookAsync($"w{i:d3}", "https://example.com/h", null, CallContext.None);
+        var copied = new List<string>();
+        using var runaway = new CancellationTokenSource();
+
+        // What Get-ChatWebhook | New-ChatWebhook on the same tenant does: each copy lands at the end of
+        // the list before the next page is read. Without a stop the list would chase its own copies.
+        await client.ListWebhooksAsync(null, null, 0, w =>
+        {
+            copied.Add(w.Name);
+            if (copied.Count > 300) runaway.Cancel();
+            client.CreateWebhookAsync("copy-" + w.Name, w.Uri, null, CallContext.None).GetAwaiter().GetResult();
+        }, new CallContext(runaway.Token));
+
+        Assert.Equal(150, copied.Count);
+        Assert.DoesNotContain(copied, name => name.StartsWith("copy-", StringComparison.Ordinal));
+        Assert.Equal(300, (await ListAsync()).Count);
+    }
+
+    [Fact]
     public async Task ListingWithoutChangesEmitsEachItemOnceInOrder()
     {
         for (int i = 1; i <= 120; i++) await client.CreateWebhookAsync($"w{i:d3}", "https://example.com/h", null, CallContext.None);
