@@ -24,6 +24,11 @@ Describe 'Argument completion' {
         (Complete 'New-ChatWebhook -Version ').CompletionText | Should -Be @('v1.0', 'v2.0')
     }
 
+    It 'completes -Strategy of the migration cmdlets' {
+        (Complete 'Invoke-ChatMigration -Strategy ').CompletionText | Sort-Object | Should -Be @('InPlace', 'NewWebhook')
+        (Complete 'Get-ChatMigrationPlan -Strategy In').CompletionText | Should -Be @('InPlace')
+    }
+
     It 'completes webhook ids from the session with names in the list text' {
         $found = Complete 'Set-ChatWebhook -Id '
         $found.CompletionText | Should -Be @('1', '2', '3')
