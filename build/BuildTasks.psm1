@@ -41,7 +41,8 @@ function Invoke-ChatBuild {
         $path = Join-Path $Root "src/ChatApi/$extra"
         if (Test-Path $path) { Copy-Item $path $Staged -Recurse }
     }
-    Import-Module (Join-Path $PSScriptRoot 'HelpBuilder.psm1') -Force; $null = Build-ChatHelp -DocsPath (Join-Path $Root 'docs/help') -ModuleFolder $Staged
+    Import-Module (Join-Path $PSScriptRoot 'HelpBuilder.psm1') -Force
+    $null = Build-ChatHelp -DocsPath (Join-Path $Root 'docs/help') -ModuleFolder $Staged
     Write-Host "Staged module: $Staged" -ForegroundColor Cyan
     $Staged
 }
