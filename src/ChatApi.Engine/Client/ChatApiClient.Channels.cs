@@ -46,21 +46,17 @@ namespace ChatApi.Engine
         public async Task<Channel> ReplaceChannelAsync(Channel current, string name, string webhookId, string queueId, CallContext ctx)
         {
             var desired = new Channel { Id = current.Id, Name = name ?? current.Name, WebhookId = webhookId ?? current.WebhookId, QueueId = queueId ?? current.QueueId };
-            if (desired.Name == current.Name && desired.WebhookId == current.WebhookId && desired.QueueId == current.QueueId)
+            if (SameChannel(desired, current))
             {
                 ctx.Log.Verbose($"Channel {current.Id} already has these values; nothing to change");
                 return current;
             }
-            var request = WithIfMatch(new ApiRequest("PUT", $"{ChannelsPath}/{Segment(current.Id, "Id")}") { JsonBody = RequestBodies.Channel(desired.Name, desired.WebhookId, desired.QueueId) }, current.ETag);
-            var response = await SendAsync(request, ctx).ConfigureAwait(false);
-            if (response.IsSuccess) return ReadChannel(response, "updating channel " + current.Id);
-            if (response.StatusCode == 412 && response.EarlierAttemptUncertain)
-            {
-                var now = await GetChannelAsync(current.Id, ctx).ConfigureAwait(false);
-                if (now.Name == desired.Name && now.WebhookId == desired.WebhookId && now.QueueId == desired.QueueId) return now;
-            }
-            throw Failure(request, response, $"Updating channel {current.Id}");
+            var request = new ApiRequest("PUT", $"{ChannelsPath}/{Segment(current.Id, "Id")}") { JsonBody = RequestBodies.Channel(desired.Name, desired.WebhookId, desired.QueueId) };
+            return await ReplaceAsync(request, current.ETag, r => ReadChannel(r, "updating channel " + current.Id),
+                () => GetChannelAsync(current.Id, ctx), now => SameChannel(now, desired), ctx, $"Updating channel {current.Id}").ConfigureAwait(false);
         }
+
+        private static bool SameChannel(Channel a, Channel b) => a.Name == b.Name && a.WebhookId == b.WebhookId && a.QueueId == b.QueueId;
 
         public Task RemoveChannelAsync(string id, CallContext ctx) =>
             DeleteAsync(new ApiRequest("DELETE", $"{ChannelsPath}/{Segment(id, "Id")}"), ctx, $"Removing channel {id}");

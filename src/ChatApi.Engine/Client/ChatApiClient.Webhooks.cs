@@ -44,22 +44,17 @@ namespace ChatApi.Engine
             var current = await GetWebhookAsync(id, ctx).ConfigureAwait(false);
             ChatRules.Require("Version", ChatRules.CheckVersionChange(current.Version, version ?? current.Version));
             var desired = new Webhook { Id = current.Id, Name = name ?? current.Name, Uri = uri ?? current.Uri, Version = version ?? current.Version };
-            if (desired.Name == current.Name && desired.Uri == current.Uri && desired.Version == current.Version)
+            if (SameWebhook(desired, current))
             {
                 ctx.Log.Verbose($"Webhook {id} already has these values; nothing to change");
                 return current;
             }
-            var request = WithIfMatch(new ApiRequest("PUT", $"{WebhooksPath}/{Segment(id, "Id")}") { JsonBody = RequestBodies.Webhook(desired.Name, desired.Uri, desired.Version) }, current.ETag);
-            var response = await SendAsync(request, ctx).ConfigureAwait(false);
-            if (response.IsSuccess) return ReadWebhook(response, "updating webhook " + id);
-            if (response.StatusCode == 412 && response.EarlierAttemptUncertain)
-            {
-                // An earlier attempt may have landed and bumped the version: done if the server now holds what we wanted.
-                var now = await GetWebhookAsync(id, ctx).ConfigureAwait(false);
-                if (now.Name == desired.Name && now.Uri == desired.Uri && now.Version == desired.Version) return now;
-            }
-            throw Failure(request, response, $"Updating webhook {id}");
+            var request = new ApiRequest("PUT", $"{WebhooksPath}/{Segment(id, "Id")}") { JsonBody = RequestBodies.Webhook(desired.Name, desired.Uri, desired.Version) };
+            return await ReplaceAsync(request, current.ETag, r => ReadWebhook(r, "updating webhook " + id),
+                () => GetWebhookAsync(id, ctx), now => SameWebhook(now, desired), ctx, $"Updating webhook {id}").ConfigureAwait(false);
         }
+
+        private static bool SameWebhook(Webhook a, Webhook b) => a.Name == b.Name && a.Uri == b.Uri && a.Version == b.Version;
 
         public Task RemoveWebhookAsync(string id, CallContext ctx) =>
             DeleteAsync(new ApiRequest("DELETE", $"{WebhooksPath}/{Segment(id, "Id")}"), ctx, $"Removing webhook {id}");
@@ -86,19 +81,6 @@ namespace ChatApi.Engine
         {
             using (var doc = JsonRead.Parse(response.Body, what))
                 return ModelReader.Webhook(doc.RootElement, region, tenant, ETagOf(response));
-        }
-
-        /// <summary>DELETE; a 404 after an attempt that may have landed counts as done.</summary>
-        private async Task DeleteAsync(ApiRequest request, CallContext ctx, string what)
-        {
-            var response = await SendAsync(request, ctx).ConfigureAwait(false);
-            if (response.IsSuccess) return;
-            if (response.StatusCode == 404 && response.EarlierAttemptUncertain)
-            {
-                ctx.Log.Verbose($"{request.Display}: 404 after an attempt whose answer was lost; it was removed by that attempt");
-                return;
-            }
-            throw Failure(request, response, what);
         }
     }
 }

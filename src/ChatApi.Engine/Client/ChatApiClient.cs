@@ -114,10 +114,36 @@ namespace ChatApi.Engine
             return int.TryParse(etag, out var version) ? (int?)version : null;
         }
 
-        private static ApiRequest WithIfMatch(ApiRequest request, int? etag)
+        /// <summary>
+        /// PUT under If-Match of the version that was read (when the server gave one). A 412 after an
+        /// attempt whose answer was lost is done when the server now holds what was wanted: that
+        /// attempt landed and bumped the version.
+        /// </summary>
+        private async Task<T> ReplaceAsync<T>(ApiRequest request, int? etag, Func<ApiResponse, T> read, Func<Task<T>> reread,
+            Func<T, bool> isWanted, CallContext ctx, string what)
         {
             if (etag.HasValue) request.Headers["If-Match"] = etag.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return request;
+            var response = await SendAsync(request, ctx).ConfigureAwait(false);
+            if (response.IsSuccess) return read(response);
+            if (response.StatusCode == 412 && response.EarlierAttemptUncertain)
+            {
+                var now = await reread().ConfigureAwait(false);
+                if (isWanted(now)) return now;
+            }
+            throw Failure(request, response, what);
+        }
+
+        /// <summary>DELETE; a 404 after an attempt that may have landed counts as done.</summary>
+        private async Task DeleteAsync(ApiRequest request, CallContext ctx, string what)
+        {
+            var response = await SendAsync(request, ctx).ConfigureAwait(false);
+            if (response.IsSuccess) return;
+            if (response.StatusCode == 404 && response.EarlierAttemptUncertain)
+            {
+                ctx.Log.Verbose($"{request.Display}: 404 after an attempt whose answer was lost; it was removed by that attempt");
+                return;
+            }
+            throw Failure(request, response, what);
         }
 
         /// <summary>
