@@ -50,7 +50,7 @@ namespace ChatApi.Completers
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var session = (fakeBoundParameters?["Session"] is PSObject ps ? ps.BaseObject : fakeBoundParameters?["Session"]) as ChatSession
+            var session = PSValues.Unwrap(fakeBoundParameters?["Session"]) as ChatSession
                 ?? SessionRegistry.Current;
             var client = SessionRegistry.ClientOf(session);
             if (client == null || !session.IsConnected) return Enumerable.Empty<CompletionResult>();

@@ -10,7 +10,7 @@ namespace ChatApi.Cmdlets
     {
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
-            var text = arguments is PSObject ps ? ps.BaseObject?.ToString() : arguments?.ToString();
+            var text = PSValues.Unwrap(arguments)?.ToString();
             var problem = ChatRules.CheckAbsoluteUri(text);
             if (problem != null) throw new ValidationMetadataException($"'{text}' {problem}.");
         }
@@ -21,7 +21,7 @@ namespace ChatApi.Cmdlets
     {
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
-            var table = (arguments is PSObject ps ? ps.BaseObject : arguments) as IDictionary;
+            var table = PSValues.Unwrap(arguments) as IDictionary;
             var problem = table == null ? null : ChatRules.CheckCustomerPropertyCount(table.Count);
             if (problem != null) throw new ValidationMetadataException(problem + ".");
         }

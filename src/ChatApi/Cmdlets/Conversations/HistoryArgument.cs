@@ -18,7 +18,7 @@ namespace ChatApi.Cmdlets
             if (items == null) return list;
             foreach (var raw in items)
             {
-                var item = raw is PSObject ps ? ps.BaseObject : raw;
+                var item = PSValues.Unwrap(raw);
                 if (item == null) continue;
                 if (item is string text) { list.Add(new HistoryMessage(text)); continue; }
                 string messageText = Field(raw, "Text") ?? Field(raw, "OriginalText");
@@ -33,7 +33,7 @@ namespace ChatApi.Cmdlets
 
         private static string Field(object raw, string name)
         {
-            var item = raw is PSObject ps ? ps.BaseObject : raw;
+            var item = PSValues.Unwrap(raw);
             if (item is IDictionary d)
             {
                 foreach (DictionaryEntry e in d)

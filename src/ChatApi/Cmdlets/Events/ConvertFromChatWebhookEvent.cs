@@ -28,7 +28,7 @@ namespace ChatApi.Cmdlets
         {
             object body = Body;
             object headers = Headers;
-            var value = EventInput.Unwrap(body);
+            var value = PSValues.Unwrap(body);
             if (!(value is string) && !(value is byte[]) && !(value is object[]) && value != null)
             {
                 // A whole record came by value (a receiver capture): take its Body and Headers.
@@ -37,7 +37,7 @@ namespace ChatApi.Cmdlets
                 if (bodyProperty != null)
                 {
                     body = bodyProperty.Value;
-                    if (headers == null || ReferenceEquals(EventInput.Unwrap(headers), value)) headers = ps.Properties["Headers"]?.Value;
+                    if (headers == null || ReferenceEquals(PSValues.Unwrap(headers), value)) headers = ps.Properties["Headers"]?.Value;
                 }
             }
 

@@ -12,21 +12,19 @@ namespace ChatApi.Cmdlets
     /// <summary>Turns what PowerShell hands the event cmdlets (PSObjects, hashtables, strings) into engine inputs.</summary>
     internal static class EventInput
     {
-        public static object Unwrap(object value) => value is PSObject ps ? ps.BaseObject : value;
-
-        private static readonly Func<object, object> UnwrapValue = Unwrap;
+        private static readonly Func<object, object> UnwrapValue = PSValues.Unwrap;
 
         /// <summary>The exact body bytes: a string is taken as UTF-8, a byte[] as is.</summary>
         public static byte[] Body(object body)
         {
-            switch (Unwrap(body))
+            switch (PSValues.Unwrap(body))
             {
                 case null: return Array.Empty<byte>();
                 case byte[] bytes: return bytes;
                 case string text: return Encoding.UTF8.GetBytes(text);
-                case object[] items when items.Length > 0 && Array.TrueForAll(items, i => Unwrap(i) is byte):
+                case object[] items when items.Length > 0 && Array.TrueForAll(items, i => PSValues.Unwrap(i) is byte):
                     var copy = new byte[items.Length];
-                    for (int i = 0; i < items.Length; i++) copy[i] = (byte)Unwrap(items[i]);
+                    for (int i = 0; i < items.Length; i++) copy[i] = (byte)PSValues.Unwrap(items[i]);
                     return copy;
                 default:
                     throw new ArgumentException("-Body must be the event body as a string or a byte[].");
@@ -36,7 +34,7 @@ namespace ChatApi.Cmdlets
         /// <summary>Headers from a hashtable/dictionary, a NameValueCollection, or an object whose properties are the headers (Invoke-RestMethod output).</summary>
         public static WebhookHeaders Headers(object headers)
         {
-            var value = Unwrap(headers);
+            var value = PSValues.Unwrap(headers);
             switch (value)
             {
                 case null: return WebhookHeaders.Empty;
@@ -60,12 +58,12 @@ namespace ChatApi.Cmdlets
 
         private static object Values(object value)
         {
-            value = Unwrap(value);
+            value = PSValues.Unwrap(value);
             if (value == null || value is string) return value;
             if (value is IEnumerable many)
             {
                 var list = new List<string>();
-                foreach (var item in many) list.Add(Unwrap(item)?.ToString());
+                foreach (var item in many) list.Add(PSValues.Unwrap(item)?.ToString());
                 return list.ToArray();
             }
             return value.ToString();
@@ -74,7 +72,7 @@ namespace ChatApi.Cmdlets
         /// <summary>-Jwk as JSON text (a JWK or a set), a Jwk object (Get-ChatJwk), or several of them.</summary>
         public static SigningKeyProvider OfflineKeys(object jwk)
         {
-            var value = Unwrap(jwk);
+            var value = PSValues.Unwrap(jwk);
             switch (value)
             {
                 case string json: return SigningKeyProvider.FromJwkJson(json);
@@ -84,7 +82,7 @@ namespace ChatApi.Cmdlets
                     var texts = new StringBuilder();
                     foreach (var item in many)
                     {
-                        var v = Unwrap(item);
+                        var v = PSValues.Unwrap(item);
                         if (v is Jwk k) keys.Add(k);
                         else if (v is string s) texts.Append(s).Append('\n');
                         else throw new FormatException("-Jwk must be JSON text (a JWK or a JWK set) or Jwk objects.");
@@ -110,7 +108,7 @@ namespace ChatApi.Cmdlets
     {
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
-            var value = EventInput.Unwrap(inputData);
+            var value = PSValues.Unwrap(inputData);
             switch (value)
             {
                 case int i: return TimeSpan.FromSeconds(i);
