@@ -38,18 +38,18 @@ namespace ChatApi.Engine.Migration
         private readonly ChatApiClient client;
         private readonly IMigrationHost host;
         private readonly CallContext ctx;
-        private SemaphoreSlim throttle;
-        private int requests;
+        private ThrottledCalls calls;
 
         public MigrationRunner(ChatApiClient client, IMigrationHost host, CallContext ctx)
         {
             this.client = client ?? throw new ArgumentNullException(nameof(client));
             this.host = host ?? throw new ArgumentNullException(nameof(host));
             this.ctx = ctx ?? CallContext.None;
+            calls = new ThrottledCalls(new MigrationOptions().ThrottleLimit, this.ctx.Cancellation);
         }
 
         /// <summary>Requests sent so far (each call once; a list counts its pages).</summary>
-        public int Requests => Volatile.Read(ref requests);
+        public int Requests => calls.Requests;
 
         /// <summary>Reads every channel and webhook of the tenant (two lists, side by side).</summary>
         public async Task<(List<Channel> Channels, List<Webhook> Webhooks)> LoadAsync()
@@ -59,7 +59,7 @@ namespace ChatApi.Engine.Migration
             await Task.WhenAll(
                 client.ListChannelsAsync(null, null, 0, c => { lock (channels) channels.Add(c); }, ctx),
                 client.ListWebhooksAsync(null, null, 0, w => { lock (webhooks) webhooks.Add(w); }, ctx)).ConfigureAwait(false);
-            Interlocked.Add(ref requests, Pages(channels.Count) + Pages(webhooks.Count));
+            calls.Count(ThrottledCalls.Pages(channels.Count) + ThrottledCalls.Pages(webhooks.Count));
             return (channels, webhooks);
         }
 
@@ -99,7 +99,7 @@ namespace ChatApi.Engine.Migration
                 throw ChatApiException.InvalidArgument("JournalPath", $"'{request.JournalPath}' already holds a migration; add -Resume to finish it, or give another path");
             }
             options.Validate();
-            throttle = new SemaphoreSlim(options.ThrottleLimit, options.ThrottleLimit);
+            calls = new ThrottledCalls(options.ThrottleLimit, ctx.Cancellation);
 
             MigrationJournal journal = null;
             if (!request.WhatIf && !string.IsNullOrWhiteSpace(request.JournalPath))
@@ -126,29 +126,6 @@ namespace ChatApi.Engine.Migration
                 journal?.Dispose();
             }
         }
-
-        /// <summary>Runs one call inside the throttle and counts its requests.</summary>
-        internal async Task<T> Call<T>(Func<Task<T>> call, int count = 1)
-        {
-            await throttle.WaitAsync(ctx.Cancellation).ConfigureAwait(false);
-            try
-            {
-                Interlocked.Add(ref requests, count);
-                return await call().ConfigureAwait(false);
-            }
-            finally
-            {
-                throttle.Release();
-            }
-        }
-
-        internal async Task Call(Func<Task> call, int count = 1) =>
-            await Call(async () => { await call().ConfigureAwait(false); return true; }, count).ConfigureAwait(false);
-
-        internal void CountRequests(int count) => Interlocked.Add(ref requests, count);
-
-        /// <summary>Pages a list of <paramref name="items"/> takes at the client's page size of 100.</summary>
-        internal static int Pages(int items) => Math.Max(1, (items + 99) / 100);
 
         internal static bool IsCancellation(Exception e, CallContext ctx) =>
             e is OperationCanceledException && ctx.Cancellation.IsCancellationRequested;
@@ -258,7 +235,7 @@ namespace ChatApi.Engine.Migration
                         else
                         {
                             Journal(new JournalEntry(JournalOps.CreateStarted).With("uriKey", g.Key).With("uri", MigrationPlanner.SafeUri(g.Uri)));
-                            var hook = await r.Call(() => Client.CreateWebhookAsync(name, g.Uri, V2, Ctx)).ConfigureAwait(false);
+                            var hook = await r.calls.Run(() => Client.CreateWebhookAsync(name, g.Uri, V2, Ctx)).ConfigureAwait(false);
                             targetId = hook.Id;
                             Journal(new JournalEntry(JournalOps.WebhookCreated).With("uriKey", g.Key).With("webhookId", targetId).With("uri", MigrationPlanner.SafeUri(g.Uri)));
                             Interlocked.Increment(ref created);
@@ -284,7 +261,7 @@ namespace ChatApi.Engine.Migration
                     if (consent == Consent.No) { Report(Result(c, g, MigrationStatus.Skipped, "declined", c.WebhookId, targetId), null); return; }
 
                     Journal(new JournalEntry(JournalOps.RepointStarted).With("channelId", c.Id).With("channelName", c.Name).With("from", c.WebhookId).With("to", targetId));
-                    var current = await r.Call(() => Client.GetChannelAsync(c.Id, Ctx)).ConfigureAwait(false);
+                    var current = await r.calls.Run(() => Client.GetChannelAsync(c.Id, Ctx)).ConfigureAwait(false);
                     if (current.WebhookId == targetId)
                     {
                         Journal(new JournalEntry(JournalOps.Repointed).With("channelId", c.Id).With("from", c.WebhookId).With("to", targetId).With("reconciled", "true"));
@@ -299,7 +276,7 @@ namespace ChatApi.Engine.Migration
                         Host.Warning($"Channel '{c.Name}' ({c.Id}): {why}.");
                         return;
                     }
-                    await r.Call(() => Client.ReplaceChannelAsync(current, null, targetId, null, Ctx)).ConfigureAwait(false);
+                    await r.calls.Run(() => Client.ReplaceChannelAsync(current, null, targetId, null, Ctx)).ConfigureAwait(false);
                     Journal(new JournalEntry(JournalOps.Repointed).With("channelId", c.Id).With("from", c.WebhookId).With("to", targetId));
                     Report(Result(c, g, MigrationStatus.Migrated, null, c.WebhookId, targetId), null);
                 }
@@ -328,7 +305,7 @@ namespace ChatApi.Engine.Migration
                     if (what || consent == Consent.WhatIf) { foreach (var c in mine) Report(Result(c, g, MigrationStatus.WhatIf, null, w.Id, w.Id), null); return; }
                     if (consent == Consent.No) { foreach (var c in mine) Report(Result(c, g, MigrationStatus.Skipped, "declined", w.Id, w.Id), null); return; }
                     Journal(new JournalEntry(JournalOps.SwitchStarted).With("webhookId", w.Id).With("uriKey", g.Key));
-                    await r.Call(() => Client.UpdateWebhookAsync(w.Id, null, null, V2, Ctx), 2).ConfigureAwait(false);
+                    await r.calls.Run(() => Client.UpdateWebhookAsync(w.Id, null, null, V2, Ctx), 2).ConfigureAwait(false);
                     Journal(new JournalEntry(JournalOps.Switched).With("webhookId", w.Id).With("uriKey", g.Key));
                     Interlocked.Increment(ref switched);
                     foreach (var c in mine) Report(Result(c, g, MigrationStatus.Migrated, null, w.Id, w.Id), null);
@@ -350,7 +327,7 @@ namespace ChatApi.Engine.Migration
                     var consent = await Host.ConfirmAsync($"URI {g.Uri}", "Verify with a v2.0 WEB_HOOK_VERIFY event").ConfigureAwait(false);
                     if (consent == Consent.WhatIf) return (true, true);
                     if (consent == Consent.No) { SkipAll(g, "the verify of its URI was declined"); return (false, false); }
-                    var result = await r.Call(() => Client.VerifyWebhookAsync(g.Uri, V2, Ctx)).ConfigureAwait(false);
+                    var result = await r.calls.Run(() => Client.VerifyWebhookAsync(g.Uri, V2, Ctx)).ConfigureAwait(false);
                     if (!result.Success)
                     {
                         result.Message = (result.Message ?? $"HTTP {result.StatusCode}").Replace(g.Uri, MigrationPlanner.SafeUri(g.Uri));
@@ -396,8 +373,8 @@ namespace ChatApi.Engine.Migration
                 Progress("Checking which legacy webhooks are still in use");
                 var inUse = new HashSet<string>(StringComparer.Ordinal);
                 int count = 0;
-                await r.Call(() => Client.ListChannelsAsync(null, null, 0, c => { count++; lock (inUse) inUse.Add(c.WebhookId); }, Ctx), 0).ConfigureAwait(false);
-                r.CountRequests(Pages(count));
+                await r.calls.Run(() => Client.ListChannelsAsync(null, null, 0, c => { count++; lock (inUse) inUse.Add(c.WebhookId); }, Ctx), 0).ConfigureAwait(false);
+                r.calls.Count(ThrottledCalls.Pages(count));
                 await Task.WhenAll(candidates.Select(async id =>
                 {
                     var hook = byId[id];
@@ -407,7 +384,7 @@ namespace ChatApi.Engine.Migration
                         var consent = await Host.ConfirmAsync($"webhook '{hook.Name}' ({id})", "Remove the legacy v1.0 webhook (no channel refers to it any more)").ConfigureAwait(false);
                         if (consent != Consent.Yes) return;
                         Journal(new JournalEntry(JournalOps.LegacyRemoveStarted).With("webhookId", id));
-                        await r.Call(() => Client.RemoveWebhookAsync(id, Ctx)).ConfigureAwait(false);
+                        await r.calls.Run(() => Client.RemoveWebhookAsync(id, Ctx)).ConfigureAwait(false);
                         Journal(new JournalEntry(JournalOps.LegacyRemoved).With("webhookId", id));
                         Interlocked.Increment(ref removed);
                     }

@@ -18,8 +18,7 @@ namespace ChatApi.Engine.Migration
         private readonly ChatApiClient client;
         private readonly IMigrationHost host;
         private readonly CallContext ctx;
-        private SemaphoreSlim throttle;
-        private int requests;
+        private ThrottledCalls calls;
 
         public MigrationUndo(ChatApiClient client, IMigrationHost host, CallContext ctx)
         {
@@ -35,7 +34,7 @@ namespace ChatApi.Engine.Migration
             var watch = Stopwatch.StartNew();
             var state = JournalState.From(MigrationJournal.Read(journalPath, host.Warning));
             if (state.Runs == 0) throw ChatApiException.InvalidArgument("JournalPath", $"'{journalPath}' holds no migration to undo");
-            throttle = new SemaphoreSlim(throttleLimit, throttleLimit);
+            calls = new ThrottledCalls(throttleLimit, ctx.Cancellation);
             var results = new ConcurrentBag<UndoResult>();
             var journal = whatIf ? null : MigrationJournal.Open(journalPath);
             try
@@ -51,7 +50,7 @@ namespace ChatApi.Engine.Migration
                     var result = new UndoResult { Kind = "Channel", Id = m.ChannelId, Name = m.ChannelName, FromWebhookId = m.To, ToWebhookId = m.From };
                     try
                     {
-                        var current = await Call(() => client.GetChannelAsync(m.ChannelId, ctx)).ConfigureAwait(false);
+                        var current = await calls.Run(() => client.GetChannelAsync(m.ChannelId, ctx)).ConfigureAwait(false);
                         result.Name = current.Name;
                         if (current.WebhookId == m.From) { result.Status = UndoStatus.AlreadyRestored; Report(result, null); return; }
                         if (current.WebhookId != m.To)
@@ -71,7 +70,7 @@ namespace ChatApi.Engine.Migration
                         }
                         var consent = await host.ConfirmAsync($"channel '{current.Name}' ({m.ChannelId})", $"Repoint back from the webhook {m.To} to the webhook {m.From} it had before the migration").ConfigureAwait(false);
                         if (consent != Consent.Yes) { result.Status = consent == Consent.WhatIf ? UndoStatus.WhatIf : UndoStatus.Skipped; if (consent == Consent.No) result.Message = "declined"; Report(result, null); return; }
-                        await Call(() => client.ReplaceChannelAsync(current, null, m.From, null, ctx)).ConfigureAwait(false);
+                        await calls.Run(() => client.ReplaceChannelAsync(current, null, m.From, null, ctx)).ConfigureAwait(false);
                         journal?.Append(new JournalEntry(JournalOps.UndoRestored).With("channelId", m.ChannelId).With("from", m.To).With("to", m.From));
                         result.Status = UndoStatus.Restored;
                         Report(result, null);
@@ -102,7 +101,7 @@ namespace ChatApi.Engine.Migration
                         if (!users.TryGetValue(c.WebhookId ?? "", out var list)) users[c.WebhookId ?? ""] = list = new List<string>();
                         list.Add(c.Id);
                     }, ctx).ConfigureAwait(false);
-                    Interlocked.Add(ref requests, MigrationRunner.Pages(count));
+                    calls.Count(ThrottledCalls.Pages(count));
                     var wouldLeave = new HashSet<string>(results.Where(x => x.Kind == "Channel" && x.Status == UndoStatus.WhatIf).Select(x => x.Id), StringComparer.Ordinal);
 
                     await Task.WhenAll(createdIds.Select(async id =>
@@ -123,7 +122,7 @@ namespace ChatApi.Engine.Migration
                             if (consent != Consent.Yes) { result.Status = consent == Consent.WhatIf ? UndoStatus.WhatIf : UndoStatus.Skipped; Report(result, null); return; }
                             try
                             {
-                                await Call(() => client.RemoveWebhookAsync(id, ctx)).ConfigureAwait(false);
+                                await calls.Run(() => client.RemoveWebhookAsync(id, ctx)).ConfigureAwait(false);
                                 result.Status = UndoStatus.Removed;
                             }
                             catch (ChatApiException e) when (e.Kind == ChatErrorKind.NotFound)
@@ -165,7 +164,7 @@ namespace ChatApi.Engine.Migration
                     NotUndoable = all.Count(x => x.Status == UndoStatus.NotUndoable),
                     Failed = all.Count(x => x.Status == UndoStatus.Failed),
                     WhatIf = all.Count(x => x.Status == UndoStatus.WhatIf),
-                    Requests = requests,
+                    Requests = calls.Requests,
                     Duration = watch.Elapsed,
                     JournalPath = System.IO.Path.GetFullPath(journalPath),
                 };
@@ -175,21 +174,5 @@ namespace ChatApi.Engine.Migration
                 journal?.Dispose();
             }
         }
-
-        private async Task<T> Call<T>(Func<Task<T>> call)
-        {
-            await throttle.WaitAsync(ctx.Cancellation).ConfigureAwait(false);
-            try
-            {
-                Interlocked.Increment(ref requests);
-                return await call().ConfigureAwait(false);
-            }
-            finally
-            {
-                throttle.Release();
-            }
-        }
-
-        private async Task Call(Func<Task> call) => await Call(async () => { await call().ConfigureAwait(false); return true; }).ConfigureAwait(false);
     }
 }
