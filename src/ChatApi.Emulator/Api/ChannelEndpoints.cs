@@ -21,15 +21,7 @@ public static class ChannelEndpoints
 
     private sealed record ChannelInput(string Name, string WebHookId, string RoutingType, string QueueId);
 
-    private static IResult List(HttpContext http)
-    {
-        var (page, size, error) = Paging.Read(http.Request);
-        if (error is not null) return error;
-        var tenant = TenantScope.Of(http);
-        List<ChannelDto> all;
-        lock (tenant.Lock) all = tenant.Channels.Values.Select(ChannelDto.From).ToList();
-        return Results.Json(Paging.Cut(all, page, size));
-    }
+    private static IResult List(HttpContext http) => Paging.Answer(http, tenant => tenant.Channels.Values.Select(ChannelDto.From));
 
     private static async Task<IResult> Create(HttpContext http, EmulatorState state)
     {
@@ -93,8 +85,7 @@ public static class ChannelEndpoints
         var errors = new List<FieldError>();
         var name = JsonBody.String(body!, "name", errors);
         var webHookId = JsonBody.String(body!, "webHookId", errors);
-        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
-            errors.Add(new FieldError("name", $"size must be between 1 and {MaxNameLength}"));
+        FieldRules.CheckName(name, MaxNameLength, errors);
         if (string.IsNullOrEmpty(webHookId)) errors.Add(new FieldError("webHookId", "must not be empty"));
         string? type = null, queueId = null;
         if (body!["routingOptions"] is JsonObject routing)

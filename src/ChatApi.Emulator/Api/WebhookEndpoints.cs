@@ -24,15 +24,7 @@ public static class WebhookEndpoints
 
     private sealed record WebhookInput(string Name, string Uri, string Version);
 
-    private static IResult List(HttpContext http)
-    {
-        var (page, size, error) = Paging.Read(http.Request);
-        if (error is not null) return error;
-        var tenant = TenantScope.Of(http);
-        List<WebhookDto> all;
-        lock (tenant.Lock) all = tenant.Webhooks.Values.Select(WebhookDto.From).ToList();
-        return Results.Json(Paging.Cut(all, page, size));
-    }
+    private static IResult List(HttpContext http) => Paging.Answer(http, tenant => tenant.Webhooks.Values.Select(WebhookDto.From));
 
     private static async Task<IResult> Create(HttpContext http, EmulatorState state, EmulatorOptions options)
     {
@@ -96,8 +88,8 @@ public static class WebhookEndpoints
         var errors = new List<FieldError>();
         var version = JsonBody.StringEither(body!, "version", "notificationVersion", errors);
         var uri = JsonBody.String(body!, "uri", errors);
-        UriRules.CheckVersion(version, errors);
-        UriRules.CheckUri(uri, errors);
+        FieldRules.CheckVersion(version, errors);
+        FieldRules.CheckUri(uri, errors);
         if (errors.Count > 0) return Problem.BadRequest(errors);
 
         var job = publisher.Job(TenantScope.Of(http), null, uri!, version!, EventTypes.WebHookVerify, null,
@@ -117,10 +109,9 @@ public static class WebhookEndpoints
         var name = JsonBody.String(body!, "name", errors);
         var uri = JsonBody.String(body!, "uri", errors);
         var version = JsonBody.StringEither(body!, "version", "notificationVersion", errors);
-        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
-            errors.Add(new FieldError("name", $"size must be between 1 and {MaxNameLength}"));
-        UriRules.CheckUri(uri, errors);
-        UriRules.CheckVersion(version, errors);
+        FieldRules.CheckName(name, MaxNameLength, errors);
+        FieldRules.CheckUri(uri, errors);
+        FieldRules.CheckVersion(version, errors);
         return errors.Count > 0 ? (null, Problem.BadRequest(errors)) : (new WebhookInput(name!, uri!, version!), null);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatApi.Emulator.State;
 
 namespace ChatApi.Emulator.Http;
 
@@ -19,6 +20,17 @@ public static class Paging
         var page = ReadInt(request, "page", 0, 0, int.MaxValue, "must be a whole number, 0 or more", errors);
         var size = ReadInt(request, "size", DefaultSize, 1, MaxSize, $"must be a whole number from 1 to {MaxSize}", errors);
         return (page, size, errors.Count > 0 ? Problem.BadRequest(errors) : null);
+    }
+
+    /// <summary>Reads page and size, takes the items under the tenant's lock, and answers one page.</summary>
+    public static IResult Answer<T>(HttpContext http, Func<TenantState, IEnumerable<T>> items)
+    {
+        var (page, size, error) = Read(http.Request);
+        if (error is not null) return error;
+        var tenant = Api.TenantScope.Of(http);
+        List<T> all;
+        lock (tenant.Lock) all = items(tenant).ToList();
+        return Results.Json(Cut(all, page, size));
     }
 
     public static PagedResult<T> Cut<T>(IReadOnlyList<T> all, int page, int size)

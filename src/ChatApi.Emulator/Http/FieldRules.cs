@@ -1,9 +1,14 @@
 namespace ChatApi.Emulator.Http;
 
 /// <summary>Checks shared by webhooks and verify: absolute http(s) URIs and notification versions.</summary>
-public static class UriRules
+public static class FieldRules
 {
     public static readonly string[] Versions = ["v1.0", "v2.0"];
+
+    public static void CheckName(string? name, int max, List<FieldError> errors)
+    {
+        if (string.IsNullOrEmpty(name) || name.Length > max) errors.Add(new FieldError("name", $"size must be between 1 and {max}"));
+    }
 
     public static void CheckUri(string? uri, List<FieldError> errors)
     {
