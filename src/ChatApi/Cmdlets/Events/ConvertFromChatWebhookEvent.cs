@@ -51,7 +51,7 @@ namespace ChatApi.Cmdlets
             }
             catch (ArgumentException e)
             {
-                WriteError(new ErrorRecord(e, "ChatApi.InvalidArgument", ErrorCategory.InvalidArgument, Body));
+                WriteError(ErrorRecords.From(e, Body));
             }
         }
     }

@@ -27,7 +27,7 @@ namespace ChatApi.Cmdlets
         private protected WebhookSignatureVerifier CreateVerifier()
         {
             if (MaxAge < TimeSpan.Zero)
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("Parameter 'MaxAge' cannot be negative.", nameof(MaxAge)), "ChatApi.InvalidArgument", ErrorCategory.InvalidArgument, MaxAge));
+                ThrowTerminatingError(ErrorRecords.From(new ArgumentException("Parameter 'MaxAge' cannot be negative.", nameof(MaxAge)), MaxAge));
             SigningKeyProvider keys = null;
             if (Jwk != null)
             {

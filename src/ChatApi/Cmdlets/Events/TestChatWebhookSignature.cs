@@ -43,7 +43,7 @@ namespace ChatApi.Cmdlets
             }
             catch (ArgumentException e)
             {
-                WriteError(new ErrorRecord(e, "ChatApi.InvalidArgument", ErrorCategory.InvalidArgument, Body));
+                WriteError(ErrorRecords.From(e, Body));
                 return;
             }
 

@@ -36,8 +36,7 @@ namespace ChatApi.Cmdlets
             var selection = Selection();
             if (selection != null && selection.Count == 0) { WriteVerbose("No channel came through the pipeline: nothing to migrate."); return; }
             if (Resume && JournalPath == null)
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("Parameter 'JournalPath': -Resume needs the journal of the run to finish.", nameof(JournalPath)),
-                    "ChatApi.InvalidArgument", ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(ErrorRecords.From(new ArgumentException("Parameter 'JournalPath': -Resume needs the journal of the run to finish.", nameof(JournalPath)), null));
             string journal = JournalPath != null ? GetUnresolvedProviderPathFromPSPath(JournalPath) : whatIf ? null : DefaultJournal();
             if (journal != null && !whatIf) WriteVerbose($"Journal: {journal}");
 

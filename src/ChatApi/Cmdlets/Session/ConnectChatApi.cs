@@ -85,7 +85,7 @@ namespace ChatApi.Cmdlets
         private void Require(string parameter, string problem)
         {
             if (problem == null) return;
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException($"Parameter '{parameter}' {problem}.", parameter), "ChatApi.InvalidArgument", ErrorCategory.InvalidArgument, null));
+            ThrowTerminatingError(ErrorRecords.From(new ArgumentException($"Parameter '{parameter}' {problem}.", parameter), null));
         }
 
         private static string Env(string name)
