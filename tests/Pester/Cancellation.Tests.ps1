@@ -1,5 +1,6 @@
 BeforeAll {
     Import-Module $PSScriptRoot/TestHelpers.psm1
+    Import-Module $PSScriptRoot/CmdletTestHelpers.psm1
     # Every API call takes 5 s: a stop must not wait for it.
     $script:emu = Start-TestEmulator -Arguments @('--latency', '5000', '--rate-limit', '0')
 }
@@ -15,7 +16,7 @@ Describe 'Stopping a running cmdlet (Ctrl+C)' {
     ) {
         $ps = [powershell]::Create()
         try {
-            $cred = [pscredential]::new('demo-key', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force))
+            $cred = New-TestCredential
             # Connecting also waits 5 s (the token call is slow too); do it before timing the stop.
             $null = $ps.AddCommand('Import-Module').AddArgument($env:CHATAPI_TEST_MODULE).AddStatement().
                 AddCommand('Connect-ChatApi').AddParameters(@{ Region = 'us'; TenantId = 'acme'; Credential = $cred; BaseUri = $emu.BaseUri; RequestsPerSecond = 0 }).Invoke()

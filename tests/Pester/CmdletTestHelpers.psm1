@@ -1,4 +1,4 @@
-# Helpers of the cmdlet suites (Session, Webhooks, Channels, Conversations, Resilience).
+# Helpers shared by the Pester suites that drive the cmdlets: a demo credential, a session, and readers of -Verbose output.
 Set-StrictMode -Version Latest
 
 function New-TestCredential {

@@ -1,9 +1,9 @@
 BeforeAll {
     Import-Module $PSScriptRoot/TestHelpers.psm1
+    Import-Module $PSScriptRoot/CmdletTestHelpers.psm1
     Import-Module $env:CHATAPI_TEST_MODULE -Force
     $script:emu = Start-TestEmulator -Arguments @('--seed-legacy', '3', '--rate-limit', '0')
-    $cred = [pscredential]::new('demo-key', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force))
-    Connect-ChatApi -Region us -TenantId acme -Credential $cred -BaseUri $emu.BaseUri -RequestsPerSecond 0
+    Connect-TestSession $emu | Out-Null
 
     function Complete([string] $line) {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
@@ -48,15 +48,13 @@ Describe 'Argument completion' {
     }
 
     It 'offers nothing, quickly, when there is no session' {
-        $saved = Get-ChatSession
         Disconnect-ChatApi
         try {
             $elapsed = Measure-Command { $m = Complete 'Remove-ChatChannel -Id ' }
             $m | Where-Object ResultType -eq 'ParameterValue' | Should -BeNullOrEmpty
             $elapsed.TotalSeconds | Should -BeLessThan 3
         } finally {
-            $cred = [pscredential]::new('demo-key', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force))
-            Connect-ChatApi -Region us -TenantId acme -Credential $cred -BaseUri $emu.BaseUri -RequestsPerSecond 0
+            Connect-TestSession $emu | Out-Null
         }
     }
 }

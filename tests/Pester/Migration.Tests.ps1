@@ -3,12 +3,7 @@
 BeforeAll {
     Import-Module $env:CHATAPI_TEST_MODULE -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-
-    function Connect-TestSession {
-        param($Emulator, [double] $RequestsPerSecond = 0)
-        Connect-ChatApi -Region us -TenantId acme -BaseUri $Emulator.BaseUri -RequestsPerSecond $RequestsPerSecond `
-            -Credential ([pscredential]::new('demo-key', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force)))
-    }
+    Import-Module (Join-Path $PSScriptRoot 'CmdletTestHelpers.psm1') -Force
 
     function New-TestJournalPath { Join-Path ([IO.Path]::GetTempPath()) "chatapi-migration-$([guid]::NewGuid().ToString('N')).jsonl" }
 
@@ -44,7 +39,7 @@ BeforeAll {
 Describe 'Migration: plan, WhatIf, NewWebhook, second run, undo, legacy removal' {
     BeforeAll {
         $emu = Start-TestEmulator -Arguments @('--seed-legacy', '30', '--seed-uris', '5', '--seed-broken', '3', '--rate-limit', '0')
-        Connect-TestSession $emu
+        Connect-TestSession $emu | Out-Null
         $journal = New-TestJournalPath
         $journal2 = New-TestJournalPath
     }
@@ -152,7 +147,7 @@ Describe 'Migration: plan, WhatIf, NewWebhook, second run, undo, legacy removal'
 Describe 'Migration: InPlace' {
     BeforeAll {
         $emu = Start-TestEmulator -Arguments @('--seed-legacy', '8', '--seed-uris', '2', '--seed-broken', '1', '--rate-limit', '0')
-        Connect-TestSession $emu
+        Connect-TestSession $emu | Out-Null
         $journal = New-TestJournalPath
     }
     AfterAll {
@@ -183,7 +178,7 @@ Describe 'Migration: InPlace' {
 Describe 'Migration: a migration process killed mid-run, then resumed' {
     BeforeAll {
         $emu = Start-TestEmulator -Arguments @('--seed-legacy', '60', '--seed-uris', '6', '--latency', '150', '--rate-limit', '0')
-        Connect-TestSession $emu
+        Connect-TestSession $emu | Out-Null
         $journal = New-TestJournalPath
         $script = Join-Path ([IO.Path]::GetTempPath()) "chatapi-migrate-$([guid]::NewGuid().ToString('N')).ps1"
         @'
@@ -228,7 +223,7 @@ Invoke-ChatMigration -JournalPath $JournalPath | Out-Null
 Describe 'Migration: 200 channels at 5 requests/second with 10% of calls failing' {
     BeforeAll {
         $emu = Start-TestEmulator -Arguments @('--seed-legacy', '200', '--seed-uris', '20', '--seed-broken', '3', '--fail-rate', '0.1', '--rate-limit', '5', '--seed', '7')
-        Connect-TestSession $emu -RequestsPerSecond 5
+        Connect-TestSession $emu -RequestsPerSecond 5 | Out-Null
         $journal = New-TestJournalPath
     }
     AfterAll {

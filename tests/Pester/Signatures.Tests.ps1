@@ -2,6 +2,7 @@
 BeforeAll {
     Import-Module $env:CHATAPI_TEST_MODULE -Force
     Import-Module $PSScriptRoot/TestHelpers.psm1 -Force
+    Import-Module $PSScriptRoot/CmdletTestHelpers.psm1 -Force
     $script:emu = Start-TestEmulator -Arguments @('--rate-limit', '0')
     $script:base = $emu.BaseUri
     $script:tenant = "$base/vcc/us/chat/v2/tenant/acme"
@@ -53,8 +54,7 @@ BeforeAll {
         $probe.Start(); $port = $probe.LocalEndpoint.Port; $probe.Stop(); $port
     }
 
-    $cred = [pscredential]::new('demo-key', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force))
-    $script:session = Connect-ChatApi -Region us -TenantId acme -Credential $cred -BaseUri $base -PassThru
+    $script:session = Connect-TestSession $emu -RequestsPerSecond 5
 }
 
 AfterAll {
