@@ -15,6 +15,7 @@ param(
     [int] $BarMilliseconds = 150
 )
 $ErrorActionPreference = 'Stop'
+Import-Module (Join-Path $PSScriptRoot 'BenchTools.psm1') -Force
 $ModulePath = (Resolve-Path $ModulePath).Path
 
 $apphost = Join-Path $PSHOME 'pwsh'
@@ -35,11 +36,6 @@ function Measure-Once([string] $Command) {
     $watch.Elapsed.TotalMilliseconds
 }
 
-function Get-Median([double[]] $Values) {
-    $sorted = $Values | Sort-Object
-    $n = $sorted.Count
-    if ($n % 2) { $sorted[[int][math]::Floor($n / 2)] } else { ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2 }
-}
 
 $times = @{ exit = [Collections.Generic.List[double]]::new(); import = [Collections.Generic.List[double]]::new() }
 foreach ($name in $commands.Keys) { $null = Measure-Once $commands[$name] }   # warm-up: disk cache, first JIT of the runtime

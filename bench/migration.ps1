@@ -19,7 +19,10 @@ param(
     [double] $Bar = 1.15
 )
 $ErrorActionPreference = 'Stop'
+Import-Module (Join-Path $PSScriptRoot 'BenchTools.psm1') -Force
 Import-Module (Join-Path $PSScriptRoot '../build/ChatEmulator.psm1') -Force
+$ModulePath = (Resolve-Path $ModulePath).Path
+$EmulatorPath = (Resolve-Path $EmulatorPath).Path
 Import-Module $ModulePath -Force
 
 $uris = [math]::Max(1, [math]::Ceiling($Channels / 10))
@@ -55,8 +58,7 @@ $rows = foreach ($run in 1..$Runs) {
     }
 }
 
-$ratios = @($rows.Ratio | Sort-Object)
-$median = if ($ratios.Count % 2) { $ratios[[int][math]::Floor($ratios.Count / 2)] } else { ($ratios[$ratios.Count / 2 - 1] + $ratios[$ratios.Count / 2]) / 2 }
+$median = Get-Median @($rows.Ratio)
 $failed = ($rows | Measure-Object Failed -Sum).Sum
 $ok = $median -le $Bar -and $failed -eq 0
 $color = if ($ok) { 'Green' } else { 'Red' }

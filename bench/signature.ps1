@@ -18,6 +18,8 @@ param(
     [int] $Rounds = 7
 )
 $ErrorActionPreference = 'Stop'
+Import-Module (Join-Path $PSScriptRoot 'BenchTools.psm1') -Force
+$ModulePath = (Resolve-Path $ModulePath).Path
 Import-Module $ModulePath -Force
 $moduleDir = Split-Path (Get-Module ChatApi).Path
 # The bench's own signer uses System.IO.Hashing too (the staged copy; the engine's lives in its own load context).
@@ -126,11 +128,6 @@ for ($round = 1; $round -le $Rounds; $round++) {
     Write-Host ('{0,-6} {1,14:n0} {2,14:n0} {3,16:n0} {4,8:n2} {5,14:n2}' -f $round, $cmdletRate, $rawRate, $compiledRate, ($cmdletRate / $rawRate), ($cmdletRate / $compiledRate))
 }
 
-function Get-Median([double[]] $Values) {
-    $sorted = $Values | Sort-Object
-    $n = $sorted.Count
-    if ($n % 2) { $sorted[($n - 1) / 2] } else { ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2 }
-}
 $median = Get-Median $ratios.ToArray()
 $medianCompiled = Get-Median $compiledRatios.ToArray()
 Write-Host ''
