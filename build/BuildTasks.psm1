@@ -83,6 +83,7 @@ function Invoke-PesterSuite {
     $runner = Join-Path $Root 'tests/Pester/Run-Pester.ps1'
     $summary = Join-Path $Root 'out/test-results/pester.json'
     if (Test-Path $summary) { Remove-Item $summary }
+    New-Item -ItemType Directory -Path (Split-Path $summary -Parent) -Force | Out-Null
     $runnerArgs = @('-NoProfile', '-File', $runner, '-PesterPath', $pester, '-ModulePath', (Join-Path $Staged 'ChatApi.psd1'),
         '-EmulatorPath', (Get-EmulatorPath $Root $Configuration), '-SummaryPath', $summary)
     if ($Filter) { $runnerArgs += @('-Filter', ($Filter -join ',')) }
