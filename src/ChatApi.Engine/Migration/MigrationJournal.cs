@@ -50,6 +50,8 @@ namespace ChatApi.Engine.Migration
         public const string UndoRestored = "undo-restored";
         public const string UndoRemoved = "undo-removed";
         public const string UndoEnd = "undo-end";
+        /// <summary>Written by Open after closing a torn last line: the line before it is an interrupted write.</summary>
+        public const string TornLine = "torn-line";
     }
 
     /// <summary>
@@ -59,25 +61,33 @@ namespace ChatApi.Engine.Migration
     /// </summary>
     public sealed class MigrationJournal : IDisposable
     {
+        private readonly JournalFile file;
         private readonly FileStream stream;
         private readonly object gate = new object();
+        private bool disposed;
 
-        private MigrationJournal(string path, FileStream stream)
+        private MigrationJournal(string path, JournalFile file)
         {
             Path = path;
-            this.stream = stream;
+            this.file = file;
+            stream = file.Stream;
         }
 
         public string Path { get; }
 
-        /// <summary>Opens (creating when needed) for appending; a torn last line is closed with a newline first.</summary>
+        /// <summary>
+        /// Opens (creating when needed) for appending, held exclusively by this run until disposed (see
+        /// <see cref="JournalFile"/>). A torn last line (a kill in the middle of a write) is closed with a
+        /// newline and marked by a <see cref="JournalOps.TornLine"/> entry, so a reader knows it for what it is.
+        /// </summary>
         public static MigrationJournal Open(string path)
         {
             if (string.IsNullOrWhiteSpace(path)) throw ChatApiException.InvalidArgument("JournalPath", "must not be empty");
             var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
             if (!string.IsNullOrEmpty(dir) && !Directory.Exists(dir))
                 throw ChatApiException.InvalidArgument("JournalPath", $"its folder '{dir}' does not exist");
-            var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096, FileOptions.WriteThrough);
+            var journal = new MigrationJournal(path, JournalFile.Open(path));
+            var stream = journal.stream;
             try
             {
                 if (stream.Length > 0)
@@ -85,15 +95,40 @@ namespace ChatApi.Engine.Migration
                     stream.Seek(-1, SeekOrigin.End);
                     int last = stream.ReadByte();
                     stream.Seek(0, SeekOrigin.End);
-                    if (last != '\n') { stream.WriteByte((byte)'\n'); stream.Flush(true); }
+                    if (last != '\n')
+                    {
+                        stream.WriteByte((byte)'\n');
+                        journal.Append(new JournalEntry(JournalOps.TornLine));
+                    }
                 }
-                return new MigrationJournal(path, stream);
+                return journal;
             }
             catch
             {
-                stream.Dispose();
+                journal.Dispose();
                 throw;
             }
+        }
+
+        /// <summary>Every entry so far, read through the held journal (what this run is about to continue).</summary>
+        public List<JournalEntry> ReadEntries(Action<string> tornLine = null)
+        {
+            string text;
+            lock (gate)
+            {
+                stream.Seek(0, SeekOrigin.Begin);
+                var bytes = new byte[stream.Length];
+                int read = 0;
+                while (read < bytes.Length)
+                {
+                    int n = stream.Read(bytes, read, bytes.Length - read);
+                    if (n == 0) break;
+                    read += n;
+                }
+                stream.Seek(0, SeekOrigin.End);
+                text = Encoding.UTF8.GetString(bytes, 0, read);
+            }
+            return Parse(text, Path, tornLine);
         }
 
         public void Append(JournalEntry entry)
@@ -101,6 +136,7 @@ namespace ChatApi.Engine.Migration
             var bytes = Encoding.UTF8.GetBytes(Serialize(entry) + "\n");
             lock (gate)
             {
+                stream.Seek(0, SeekOrigin.End);
                 stream.Write(bytes, 0, bytes.Length);
                 stream.Flush(true);
             }
@@ -108,7 +144,12 @@ namespace ChatApi.Engine.Migration
 
         public void Dispose()
         {
-            lock (gate) stream.Dispose();
+            lock (gate)
+            {
+                if (disposed) return;
+                disposed = true;
+                file.Dispose();
+            }
         }
 
         public static string Serialize(JournalEntry entry)
@@ -134,29 +175,45 @@ namespace ChatApi.Engine.Migration
         }
 
         /// <summary>
-        /// Reads every entry. A last line that does not parse is a torn write and is dropped (reported
-        /// through <paramref name="tornLine"/>); a bad line elsewhere means the file is not a journal.
+        /// Reads every entry without holding the journal (-WhatIf, tests). A line that does not parse is a
+        /// torn write when it is the last one, or when the next run marked it (<see cref="JournalOps.TornLine"/>);
+        /// it is dropped and reported through <paramref name="tornLine"/>. A bad line anywhere else means the
+        /// file is not a journal.
         /// </summary>
         public static List<JournalEntry> Read(string path, Action<string> tornLine = null)
         {
             if (!File.Exists(path)) throw ChatApiException.InvalidArgument("JournalPath", $"'{path}' does not exist");
+            JournalFile.RefuseLink(path);
             string text;
             using (var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
             using (var r = new StreamReader(s, Encoding.UTF8))
                 text = r.ReadToEnd();
+            return Parse(text, path, tornLine);
+        }
+
+        private static List<JournalEntry> Parse(string text, string path, Action<string> tornLine)
+        {
             var lines = text.Split('\n');
             var entries = new List<JournalEntry>();
+            int? pending = null;
             for (int i = 0; i < lines.Length; i++)
             {
                 var line = lines[i].Trim();
                 if (line.Length == 0) continue;
                 var entry = TryParse(line);
+                if (pending.HasValue && (entry == null || entry.Op != JournalOps.TornLine))
+                    throw ChatApiException.InvalidArgument("JournalPath", $"'{path}' is not a migration journal: line {pending.Value + 1} is not a journal entry");
+                if (entry != null && entry.Op == JournalOps.TornLine)
+                {
+                    if (pending.HasValue) tornLine?.Invoke($"line {pending.Value + 1} of the journal is incomplete (an interrupted write) and was ignored");
+                    pending = null;
+                    continue;
+                }
                 if (entry != null) { entries.Add(entry); continue; }
-                bool isLast = lines.Skip(i + 1).All(l => l.Trim().Length == 0);
-                // A torn write is the last line, or a line closed by the newline Open adds before appending.
-                if (isLast || !line.EndsWith("}", StringComparison.Ordinal)) { tornLine?.Invoke($"line {i + 1} of the journal is incomplete (an interrupted write) and was ignored"); continue; }
-                throw ChatApiException.InvalidArgument("JournalPath", $"'{path}' is not a migration journal: line {i + 1} is not a journal entry");
+                pending = i;
             }
+            // A torn write at the very end: the run was killed while writing its last line.
+            if (pending.HasValue) tornLine?.Invoke($"line {pending.Value + 1} of the journal is incomplete (an interrupted write) and was ignored");
             return entries;
         }
 

@@ -78,37 +78,41 @@ namespace ChatApi.Engine.Migration
             var watch = Stopwatch.StartNew();
             var state = new JournalState();
             IReadOnlyList<string> ids = request.ChannelIds;
+            bool journaled = !string.IsNullOrWhiteSpace(request.JournalPath);
             if (request.Resume)
             {
-                if (string.IsNullOrWhiteSpace(request.JournalPath))
-                    throw ChatApiException.InvalidArgument("JournalPath", "-Resume needs the journal of the run to finish");
-                state = JournalState.From(MigrationJournal.Read(request.JournalPath, host.Warning));
-                if (state.Runs == 0 || state.Strategy == null)
-                    throw ChatApiException.InvalidArgument("JournalPath", $"'{request.JournalPath}' holds no migration run to resume");
-                if (state.Undone)
-                    throw ChatApiException.InvalidArgument("Resume", $"the migration in '{request.JournalPath}' was undone (Undo-ChatMigration); start a new one with another -JournalPath");
-                if (request.StrategyGiven && options.Strategy != state.Strategy.Value)
-                    throw ChatApiException.InvalidArgument("Strategy", $"must match the journal being resumed ({state.Strategy.Value}), or be left out");
-                options.Strategy = state.Strategy.Value;
-                options.RemoveLegacyWebhook |= state.RemoveLegacyWebhook;
-                options.SkipVerify |= state.SkipVerify;
-                if (ids == null && state.Selection != null) ids = state.Selection.ToList();
+                if (!journaled) throw ChatApiException.InvalidArgument("JournalPath", "-Resume needs the journal of the run to finish");
+                if (!File.Exists(request.JournalPath)) throw ChatApiException.InvalidArgument("JournalPath", $"'{request.JournalPath}' does not exist");
             }
-            else if (!request.WhatIf && !string.IsNullOrWhiteSpace(request.JournalPath) && File.Exists(request.JournalPath) && new FileInfo(request.JournalPath).Length > 0)
+            else
             {
-                throw ChatApiException.InvalidArgument("JournalPath", $"'{request.JournalPath}' already holds a migration; add -Resume to finish it, or give another path");
+                if (!request.WhatIf && journaled && File.Exists(request.JournalPath) && new FileInfo(request.JournalPath).Length > 0)
+                    throw ChatApiException.InvalidArgument("JournalPath", $"'{request.JournalPath}' already holds a migration; add -Resume to finish it, or give another path");
+                options.Validate();
             }
-            options.Validate();
-            calls = new ThrottledCalls(options.ThrottleLimit, ctx.Cancellation);
 
-            MigrationJournal journal = null;
-            if (!request.WhatIf && !string.IsNullOrWhiteSpace(request.JournalPath))
-            {
-                journal = MigrationJournal.Open(request.JournalPath);
-                ctx.Log.Verbose($"Migration journal: {Path.GetFullPath(request.JournalPath)}" + (request.Resume ? $" (resuming: {state.Entries} entries, {state.Moves.Values.Count(m => m.Done)} channel(s) moved)" : ""));
-            }
+            // Held from here to the end of the run: a second run on the same journal fails at once.
+            MigrationJournal journal = !request.WhatIf && journaled ? MigrationJournal.Open(request.JournalPath) : null;
             try
             {
+                if (request.Resume)
+                {
+                    state = JournalState.From(journal != null ? journal.ReadEntries(host.Warning) : MigrationJournal.Read(request.JournalPath, host.Warning));
+                    if (state.Runs == 0 || state.Strategy == null)
+                        throw ChatApiException.InvalidArgument("JournalPath", $"'{request.JournalPath}' holds no migration run to resume");
+                    if (state.Undone)
+                        throw ChatApiException.InvalidArgument("Resume", $"the migration in '{request.JournalPath}' was undone (Undo-ChatMigration); start a new one with another -JournalPath");
+                    if (request.StrategyGiven && options.Strategy != state.Strategy.Value)
+                        throw ChatApiException.InvalidArgument("Strategy", $"must match the journal being resumed ({state.Strategy.Value}), or be left out");
+                    options.Strategy = state.Strategy.Value;
+                    options.RemoveLegacyWebhook |= state.RemoveLegacyWebhook;
+                    options.SkipVerify |= state.SkipVerify;
+                    if (ids == null && state.Selection != null) ids = state.Selection.ToList();
+                    options.Validate();
+                }
+                calls = new ThrottledCalls(options.ThrottleLimit, ctx.Cancellation);
+                if (journal != null)
+                    ctx.Log.Verbose($"Migration journal: {Path.GetFullPath(request.JournalPath)}" + (request.Resume ? $" (resuming: {state.Entries} entries, {state.Moves.Values.Count(m => m.Done)} channel(s) moved)" : ""));
                 var run = new Run(this, options, state, journal, request.WhatIf, watch);
                 await run.ExecuteAsync(ids).ConfigureAwait(false);
                 var summary = run.Summary();

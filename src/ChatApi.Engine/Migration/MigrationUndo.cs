@@ -32,13 +32,15 @@ namespace ChatApi.Engine.Migration
             if (string.IsNullOrWhiteSpace(journalPath)) throw ChatApiException.InvalidArgument("JournalPath", "must not be empty");
             if (throttleLimit < 1 || throttleLimit > 64) throw ChatApiException.InvalidArgument("ThrottleLimit", $"must be between 1 and 64 (got {throttleLimit})");
             var watch = Stopwatch.StartNew();
-            var state = JournalState.From(MigrationJournal.Read(journalPath, host.Warning));
-            if (state.Runs == 0) throw ChatApiException.InvalidArgument("JournalPath", $"'{journalPath}' holds no migration to undo");
+            if (!System.IO.File.Exists(journalPath)) throw ChatApiException.InvalidArgument("JournalPath", $"'{journalPath}' does not exist");
             calls = new ThrottledCalls(throttleLimit, ctx.Cancellation);
             var results = new ConcurrentBag<UndoResult>();
+            // Held for the whole undo, like a migration run: nobody else writes to it meanwhile.
             var journal = whatIf ? null : MigrationJournal.Open(journalPath);
             try
             {
+                var state = JournalState.From(journal != null ? journal.ReadEntries(host.Warning) : MigrationJournal.Read(journalPath, host.Warning));
+                if (state.Runs == 0) throw ChatApiException.InvalidArgument("JournalPath", $"'{journalPath}' holds no migration to undo");
                 journal?.Append(new JournalEntry(JournalOps.Undo));
                 void Report(UndoResult result, Exception error) { results.Add(result); host.UndoResult(result, error); }
 
