@@ -7,7 +7,8 @@ namespace ChatApi.Cmdlets
     [Cmdlet(VerbsCommon.Close, "ChatConversation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     public sealed class CloseChatConversationCommand : ChatCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [ChatIdentity(IdentityKind.Conversation)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConversationIdCompleter))]

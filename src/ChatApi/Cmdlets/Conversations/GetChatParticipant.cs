@@ -8,7 +8,8 @@ namespace ChatApi.Cmdlets
     [OutputType(typeof(Participant))]
     public sealed class GetChatParticipantCommand : ChatCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [ChatIdentity(IdentityKind.Conversation)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConversationIdCompleter))]
