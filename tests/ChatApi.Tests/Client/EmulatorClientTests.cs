@@ -93,8 +93,8 @@ public sealed class EmulatorClientTests : IAsyncLifetime
         var channel = await client.CreateChannelAsync("c", hook.Id, "1", CallContext.None);
         Assert.NotNull(channel.ETag);
 
-        await client.UpdateChannelAsync(channel.Id, "changed elsewhere", null, null, CallContext.None);
-        var e = await Assert.ThrowsAsync<ChatApiException>(() => client.ReplaceChannelAsync(channel, null, null, "2", CallContext.None));
+        await client.UpdateChannelAsync(channel.Id, new ChannelChanges { Name = "changed elsewhere" }, CallContext.None);
+        var e = await Assert.ThrowsAsync<ChatApiException>(() => client.ReplaceChannelAsync(channel, new ChannelChanges { QueueId = "2" }, CallContext.None));
 
         Assert.Equal(ChatErrorKind.PreconditionFailed, e.Kind);
         Assert.Equal(412, e.StatusCode);

@@ -22,7 +22,7 @@ namespace ChatApi.Cmdlets
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
             var table = PSValues.Unwrap(arguments) as IDictionary;
-            var problem = table == null ? null : ChatRules.CheckCustomerPropertyCount(table.Count);
+            var problem = table == null ? null : CustomerData.CheckCount(table.Count);
             if (problem != null) throw new ValidationMetadataException(problem + ".");
         }
     }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 using ChatApi.Completers;
 using ChatApi.Engine;
@@ -35,14 +34,11 @@ namespace ChatApi.Cmdlets
         protected override void ProcessRecord()
         {
             var client = Client;
-            var changes = new List<string>();
-            if (Name != null) changes.Add($"Name='{Name}'");
-            if (WebhookId != null) changes.Add($"WebhookId={WebhookId}");
-            if (QueueId != null) changes.Add($"QueueId={QueueId}");
-            if (!ShouldProcess($"channel {Id}", "Set " + (changes.Count == 0 ? "nothing" : string.Join(", ", changes)))) return;
+            var changes = new ChannelChanges { Name = Name, WebhookId = WebhookId, QueueId = QueueId };
+            if (!ShouldProcess($"channel {Id}", changes.Describe())) return;
             Run(async ctx =>
             {
-                var updated = await client.UpdateChannelAsync(Id, Name, WebhookId, QueueId, ctx).ConfigureAwait(false);
+                var updated = await client.UpdateChannelAsync(Id, changes, ctx).ConfigureAwait(false);
                 if (PassThru) Pump.Output(updated);
             }, Id);
         }

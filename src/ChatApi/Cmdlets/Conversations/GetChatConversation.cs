@@ -35,7 +35,7 @@ namespace ChatApi.Cmdlets
 
         [Parameter(ParameterSetName = "List")]
         [Parameter(ParameterSetName = "ByChannel")]
-        [ValidateSet("all", "created", "pending", "handling", "deleted")]
+        [ValidateSet(ChatValues.AllStatuses, ChatValues.Created, ChatValues.Pending, ChatValues.Handling, ChatValues.Deleted)]
         public string Status { get; set; }
 
         [Parameter(ParameterSetName = "List")]

@@ -19,7 +19,7 @@ namespace ChatApi.Cmdlets
         public string Text { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet("user", "bot")]
+        [ValidateSet(ChatValues.User, ChatValues.Bot)]
         public string AuthorType { get; set; } = "user";
 
         protected override void ProcessRecord()

@@ -17,7 +17,7 @@ namespace ChatApi.Cmdlets
         private const string KeySet = "ApiKey";
 
         [Parameter(Position = 0)]
-        [ValidateSet("us", "eu", "ca", "ap", IgnoreCase = true)]
+        [ValidateSet(ChatValues.Us, ChatValues.Eu, ChatValues.Ca, ChatValues.Ap, IgnoreCase = true)]
         public string Region { get; set; }
 
         [Parameter(Position = 1)]

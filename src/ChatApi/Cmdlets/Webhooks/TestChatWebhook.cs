@@ -16,7 +16,7 @@ namespace ChatApi.Cmdlets
         public string Uri { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet("v1.0", "v2.0")]
+        [ValidateSet(ChatValues.V1, ChatValues.V2)]
         public string Version { get; set; } = ChatRules.DefaultVersion;
 
         protected override void ProcessRecord()
