@@ -1,9 +1,4 @@
-using System;
 using System.Globalization;
-using System.Text.Json;
-using System.Threading.Tasks;
-using ChatApi.Engine.Http;
-using ChatApi.Engine.Wire;
 
 namespace ChatApi.Engine
 {

@@ -1,6 +1,3 @@
-using System.Threading.Tasks;
-using ChatApi.Engine.Http;
-
 namespace ChatApi.Engine
 {
     public sealed partial class ChatApiClient

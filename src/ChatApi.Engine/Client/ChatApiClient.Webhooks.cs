@@ -1,9 +1,3 @@
-using System;
-using System.Text.Json;
-using System.Threading.Tasks;
-using ChatApi.Engine.Http;
-using ChatApi.Engine.Wire;
-
 namespace ChatApi.Engine
 {
     public sealed partial class ChatApiClient

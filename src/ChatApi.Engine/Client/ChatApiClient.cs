@@ -1,8 +1,4 @@
-using System;
-using System.Threading.Tasks;
-using ChatApi.Engine.Http;
 using ChatApi.Engine.Session;
-using ChatApi.Engine.Wire;
 using ChatApi.Engine.Wire.V2;
 
 namespace ChatApi.Engine

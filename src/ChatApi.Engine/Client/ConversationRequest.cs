@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace ChatApi.Engine
 {
     /// <summary>What New-ChatConversation sends: the channel, the customer's data and earlier messages.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Linq;
-using System.Threading.Tasks;
-
 namespace ChatApi.Engine.Migration
 {
     /// <summary>The InPlace strategy: each v1.0 webhook of the URI is switched to v2.0; its channels stay on it.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace ChatApi.Engine.Migration
 {
     /// <summary>The field names of journal entries: one constant each, used by the writer and the reader.</summary>

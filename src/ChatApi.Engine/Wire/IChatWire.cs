@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Text.Json;
-using ChatApi.Engine.Http;
-
 namespace ChatApi.Engine.Wire
 {
     /// <summary>

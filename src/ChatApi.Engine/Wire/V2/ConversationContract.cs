@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Text.Json;
-
 namespace ChatApi.Engine.Wire.V2
 {
     /// <summary>V2's conversations, their participants and messages.</summary>

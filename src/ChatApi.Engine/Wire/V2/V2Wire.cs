@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using ChatApi.Engine.Http;
 
 namespace ChatApi.Engine.Wire.V2
 {

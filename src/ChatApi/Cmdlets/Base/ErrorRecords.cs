@@ -1,7 +1,3 @@
-using System;
-using System.Management.Automation;
-using ChatApi.Engine;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>Turns engine failures into error records: a fixed ErrorId per kind, a category, the server's problem text.</summary>

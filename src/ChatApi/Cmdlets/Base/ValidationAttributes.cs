@@ -1,8 +1,3 @@
-using System;
-using System.Collections;
-using System.Management.Automation;
-using ChatApi.Engine;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>Parameter is an absolute http or https URI (8x8's rule for webhook URIs).</summary>

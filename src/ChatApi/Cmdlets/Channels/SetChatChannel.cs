@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using ChatApi.Completers;
-using ChatApi.Engine;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>Changes only the given fields of a channel (name, webhook, queue), guarded by If-Match.</summary>
@@ -36,10 +32,10 @@ namespace ChatApi.Cmdlets
             var client = Client;
             var changes = new ChannelChanges { Name = Name, WebhookId = WebhookId, QueueId = QueueId };
             if (!ShouldProcess($"channel {Id}", changes.Describe())) return;
-            Run(async ctx =>
+            Run(async call =>
             {
-                var updated = await client.UpdateChannelAsync(Id, changes, ctx).ConfigureAwait(false);
-                if (PassThru) Pump.Output(updated);
+                var updated = await client.UpdateChannelAsync(Id, changes, call.Context).ConfigureAwait(false);
+                if (PassThru) call.Output(updated);
             }, Id);
         }
     }

@@ -1,8 +1,3 @@
-using System.Collections;
-using System.Management.Automation;
-using ChatApi.Completers;
-using ChatApi.Engine;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>Lists conversations page by page with 8x8's filters, or reads one by id.</summary>

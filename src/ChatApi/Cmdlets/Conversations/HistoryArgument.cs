@@ -1,9 +1,3 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
-using System.Management.Automation;
-using ChatApi.Engine;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>

@@ -1,8 +1,3 @@
-using System.Collections;
-using System.Management.Automation;
-using ChatApi.Completers;
-using ChatApi.Engine;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>Starts a conversation on a channel for a customer, optionally with earlier messages.</summary>

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using ChatApi.Completers;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>Sends a customer (user) or bot message into a conversation.</summary>

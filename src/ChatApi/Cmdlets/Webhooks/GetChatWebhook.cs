@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using ChatApi.Completers;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>Lists webhooks page by page, or reads one by id.</summary>

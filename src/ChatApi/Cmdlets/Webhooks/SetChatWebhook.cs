@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using ChatApi.Completers;
-using ChatApi.Engine;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>
@@ -38,10 +34,10 @@ namespace ChatApi.Cmdlets
             var client = Client;
             var changes = new WebhookChanges { Name = Name, Uri = Uri, Version = Version };
             if (!ShouldProcess($"webhook {Id}", changes.Describe())) return;
-            Run(async ctx =>
+            Run(async call =>
             {
-                var updated = await client.UpdateWebhookAsync(Id, changes, ctx).ConfigureAwait(false);
-                if (PassThru) Pump.Output(updated);
+                var updated = await client.UpdateWebhookAsync(Id, changes, call.Context).ConfigureAwait(false);
+                if (PassThru) call.Output(updated);
             }, Id);
         }
     }

@@ -1,23 +1,20 @@
-using System;
 using System.Collections.Concurrent;
-using System.Management.Automation;
 using System.Threading;
-using System.Threading.Tasks;
-using ChatApi.Engine;
 
 namespace ChatApi.Cmdlets
 {
     /// <summary>
-    /// Runs async engine work off the pipeline thread while everything PowerShell must see (output,
-    /// Verbose, Debug, Warning, Progress, ShouldProcess questions) is queued back to the pipeline
-    /// thread and written there, as soon as it happens.
+    /// One piece of a cmdlet's async work, run off the pipeline thread: the work gets this object,
+    /// which carries its call context (cancellation, log) and the output, error, verbose, warning,
+    /// progress and question methods. Everything PowerShell must see is queued back to the pipeline
+    /// thread and written there as soon as it happens.
     /// </summary>
-    internal sealed class CmdletPump : IChatLog
+    internal sealed class CmdletCall : IChatLog
     {
         private readonly Cmdlet cmdlet;
         private readonly BlockingCollection<Action> queue = new BlockingCollection<Action>();
 
-        public CmdletPump(Cmdlet cmdlet, CancellationToken cancellation)
+        public CmdletCall(Cmdlet cmdlet, CancellationToken cancellation)
         {
             this.cmdlet = cmdlet;
             Context = new CallContext(cancellation, this);
@@ -51,11 +48,11 @@ namespace ChatApi.Cmdlets
         }
 
         /// <summary>Pumps until <paramref name="work"/> ends, then rethrows its failure, if any.</summary>
-        public void Run(Func<CallContext, Task> work)
+        public void Run(Func<CmdletCall, Task> work)
         {
             var task = Task.Run(async () =>
             {
-                try { await work(Context).ConfigureAwait(false); }
+                try { await work(this).ConfigureAwait(false); }
                 finally { queue.CompleteAdding(); }
             });
             foreach (var action in queue.GetConsumingEnumerable()) action();
