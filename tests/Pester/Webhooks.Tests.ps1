@@ -1,6 +1,5 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'CmdletTestHelpers.psm1') -Force
     Import-Module $env:CHATAPI_TEST_MODULE -Force
     # --legacy-mode lets the tests create v1.0 webhooks, as migrated V1 hooks are.
     $script:emu = Start-TestEmulator -Arguments @('--rate-limit', '0', '--legacy-mode')
