@@ -6,10 +6,10 @@ namespace ChatApi.Tests.Migration;
 /// <summary>The runner and the undo against the emulator in-process, over real HTTP.</summary>
 public sealed class MigrationRunnerTests : IAsyncLifetime
 {
-    private MigrationEmulator emu;
+    private InProcessEmulator emu;
     private readonly string journal = Path.Combine(Path.GetTempPath(), $"chatapi-migration-{Guid.NewGuid():N}.jsonl");
 
-    public async Task InitializeAsync() => emu = await MigrationEmulator.StartAsync(o => { o.SeedLegacy = 12; o.SeedUris = 3; o.SeedBroken = 2; });
+    public async Task InitializeAsync() => emu = await InProcessEmulator.StartAsync(o => { o.SeedLegacy = 12; o.SeedUris = 3; o.SeedBroken = 2; o.RetryDelays = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100)]; });
 
     public async Task DisposeAsync()
     {
