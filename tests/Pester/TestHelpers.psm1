@@ -70,6 +70,22 @@ function Get-ApiCall {
     }
 }
 
+function Get-EmulatorCall {
+    <#
+    The API calls the emulator received (its request log), as objects with Method, Path (with the
+    query) and Status. -After takes a mark from Get-EmulatorCallMark: only the calls since then.
+    #>
+    param([Parameter(Mandatory)] $Emulator, [long] $After = 0)
+    $answer = Invoke-RestMethod -Uri "$($Emulator.BaseUri)/_emulator/requests?after=$After"
+    foreach ($r in $answer.requests) { [pscustomobject]@{ Method = $r.method; Path = $r.path; Status = [int]$r.status } }
+}
+
+function Get-EmulatorCallMark {
+    <# The request log's position now, for Get-EmulatorCall -After. #>
+    param([Parameter(Mandatory)] $Emulator)
+    [long](Invoke-RestMethod -Uri "$($Emulator.BaseUri)/_emulator/requests?after=$([long]::MaxValue)").last
+}
+
 function Select-Output {
     <# Drops Verbose, Debug, Warning and Information records from merged output. #>
     param([Parameter(ValueFromPipeline)] $Record)
@@ -87,4 +103,4 @@ function Get-CmdletAttribute {
 }
 
 Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Get-TestToken, ConvertFrom-TestResponse,
-    New-TestCredential, Connect-TestSession, Get-ApiCall, Select-Output, Get-CmdletAttribute
+    New-TestCredential, Connect-TestSession, Get-ApiCall, Get-EmulatorCall, Get-EmulatorCallMark, Select-Output, Get-CmdletAttribute

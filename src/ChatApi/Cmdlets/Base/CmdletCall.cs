@@ -12,39 +12,60 @@ namespace ChatApi.Cmdlets
     internal sealed class CmdletCall : IChatLog
     {
         private readonly Cmdlet cmdlet;
-        private readonly BlockingCollection<Action> queue = new BlockingCollection<Action>();
+        /// <summary>
+        /// How far the work may run ahead of the pipeline thread. Bounded, so that when downstream stops
+        /// (Select-Object -First 3) the work is still waiting to hand over its first page instead of
+        /// having fetched the rest of the list.
+        /// </summary>
+        private const int Backlog = 16;
+        private readonly BlockingCollection<Action> queue = new BlockingCollection<Action>(Backlog);
+        private readonly CancellationToken cancellation;
 
         public CmdletCall(Cmdlet cmdlet, CancellationToken cancellation)
         {
             this.cmdlet = cmdlet;
+            this.cancellation = cancellation;
             Context = new CallContext(cancellation, this);
         }
 
         public CallContext Context { get; }
 
-        public void Output(object item) => Post(() => cmdlet.WriteObject(item));
-        public void Error(ErrorRecord record) => Post(() => cmdlet.WriteError(record));
-        public void Progress(ProgressRecord record) => Post(() => cmdlet.WriteProgress(record));
-        public void Verbose(string message) => Post(() => cmdlet.WriteVerbose(message));
-        public void Debug(string message) => Post(() => cmdlet.WriteDebug(message));
-        public void Warning(string message) => Post(() => cmdlet.WriteWarning(message));
+        public void Output(object item) => _ = Post(() => cmdlet.WriteObject(item));
+        public void Error(ErrorRecord record) => _ = Post(() => cmdlet.WriteError(record));
+        public void Progress(ProgressRecord record) => _ = Post(() => cmdlet.WriteProgress(record));
+        public void Verbose(string message) => _ = Post(() => cmdlet.WriteVerbose(message));
+        public void Debug(string message) => _ = Post(() => cmdlet.WriteDebug(message));
+        public void Warning(string message) => _ = Post(() => cmdlet.WriteWarning(message));
 
         /// <summary>Runs <paramref name="question"/> on the pipeline thread (ShouldProcess, prompts) and awaits its answer.</summary>
         public Task<T> AskAsync<T>(Func<T> question)
         {
             var answer = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-            Post(() =>
+            bool posted = Post(() =>
             {
                 try { answer.TrySetResult(question()); }
                 catch (Exception e) { answer.TrySetException(e); throw; }
             });
+            if (!posted) answer.TrySetCanceled();
             return answer.Task;
         }
 
-        private void Post(Action action)
+        /// <summary>Queues <paramref name="action"/> for the pipeline thread; false when the pipeline no longer listens.</summary>
+        private bool Post(Action action)
         {
-            try { queue.Add(action); }
-            catch (InvalidOperationException) { /* the pipeline stopped listening */ }
+            try
+            {
+                queue.Add(action, cancellation);
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                return false; // the pipeline stopped listening
+            }
+            catch (OperationCanceledException)
+            {
+                return false; // stopped (Ctrl+C, or downstream has what it wanted): the work ends at its next await
+            }
         }
 
         /// <summary>Pumps until <paramref name="work"/> ends, then rethrows its failure, if any.</summary>
