@@ -91,9 +91,23 @@ namespace ChatApi.Engine.Migration
             new MigrationResult { ChannelId = c.Id, ChannelName = c.Name, FromWebhookId = from ?? c.WebhookId, ToWebhookId = to, Uri = g?.Uri, Status = status, Error = error };
     }
 
-    /// <summary>How a strategy moves one receiver URI's channels to v2.0.</summary>
-    internal interface IMigrationStrategyRunner
+    /// <summary>
+    /// How a strategy moves one receiver URI's channels to v2.0. The URI is verified first (once);
+    /// nothing of the group moves unless it passed.
+    /// </summary>
+    internal abstract class MigrationStrategyRunner
     {
-        Task RunGroupAsync(UriGroup g);
+        protected MigrationStrategyRunner(MigrationRun run) { Run = run; }
+
+        protected MigrationRun Run { get; }
+
+        public async Task RunGroupAsync(UriGroup g)
+        {
+            var (go, whatIf) = await Run.VerifyAsync(g).ConfigureAwait(false);
+            if (go) await MoveGroupAsync(g, whatIf).ConfigureAwait(false);
+        }
+
+        /// <summary>Moves the verified group; <paramref name="whatIf"/> when the verify was only described.</summary>
+        protected abstract Task MoveGroupAsync(UriGroup g, bool whatIf);
     }
 }

@@ -103,7 +103,7 @@ namespace ChatApi.Engine.Migration
                 run.Fail(pair.Key, null, pair.Value, null, null, $"Channel '{pair.Key.Name}' ({pair.Key.Id}) was not migrated: {pair.Value}.", null);
             foreach (var pair in plan.AlreadyOnV2) run.AlreadyOnV2(pair.Key, pair.Value);
 
-            IMigrationStrategyRunner strategy = run.Options.Strategy == MigrationStrategy.NewWebhook ? (IMigrationStrategyRunner)new NewWebhookStrategy(run) : new InPlaceStrategy(run);
+            MigrationStrategyRunner strategy = run.Options.Strategy == MigrationStrategy.NewWebhook ? new NewWebhookStrategy(run) : new InPlaceStrategy(run);
             await Task.WhenAll(plan.Groups.Select(strategy.RunGroupAsync)).ConfigureAwait(false);
 
             if (run.Options.RemoveLegacyWebhook) await new LegacyCleanup(run).RunAsync().ConfigureAwait(false);

@@ -4,16 +4,12 @@ namespace ChatApi.Engine.Migration
     /// The NewWebhook strategy: one shared v2.0 webhook per receiver URI (reused when one exists,
     /// created otherwise), then each channel repointed to it under If-Match.
     /// </summary>
-    internal sealed class NewWebhookStrategy : IMigrationStrategyRunner
+    internal sealed class NewWebhookStrategy : MigrationStrategyRunner
     {
-        private readonly MigrationRun run;
+        public NewWebhookStrategy(MigrationRun run) : base(run) { }
 
-        public NewWebhookStrategy(MigrationRun run) { this.run = run; }
-
-        public async Task RunGroupAsync(UriGroup g)
+        protected override async Task MoveGroupAsync(UriGroup g, bool what)
         {
-            var (go, what) = await run.VerifyAsync(g).ConfigureAwait(false);
-            if (!go) return;
             var (ok, targetId, whatIf) = await TargetAsync(g, what).ConfigureAwait(false);
             if (!ok) return;
             await Task.WhenAll(g.Channels.Select(c => MoveAsync(g, c, targetId, whatIf))).ConfigureAwait(false);
@@ -22,7 +18,7 @@ namespace ChatApi.Engine.Migration
         /// <summary>The group's v2.0 webhook: the one planned (reused, or created by an interrupted run), or a new one.</summary>
         private async Task<(bool Ok, string TargetId, bool WhatIf)> TargetAsync(UriGroup g, bool what)
         {
-            var state = run.State;
+            var state = Run.State;
             string safe = MigrationPlanner.SafeUri(g.Uri);
             try
             {
@@ -32,30 +28,30 @@ namespace ChatApi.Engine.Migration
                     if (state.CreateStarted.Contains(g.Key) && !state.Created.ContainsKey(g.Key))
                     {
                         // The journal saw the create start but not end; the server has the webhook: it is ours.
-                        run.Ctx.Log.Verbose($"Webhook {id} for {safe} was created by the interrupted run; reusing it");
-                        run.Journal.WebhookCreated(g.Key, id, null, reconciled: true);
+                        Run.Ctx.Log.Verbose($"Webhook {id} for {safe} was created by the interrupted run; reusing it");
+                        Run.Journal.WebhookCreated(g.Key, id, null, reconciled: true);
                     }
                     else if (!state.Created.ContainsKey(g.Key))
                     {
-                        run.Tally.WebhookReused();
-                        if (!state.Reused.ContainsKey(g.Key)) run.Journal.WebhookReused(g.Key, id);
+                        Run.Tally.WebhookReused();
+                        if (!state.Reused.ContainsKey(g.Key)) Run.Journal.WebhookReused(g.Key, id);
                     }
                     return (true, id, what);
                 }
                 string name = MigrationPlanner.WebhookName(g.Uri);
-                var consent = await run.Host.ConfirmAsync($"URI {g.Uri}", $"Create the v2.0 webhook '{name}' for {g.Channels.Count} channel(s)").ConfigureAwait(false);
-                if (consent == Consent.No) { run.SkipAll(g, "the creation of its v2.0 webhook was declined"); return (false, null, what); }
+                var consent = await Run.Host.ConfirmAsync($"URI {g.Uri}", $"Create the v2.0 webhook '{name}' for {g.Channels.Count} channel(s)").ConfigureAwait(false);
+                if (consent == Consent.No) { Run.SkipAll(g, "the creation of its v2.0 webhook was declined"); return (false, null, what); }
                 if (consent == Consent.WhatIf) return (true, null, true);
-                run.Journal.CreateStarted(g.Key, safe);
-                var hook = await run.Calls.Run(() => run.Client.CreateWebhookAsync(name, g.Uri, MigrationRun.V2, run.Ctx)).ConfigureAwait(false);
-                run.Journal.WebhookCreated(g.Key, hook.Id, safe);
-                run.Tally.WebhookCreated();
-                run.Ctx.Log.Verbose($"Created v2.0 webhook {hook.Id} for {safe}");
+                Run.Journal.CreateStarted(g.Key, safe);
+                var hook = await Run.Calls.Run(() => Run.Client.CreateWebhookAsync(name, g.Uri, MigrationRun.V2, Run.Ctx)).ConfigureAwait(false);
+                Run.Journal.WebhookCreated(g.Key, hook.Id, safe);
+                Run.Tally.WebhookCreated();
+                Run.Ctx.Log.Verbose($"Created v2.0 webhook {hook.Id} for {safe}");
                 return (true, hook.Id, what);
             }
-            catch (Exception e) when (!run.IsCancellation(e))
+            catch (Exception e) when (!Run.IsCancellation(e))
             {
-                run.FailAll(g, $"its v2.0 webhook for {safe} could not be created: {e.Message}", e);
+                Run.FailAll(g, $"its v2.0 webhook for {safe} could not be created: {e.Message}", e);
                 return (false, null, what);
             }
         }
@@ -63,37 +59,37 @@ namespace ChatApi.Engine.Migration
         private async Task MoveAsync(UriGroup g, Channel c, string targetId, bool what)
         {
             string target = targetId != null ? "the v2.0 webhook " + targetId : "the new v2.0 webhook";
-            var tally = run.Tally;
+            var tally = Run.Tally;
             try
             {
-                var consent = await run.Host.ConfirmAsync($"channel '{c.Name}' ({c.Id})", $"Repoint from the v1.0 webhook {c.WebhookId} to {target}").ConfigureAwait(false);
+                var consent = await Run.Host.ConfirmAsync($"channel '{c.Name}' ({c.Id})", $"Repoint from the v1.0 webhook {c.WebhookId} to {target}").ConfigureAwait(false);
                 if (what || consent == Consent.WhatIf) { tally.Report(MigrationRun.Result(c, g, MigrationStatus.WhatIf, null, c.WebhookId, targetId ?? "(new)"), null); return; }
                 if (consent == Consent.No) { tally.Report(MigrationRun.Result(c, g, MigrationStatus.Skipped, "declined", c.WebhookId, targetId), null); return; }
 
-                run.Journal.RepointStarted(c.Id, c.Name, c.WebhookId, targetId);
-                var current = await run.Calls.Run(() => run.Client.GetChannelAsync(c.Id, run.Ctx)).ConfigureAwait(false);
+                Run.Journal.RepointStarted(c.Id, c.Name, c.WebhookId, targetId);
+                var current = await Run.Calls.Run(() => Run.Client.GetChannelAsync(c.Id, Run.Ctx)).ConfigureAwait(false);
                 if (current.WebhookId == targetId)
                 {
-                    run.Journal.Repointed(c.Id, null, c.WebhookId, targetId, reconciled: true);
+                    Run.Journal.Repointed(c.Id, null, c.WebhookId, targetId, reconciled: true);
                     tally.Report(MigrationRun.Result(c, g, MigrationStatus.AlreadyMigrated, null, c.WebhookId, targetId), null);
                     return;
                 }
                 if (current.WebhookId != c.WebhookId)
                 {
                     string why = $"it moved to webhook {current.WebhookId} since it was read; left alone";
-                    run.Journal.RepointFailed(c.Id, why);
+                    Run.Journal.RepointFailed(c.Id, why);
                     tally.Report(MigrationRun.Result(c, g, MigrationStatus.Skipped, why, current.WebhookId, targetId), null);
-                    run.Host.Warning($"Channel '{c.Name}' ({c.Id}): {why}.");
+                    Run.Host.Warning($"Channel '{c.Name}' ({c.Id}): {why}.");
                     return;
                 }
-                await run.Calls.Run(() => run.Client.ReplaceChannelAsync(current, new ChannelChanges { WebhookId = targetId }, run.Ctx)).ConfigureAwait(false);
-                run.Journal.Repointed(c.Id, null, c.WebhookId, targetId);
+                await Run.Calls.Run(() => Run.Client.ReplaceChannelAsync(current, new ChannelChanges { WebhookId = targetId }, Run.Ctx)).ConfigureAwait(false);
+                Run.Journal.Repointed(c.Id, null, c.WebhookId, targetId);
                 tally.Report(MigrationRun.Result(c, g, MigrationStatus.Migrated, null, c.WebhookId, targetId), null);
             }
-            catch (Exception e) when (!run.IsCancellation(e))
+            catch (Exception e) when (!Run.IsCancellation(e))
             {
-                run.Journal.RepointFailed(c.Id, e.Message);
-                run.Fail(c, g, e.Message, c.WebhookId, targetId, $"Channel '{c.Name}' ({c.Id}) was not migrated: {e.Message}", e);
+                Run.Journal.RepointFailed(c.Id, e.Message);
+                Run.Fail(c, g, e.Message, c.WebhookId, targetId, $"Channel '{c.Name}' ({c.Id}) was not migrated: {e.Message}", e);
             }
         }
     }

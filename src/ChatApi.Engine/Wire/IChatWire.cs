@@ -41,16 +41,11 @@ namespace ChatApi.Engine.Wire
     }
 
     /// <summary>Where the session points: one tenant in one region.</summary>
-    internal sealed class ApiScope
+    internal readonly struct ApiScope
     {
-        public ApiScope(string region, string tenant)
-        {
-            Region = region;
-            Tenant = tenant;
-        }
+        public readonly string Region, Tenant;
 
-        public string Region { get; }
-        public string Tenant { get; }
+        public ApiScope(string region, string tenant) => (Region, Tenant) = (region, tenant);
     }
 
     /// <summary>One page of a list: its items, and the counts the server gave (when it gave them).</summary>
