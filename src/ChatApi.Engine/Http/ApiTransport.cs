@@ -88,7 +88,7 @@ namespace ChatApi.Engine.Http
             cancellation.ThrowIfCancellationRequested();
 
             int status = (int)response.StatusCode;
-            if (status == 0 || response.ResponseStatus == ResponseStatus.Error && status == 0)
+            if (status == 0)
             {
                 string why = response.ErrorException?.Message ?? response.ErrorMessage ?? response.ResponseStatus.ToString();
                 log.Verbose($"{request.Display} -> no answer (attempt {attempt}, {watch.ElapsedMilliseconds} ms): {why}");
