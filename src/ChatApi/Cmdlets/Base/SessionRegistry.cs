@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using ChatApi.Engine;
 
 namespace ChatApi.Cmdlets
 {

@@ -68,14 +68,14 @@ namespace ChatApi.Cmdlets
                     WriteInformation(new HostInformationMessage { Message = $"Listening on {receiver.Url}" }, new[] { "PSHOST" });
 
                 TimeSpan? timeout = Timeout > TimeSpan.Zero ? Timeout : (TimeSpan?)null;
-                Run(async ctx =>
+                Run(async call =>
                 {
                     int received = await receiver.RunAsync(e =>
                     {
-                        Pump.Output(e);
-                        if (e.Signature != null && !e.Signature.IsValid) Pump.Verbose($"Refused (401): {e.Signature.Reason}");
-                    }, Count, timeout, ctx.Cancellation).ConfigureAwait(false);
-                    Pump.Verbose($"Stopped after {received} event(s).");
+                        call.Output(e);
+                        if (e.Signature != null && !e.Signature.IsValid) call.Verbose($"Refused (401): {e.Signature.Reason}");
+                    }, Count, timeout, call.Context.Cancellation).ConfigureAwait(false);
+                    call.Verbose($"Stopped after {received} event(s).");
                 }, receiver.Url);
             }
         }

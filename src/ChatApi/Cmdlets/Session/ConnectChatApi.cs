@@ -18,7 +18,7 @@ namespace ChatApi.Cmdlets
         private const string KeySet = "ApiKey";
 
         [Parameter(Position = 0)]
-        [ValidateSet("us", "eu", "ca", "ap", IgnoreCase = true)]
+        [ValidateSet(ChatValues.Us, ChatValues.Eu, ChatValues.Ca, ChatValues.Ap, IgnoreCase = true)]
         public string Region { get; set; }
 
         [Parameter(Position = 1)]
@@ -76,12 +76,12 @@ namespace ChatApi.Cmdlets
             Require("Credential", string.IsNullOrEmpty(options.ApiKey) || options.ApiSecret == null ? "is required: pass -Credential (user name = API key, password = secret), -ApiKey with -ApiSecret, or set CHATAPI_KEY and CHATAPI_SECRET" : null);
 
             ChatApiClient client = null;
-            bool connected = Run(async ctx =>
+            bool connected = Run(async call =>
             {
-                var connecting = await ChatApiClient.ConnectAsync(options, ctx).ConfigureAwait(false);
+                var connecting = await ChatApiClient.ConnectAsync(options, call.Context).ConfigureAwait(false);
                 try
                 {
-                    await connecting.VerifyTenantAsync(ctx).ConfigureAwait(false);
+                    await connecting.VerifyTenantAsync(call.Context).ConfigureAwait(false);
                 }
                 catch
                 {
