@@ -13,6 +13,7 @@
         'Connect-ChatApi'
         'Disconnect-ChatApi'
         'Get-ChatSession'
+        'Set-ChatSession'
         'Get-ChatWebhook'
         'New-ChatWebhook'
         'Set-ChatWebhook'

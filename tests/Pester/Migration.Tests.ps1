@@ -193,7 +193,7 @@ Invoke-ChatMigration -JournalPath $JournalPath | Out-Null
         Remove-Item $journal, $script -ErrorAction SilentlyContinue
     }
 
-    It 'finishes with -Resume: no duplicate webhook, every channel moved exactly once' {
+    It 'refuses a second run on its journal, then finishes with -Resume: no duplicate webhook, every channel moved exactly once' {
         $pwshDll = Join-Path $PSHOME 'pwsh.dll'
         $child = Start-Process -FilePath 'dotnet' -PassThru -NoNewWindow -RedirectStandardOutput ([IO.Path]::GetTempFileName()) `
             -ArgumentList @($pwshDll, '-NoProfile', '-File', $script, '-ModulePath', $env:CHATAPI_TEST_MODULE, '-BaseUri', $emu.BaseUri, '-JournalPath', $journal)
@@ -203,6 +203,16 @@ Invoke-ChatMigration -JournalPath $JournalPath | Out-Null
             Start-Sleep -Milliseconds 25
         }
         $child.HasExited | Should -BeFalse -Because 'the migration must be killed while it runs'
+
+        # A second run on the same journal (another runbook, another window) is refused at once.
+        $second = Invoke-ChatMigration -JournalPath $journal -Resume -ErrorVariable refused -ErrorAction SilentlyContinue
+        $second | Should -BeNullOrEmpty
+        $refused | Should -HaveCount 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'ChatApi.Conflict,*'
+        $refused[0].Exception.Message | Should -BeLike "*'$journal'*in use*process $($child.Id) *"
+        { Undo-ChatMigration -JournalPath $journal -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'ChatApi.Conflict*'
+        $child.HasExited | Should -BeFalse -Because 'the refused runs leave the first one alone'
+
         $child.Kill($true)
         $child.WaitForExit(10000) | Out-Null
         $text = Get-Content $journal -Raw

@@ -23,7 +23,7 @@ AfterAll {
 Describe 'Session cmdlets: Connect-ChatApi' {
     BeforeEach {
         $script:saved = @{}
-        foreach ($name in 'CHATAPI_REGION', 'CHATAPI_TENANT', 'CHATAPI_KEY', 'CHATAPI_SECRET') { $script:saved[$name] = [Environment]::GetEnvironmentVariable($name) }
+        foreach ($name in 'CHATAPI_REGION', 'CHATAPI_TENANT', 'CHATAPI_KEY', 'CHATAPI_SECRET', 'CHATAPI_BASEURI') { $script:saved[$name] = [Environment]::GetEnvironmentVariable($name) }
     }
     AfterEach {
         foreach ($name in $script:saved.Keys) { [Environment]::SetEnvironmentVariable($name, $script:saved[$name]) }
@@ -104,13 +104,106 @@ Describe 'Session cmdlets: Connect-ChatApi' {
             Should -Throw -ExpectedMessage "*'BaseUri'*"
     }
 
-    It 'connects to a tenant of another region, but its calls are refused with the server''s message' {
-        $session = Connect-TestSession $emu -Region eu -Tenant acme
-        $out = Get-ChatWebhook -Session $session -ErrorVariable err -ErrorAction SilentlyContinue
+    It 'fails at connect for a tenant of another region, naming -Region and -TenantId, and keeps the previous default session' {
+        $before = Connect-TestSession $emu
+        $out = Connect-ChatApi -Region eu -TenantId acme -Credential (New-TestCredential) -BaseUri $emu.BaseUri -PassThru -ErrorVariable err -ErrorAction SilentlyContinue
         $out | Should -BeNullOrEmpty
+        $err | Should -HaveCount 1
         $err[0].FullyQualifiedErrorId | Should -BeLike 'ChatApi.Forbidden,*'
         $err[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
-        $err[0].Exception.Message | Should -BeLike '*tenant does not belong to customer*'
+        $err[0].Exception.Message | Should -BeLike "*tenant does not belong to customer*-Region*-TenantId*"
+        (Get-ChatSession).Id | Should -Be $before.Id
+        (Get-ChatSession -All).TenantId | Should -Not -Contain $null
+        @(Get-ChatSession -All | Where-Object { $_.Region -eq 'eu' -and $_.TenantId -eq 'acme' }) | Should -HaveCount 0 -Because 'a refused connect leaves no session behind'
+    }
+
+    It 'fails at connect for an unknown tenant, naming -TenantId' {
+        { Connect-ChatApi -Region us -TenantId nobody -Credential (New-TestCredential) -BaseUri $emu.BaseUri -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ChatApi.Forbidden*' -ExpectedMessage "*'nobody'*-TenantId*"
+    }
+
+    It 'points at -BaseUri, not at the key, when the token endpoint is not there (404)' {
+        $err = $null
+        Connect-ChatApi -Region us -TenantId acme -Credential (New-TestCredential) -BaseUri "$($emu.BaseUri)/wrong/path/" -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'ChatApi.NotFound,*'
+        $err[0].Exception.Message | Should -BeLike '*-BaseUri*'
+        $err[0].Exception.Message | Should -Not -BeLike '*API key*'
+    }
+
+    It 'fails at once, without retries, when the connection is refused' {
+        $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $closed = $listener.LocalEndpoint.Port; $listener.Stop()
+        $err = $null
+        Connect-ChatApi -Region us -TenantId acme -Credential (New-TestCredential) -BaseUri "http://127.0.0.1:$closed" -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'ChatApi.Network,*'
+        $err[0].Exception.Attempts | Should -Be 1
+        $err[0].Exception.Message | Should -BeLike '*refused*-BaseUri*'
+    }
+
+    It 'shows the inner reason of a TLS failure, at once' {
+        # The emulator speaks plain HTTP: a TLS handshake with it fails.
+        $port = ([uri]$emu.BaseUri).Port
+        $err = $null
+        Connect-ChatApi -Region us -TenantId acme -Credential (New-TestCredential) -BaseUri "https://127.0.0.1:$port" -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'ChatApi.Network,*'
+        $err[0].Exception.Attempts | Should -Be 1
+        $inner = $err[0].Exception.InnerException
+        while ($inner.InnerException) { $inner = $inner.InnerException }
+        $inner.Message | Should -Not -BeNullOrEmpty
+        $err[0].Exception.Message | Should -BeLike "*SSL*$($inner.Message.TrimEnd('.'))*"
+    }
+
+    It 'takes the base URI from CHATAPI_BASEURI when -BaseUri is not given' {
+        $env:CHATAPI_BASEURI = $emu.BaseUri
+        try {
+            $session = Connect-ChatApi -Region us -TenantId acme -Credential (New-TestCredential) -PassThru -ErrorAction Stop
+            $session.BaseUri | Should -Be ([uri]$emu.BaseUri)
+        }
+        finally { $env:CHATAPI_BASEURI = $null }
+    }
+}
+
+Describe 'Session cmdlets: the current session' {
+    BeforeEach { Get-ChatSession -All | Disconnect-ChatApi }
+
+    It 'lists every connected session of the process with -All, oldest first' {
+        $a = Connect-TestSession $emu
+        $b = Connect-TestSession $emu -Region eu -Tenant globex
+        $c = Connect-TestSession $emu
+        Disconnect-ChatApi -Session $c
+        (Get-ChatSession -All).Id | Should -Be @($a.Id, $b.Id)
+    }
+
+    It 'makes another session current with Set-ChatSession' {
+        $us = Connect-TestSession $emu
+        $eu = Connect-TestSession $emu -Region eu -Tenant globex
+        (Get-ChatSession).Id | Should -Be $eu.Id -Because 'the session of the last Connect-ChatApi is current'
+        Set-ChatSession -Session $us
+        (Get-ChatSession).Id | Should -Be $us.Id
+        New-ChatWebhook -Name 'current-us' -Uri "$($emu.BaseUri)/_receiver/cur" | Out-Null
+        (Get-ChatWebhook -Session $us).Name | Should -Contain 'current-us'
+        (Get-ChatWebhook -Session $eu).Name | Should -Not -Contain 'current-us'
+        ($eu | Set-ChatSession -PassThru).Id | Should -Be $eu.Id
+        (Get-ChatSession).Id | Should -Be $eu.Id
+    }
+
+    It 'leaves the most recent other connected session current when the current one is disconnected' {
+        $a = Connect-TestSession $emu
+        $b = Connect-TestSession $emu
+        $c = Connect-TestSession $emu
+        Set-ChatSession $a
+        Disconnect-ChatApi
+        (Get-ChatSession).Id | Should -Be $c.Id
+        Disconnect-ChatApi
+        (Get-ChatSession).Id | Should -Be $b.Id
+    }
+
+    It 'refuses to make a disconnected session current' {
+        $a = Connect-TestSession $emu
+        $b = Connect-TestSession $emu
+        Disconnect-ChatApi -Session $a
+        { Set-ChatSession -Session $a -ErrorAction Stop } | Should -Throw -ErrorId 'ChatApi.Disconnected*'
+        (Get-ChatSession).Id | Should -Be $b.Id
     }
 }
 
@@ -207,6 +300,7 @@ Describe 'Session cmdlets: Disconnect-ChatApi' {
     }
 
     It 'disconnects the default session when none is given' {
+        Get-ChatSession -All | Disconnect-ChatApi
         $b = Connect-TestSession $emu
         Disconnect-ChatApi
         Get-ChatSession | Should -BeNullOrEmpty

@@ -29,14 +29,17 @@ namespace ChatApi.Engine
             Session = new ChatSession(region, tenant, options.BaseUri, options.ApiKey, options.RequestsPerSecond, () => tokens.ExpiresAt?.ToLocalTime());
         }
 
-        /// <summary>Checks the options, fetches a first token (so a wrong key fails here) and returns the client.</summary>
+        /// <summary>
+        /// Checks the options, fetches a first token (so a wrong key or base URI fails here) and returns
+        /// the client. An unknown or unreachable host fails at once, without retries.
+        /// </summary>
         public static async Task<ChatApiClient> ConnectAsync(ChatClientOptions options, CallContext ctx)
         {
             options.Validate();
             var client = new ChatApiClient(options);
             try
             {
-                await client.tokens.GetTokenAsync(ctx).ConfigureAwait(false);
+                await client.tokens.GetTokenAsync(ctx, connecting: true).ConfigureAwait(false);
                 return client;
             }
             catch
@@ -50,6 +53,31 @@ namespace ChatApi.Engine
         private static IChatWire WireFor(ChatClientOptions options) => V2Wire.Instance;
 
         public ChatSession Session { get; }
+
+        /// <summary>
+        /// One cheap read of the tenant (the first webhook), so a wrong region or tenant fails at connect
+        /// instead of at the first real call. A key that lacks only the webhooks scope is not refused here.
+        /// </summary>
+        public async Task VerifyTenantAsync(CallContext ctx)
+        {
+            var request = new ApiRequest("GET", PathOf(Families.Webhooks));
+            wire.AddPage(request, 0, 1);
+            var response = await SendAsync(request, ctx).ConfigureAwait(false);
+            if (response.IsSuccess) return;
+            var problem = wire.ReadProblem(response.Body);
+            bool scope = response.StatusCode == 403 && (problem.Message ?? "").IndexOf("scope", StringComparison.OrdinalIgnoreCase) >= 0;
+            if (scope)
+            {
+                ctx.Log.Verbose($"Tenant check skipped: the key may not read webhooks ({problem.Message})");
+                return;
+            }
+            if (response.StatusCode == 403 || response.StatusCode == 404)
+                throw new ChatApiException(response.StatusCode == 403 ? ChatErrorKind.Forbidden : ChatErrorKind.NotFound,
+                    $"Tenant '{tenant}' is not reachable in region '{region}' with this key: {problem.Message ?? "HTTP " + response.StatusCode}. " +
+                    "Check -Region and -TenantId (a tenant lives in one region).",
+                    response.StatusCode, request.Method, request.Path, problem.Message, problem.Errors, problem.ReferenceId, response.Attempts);
+            throw Failure(request, response, $"Checking tenant '{tenant}' in region '{region}'");
+        }
 
         /// <summary>How many tokens this client has fetched.</summary>
         public int TokenFetches => tokens.Fetches;

@@ -21,6 +21,12 @@ namespace ChatApi.Engine.Http
         /// <summary>Log request and response bodies under -Debug (off for the token call).</summary>
         public bool LogBodies { get; set; } = true;
 
+        /// <summary>
+        /// A host that cannot be found, refuses the connection or fails the TLS handshake ends the call
+        /// at once instead of being retried (Connect-ChatApi: a wrong -BaseUri is not a passing fault).
+        /// </summary>
+        public bool FailFastWhenUnreachable { get; set; }
+
         /// <summary>Changing calls carry one Idempotency-Key across all their attempts.</summary>
         public bool IsChanging => Method != "GET";
 

@@ -90,8 +90,11 @@ namespace ChatApi.Engine.Http
             int status = (int)response.StatusCode;
             if (status == 0)
             {
-                string why = response.ErrorException?.Message ?? response.ErrorMessage ?? response.ResponseStatus.ToString();
+                string why = Unreachable.Describe(response.ErrorException) ?? response.ErrorMessage ?? response.ResponseStatus.ToString();
                 log.Verbose($"{request.Display} -> no answer (attempt {attempt}, {watch.ElapsedMilliseconds} ms): {why}");
+                if (request.FailFastWhenUnreachable && Unreachable.IsPermanent(response.ErrorException))
+                    throw new ChatApiException(ChatErrorKind.Network, $"{request.Display} failed: {why}. Check -BaseUri ({Unreachable.HostOf(rest.Options.BaseUrl)}).",
+                        0, request.Method, request.Path, attempts: attempt, inner: response.ErrorException);
                 throw new TransientHttpException($"no answer from the server: {why}", response.ErrorException);
             }
 

@@ -46,6 +46,8 @@ namespace ChatApi.Engine.Migration
         public const string UndoRestored = "undo-restored";
         public const string UndoRemoved = "undo-removed";
         public const string UndoEnd = "undo-end";
+        /// <summary>Written by Open after closing a torn last line: the line before it is an interrupted write.</summary>
+        public const string TornLine = "torn-line";
     }
 
     /// <summary>
@@ -55,25 +57,33 @@ namespace ChatApi.Engine.Migration
     /// </summary>
     public sealed class MigrationJournal : IDisposable
     {
+        private readonly JournalFile file;
         private readonly FileStream stream;
         private readonly object gate = new object();
+        private bool disposed;
 
-        private MigrationJournal(string path, FileStream stream)
+        private MigrationJournal(string path, JournalFile file)
         {
             Path = path;
-            this.stream = stream;
+            this.file = file;
+            stream = file.Stream;
         }
 
         public string Path { get; }
 
-        /// <summary>Opens (creating when needed) for appending; a torn last line is closed with a newline first.</summary>
+        /// <summary>
+        /// Opens (creating when needed) for appending, held exclusively by this run until disposed (see
+        /// <see cref="JournalFile"/>). A torn last line (a kill in the middle of a write) is closed with a
+        /// newline and marked by a <see cref="JournalOps.TornLine"/> entry, so a reader knows it for what it is.
+        /// </summary>
         public static MigrationJournal Open(string path)
         {
             if (string.IsNullOrWhiteSpace(path)) throw ChatApiException.InvalidArgument("JournalPath", "must not be empty");
             var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
             if (!string.IsNullOrEmpty(dir) && !Directory.Exists(dir))
                 throw ChatApiException.InvalidArgument("JournalPath", $"its folder '{dir}' does not exist");
-            var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096, FileOptions.WriteThrough);
+            var journal = new MigrationJournal(path, JournalFile.Open(path));
+            var stream = journal.stream;
             try
             {
                 if (stream.Length > 0)
@@ -81,15 +91,40 @@ namespace ChatApi.Engine.Migration
                     stream.Seek(-1, SeekOrigin.End);
                     int last = stream.ReadByte();
                     stream.Seek(0, SeekOrigin.End);
-                    if (last != '\n') { stream.WriteByte((byte)'\n'); stream.Flush(true); }
+                    if (last != '\n')
+                    {
+                        stream.WriteByte((byte)'\n');
+                        journal.Append(new JournalEntry(JournalOps.TornLine));
+                    }
                 }
-                return new MigrationJournal(path, stream);
+                return journal;
             }
             catch
             {
-                stream.Dispose();
+                journal.Dispose();
                 throw;
             }
+        }
+
+        /// <summary>Every entry so far, read through the held journal (what this run is about to continue).</summary>
+        public List<JournalEntry> ReadEntries(Action<string> tornLine = null)
+        {
+            string text;
+            lock (gate)
+            {
+                stream.Seek(0, SeekOrigin.Begin);
+                var bytes = new byte[stream.Length];
+                int read = 0;
+                while (read < bytes.Length)
+                {
+                    int n = stream.Read(bytes, read, bytes.Length - read);
+                    if (n == 0) break;
+                    read += n;
+                }
+                stream.Seek(0, SeekOrigin.End);
+                text = Encoding.UTF8.GetString(bytes, 0, read);
+            }
+            return Parse(text, Path, tornLine);
         }
 
         public void Append(JournalEntry entry)
@@ -97,6 +132,7 @@ namespace ChatApi.Engine.Migration
             var bytes = Encoding.UTF8.GetBytes(Serialize(entry) + "\n");
             lock (gate)
             {
+                stream.Seek(0, SeekOrigin.End);
                 stream.Write(bytes, 0, bytes.Length);
                 stream.Flush(true);
             }
@@ -104,7 +140,12 @@ namespace ChatApi.Engine.Migration
 
         public void Dispose()
         {
-            lock (gate) stream.Dispose();
+            lock (gate)
+            {
+                if (disposed) return;
+                disposed = true;
+                file.Dispose();
+            }
         }
 
         public static string Serialize(JournalEntry entry)
@@ -130,29 +171,45 @@ namespace ChatApi.Engine.Migration
         }
 
         /// <summary>
-        /// Reads every entry. A last line that does not parse is a torn write and is dropped (reported
-        /// through <paramref name="tornLine"/>); a bad line elsewhere means the file is not a journal.
+        /// Reads every entry without holding the journal (-WhatIf, tests). A line that does not parse is a
+        /// torn write when it is the last one, or when the next run marked it (<see cref="JournalOps.TornLine"/>);
+        /// it is dropped and reported through <paramref name="tornLine"/>. A bad line anywhere else means the
+        /// file is not a journal.
         /// </summary>
         public static List<JournalEntry> Read(string path, Action<string> tornLine = null)
         {
             if (!File.Exists(path)) throw ChatApiException.InvalidArgument("JournalPath", $"'{path}' does not exist");
+            JournalFile.RefuseLink(path);
             string text;
             using (var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
             using (var r = new StreamReader(s, Encoding.UTF8))
                 text = r.ReadToEnd();
+            return Parse(text, path, tornLine);
+        }
+
+        private static List<JournalEntry> Parse(string text, string path, Action<string> tornLine)
+        {
             var lines = text.Split('\n');
             var entries = new List<JournalEntry>();
+            int? pending = null;
             for (int i = 0; i < lines.Length; i++)
             {
                 var line = lines[i].Trim();
                 if (line.Length == 0) continue;
                 var entry = TryParse(line);
+                if (pending.HasValue && (entry == null || entry.Op != JournalOps.TornLine))
+                    throw ChatApiException.InvalidArgument("JournalPath", $"'{path}' is not a migration journal: line {pending.Value + 1} is not a journal entry");
+                if (entry != null && entry.Op == JournalOps.TornLine)
+                {
+                    if (pending.HasValue) tornLine?.Invoke($"line {pending.Value + 1} of the journal is incomplete (an interrupted write) and was ignored");
+                    pending = null;
+                    continue;
+                }
                 if (entry != null) { entries.Add(entry); continue; }
-                bool isLast = lines.Skip(i + 1).All(l => l.Trim().Length == 0);
-                // A torn write is the last line, or a line closed by the newline Open adds before appending.
-                if (isLast || !line.EndsWith("}", StringComparison.Ordinal)) { tornLine?.Invoke($"line {i + 1} of the journal is incomplete (an interrupted write) and was ignored"); continue; }
-                throw ChatApiException.InvalidArgument("JournalPath", $"'{path}' is not a migration journal: line {i + 1} is not a journal entry");
+                pending = i;
             }
+            // A torn write at the very end: the run was killed while writing its last line.
+            if (pending.HasValue) tornLine?.Invoke($"line {pending.Value + 1} of the journal is incomplete (an interrupted write) and was ignored");
             return entries;
         }
 
@@ -180,86 +237,6 @@ namespace ChatApi.Engine.Migration
             {
                 return null;
             }
-        }
-    }
-
-    /// <summary>A channel move a journal recorded: from the legacy webhook to the v2.0 one.</summary>
-    public sealed class JournalMove
-    {
-        public string ChannelId { get; set; }
-        public string ChannelName { get; set; }
-        public string From { get; set; }
-        public string To { get; set; }
-        /// <summary>True once the journal recorded the move as done (false: started, outcome unknown).</summary>
-        public bool Done { get; set; }
-    }
-
-    /// <summary>What a journal says has been done: the entries folded into sets and maps.</summary>
-    public sealed class JournalState
-    {
-        public MigrationStrategy? Strategy { get; private set; }
-        public bool RemoveLegacyWebhook { get; private set; }
-        public bool SkipVerify { get; private set; }
-        /// <summary>The channel ids the first run was given; null when it took every channel.</summary>
-        public IList<string> Selection { get; private set; }
-        public int Runs { get; private set; }
-        public bool Finished { get; private set; }
-        public bool Undone { get; private set; }
-        public HashSet<string> Verified { get; } = new HashSet<string>(StringComparer.Ordinal);
-        public HashSet<string> CreateStarted { get; } = new HashSet<string>(StringComparer.Ordinal);
-        /// <summary>URI key → webhook id this migration created.</summary>
-        public Dictionary<string, string> Created { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
-        /// <summary>URI key → existing v2.0 webhook id this migration reused.</summary>
-        public Dictionary<string, string> Reused { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
-        /// <summary>Channel id → its move (started or done).</summary>
-        public Dictionary<string, JournalMove> Moves { get; } = new Dictionary<string, JournalMove>(StringComparer.Ordinal);
-        public HashSet<string> SwitchStarted { get; } = new HashSet<string>(StringComparer.Ordinal);
-        public HashSet<string> Switched { get; } = new HashSet<string>(StringComparer.Ordinal);
-        public HashSet<string> LegacyRemoved { get; } = new HashSet<string>(StringComparer.Ordinal);
-        public int Entries { get; private set; }
-
-        public static JournalState From(IEnumerable<JournalEntry> entries)
-        {
-            var s = new JournalState();
-            foreach (var e in entries)
-            {
-                s.Entries++;
-                switch (e.Op)
-                {
-                    case JournalOps.Run:
-                        if (s.Runs++ == 0)
-                        {
-                            if (Enum.TryParse<MigrationStrategy>(e[JournalFields.Strategy], out var strategy)) s.Strategy = strategy;
-                            s.RemoveLegacyWebhook = e[JournalFields.RemoveLegacyWebhook] == "true";
-                            s.SkipVerify = e[JournalFields.SkipVerify] == "true";
-                            s.Selection = e.Channels;
-                        }
-                        s.Finished = false;
-                        break;
-                    case JournalOps.RunEnd: s.Finished = true; break;
-                    case JournalOps.Verified: s.Verified.Add(e[JournalFields.UriKey]); break;
-                    case JournalOps.CreateStarted: s.CreateStarted.Add(e[JournalFields.UriKey]); break;
-                    case JournalOps.WebhookCreated: s.Created[e[JournalFields.UriKey]] = e[JournalFields.WebhookId]; break;
-                    case JournalOps.WebhookReused: s.Reused[e[JournalFields.UriKey]] = e[JournalFields.WebhookId]; break;
-                    case JournalOps.RepointStarted:
-                    case JournalOps.Repointed:
-                        {
-                            string id = e[JournalFields.ChannelId];
-                            if (id == null) break;
-                            if (!s.Moves.TryGetValue(id, out var move)) s.Moves[id] = move = new JournalMove { ChannelId = id };
-                            move.ChannelName = e[JournalFields.ChannelName] ?? move.ChannelName;
-                            move.From = e[JournalFields.From] ?? move.From;
-                            move.To = e[JournalFields.To] ?? move.To;
-                            if (e.Op == JournalOps.Repointed) move.Done = true;
-                            break;
-                        }
-                    case JournalOps.SwitchStarted: s.SwitchStarted.Add(e[JournalFields.WebhookId]); break;
-                    case JournalOps.Switched: s.Switched.Add(e[JournalFields.WebhookId]); break;
-                    case JournalOps.LegacyRemoved: s.LegacyRemoved.Add(e[JournalFields.WebhookId]); break;
-                    case JournalOps.Undo: s.Undone = true; break;
-                }
-            }
-            return s;
         }
     }
 }

@@ -21,19 +21,35 @@ namespace ChatApi.Engine.Migration
         internal bool Journals => !WhatIf && !string.IsNullOrWhiteSpace(JournalPath);
 
         /// <summary>
-        /// Checks the request against its journal and settles what the run does: on resume the
-        /// journal's strategy, flags and selection; otherwise a journal path that holds no migration yet.
+        /// Checks the journal path before the journal is opened (and so created): on resume it must
+        /// exist; otherwise it must hold no migration yet, and the options must be sound.
         /// </summary>
-        internal (MigrationOptions Options, JournalState State, IReadOnlyList<string> ChannelIds) Resolve(System.Action<string> warning)
+        internal void CheckPath()
+        {
+            if (Resume)
+            {
+                if (string.IsNullOrWhiteSpace(JournalPath))
+                    throw ChatApiException.InvalidArgument("JournalPath", "-Resume needs the journal of the run to finish");
+                if (!File.Exists(JournalPath)) throw ChatApiException.InvalidArgument("JournalPath", $"'{JournalPath}' does not exist");
+                return;
+            }
+            if (Journals && File.Exists(JournalPath) && new FileInfo(JournalPath).Length > 0)
+                throw ChatApiException.InvalidArgument("JournalPath", $"'{JournalPath}' already holds a migration; add -Resume to finish it, or give another path");
+            (Options ?? new MigrationOptions()).Validate();
+        }
+
+        /// <summary>
+        /// Settles what the run does: on resume the journal's strategy, flags and selection, read
+        /// through <paramref name="held"/> (the journal this run holds; null under -WhatIf).
+        /// </summary>
+        internal (MigrationOptions Options, JournalState State, IReadOnlyList<string> ChannelIds) Resolve(MigrationJournal held, System.Action<string> warning)
         {
             var options = Options ?? new MigrationOptions();
             var state = new JournalState();
             var ids = ChannelIds;
             if (Resume)
             {
-                if (string.IsNullOrWhiteSpace(JournalPath))
-                    throw ChatApiException.InvalidArgument("JournalPath", "-Resume needs the journal of the run to finish");
-                state = JournalState.From(MigrationJournal.Read(JournalPath, warning));
+                state = JournalState.From(held != null ? held.ReadEntries(warning) : MigrationJournal.Read(JournalPath, warning));
                 if (state.Runs == 0 || state.Strategy == null)
                     throw ChatApiException.InvalidArgument("JournalPath", $"'{JournalPath}' holds no migration run to resume");
                 if (state.Undone)
@@ -44,10 +60,6 @@ namespace ChatApi.Engine.Migration
                 options.RemoveLegacyWebhook |= state.RemoveLegacyWebhook;
                 options.SkipVerify |= state.SkipVerify;
                 if (ids == null && state.Selection != null) ids = state.Selection.ToList();
-            }
-            else if (Journals && File.Exists(JournalPath) && new FileInfo(JournalPath).Length > 0)
-            {
-                throw ChatApiException.InvalidArgument("JournalPath", $"'{JournalPath}' already holds a migration; add -Resume to finish it, or give another path");
             }
             options.Validate();
             return (options, state, ids);

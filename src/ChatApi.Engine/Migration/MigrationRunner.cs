@@ -53,17 +53,15 @@ namespace ChatApi.Engine.Migration
         public async Task<MigrationSummary> RunAsync(MigrationRequest request)
         {
             var watch = Stopwatch.StartNew();
-            var (options, state, ids) = request.Resolve(host.Warning);
-            calls = new ThrottledCalls(options.ThrottleLimit, ctx.Cancellation);
-
-            MigrationJournal journal = null;
-            if (request.Journals)
-            {
-                journal = MigrationJournal.Open(request.JournalPath);
-                ctx.Log.Verbose($"Migration journal: {Path.GetFullPath(request.JournalPath)}" + (request.Resume ? $" (resuming: {state.Entries} entries, {state.Moves.Values.Count(m => m.Done)} channel(s) moved)" : ""));
-            }
+            request.CheckPath();
+            // Held from here to the end of the run: a second run on the same journal fails at once.
+            MigrationJournal journal = request.Journals ? MigrationJournal.Open(request.JournalPath) : null;
             try
             {
+                var (options, state, ids) = request.Resolve(journal, host.Warning);
+                calls = new ThrottledCalls(options.ThrottleLimit, ctx.Cancellation);
+                if (journal != null)
+                    ctx.Log.Verbose($"Migration journal: {Path.GetFullPath(request.JournalPath)}" + (request.Resume ? $" (resuming: {state.Entries} entries, {state.Moves.Values.Count(m => m.Done)} channel(s) moved)" : ""));
                 var writer = new JournalWriter(journal);
                 var run = new MigrationRun(client, host, ctx, calls, options, state, writer, new MigrationTally(host, watch), request.WhatIf);
                 await ExecuteAsync(run, ids).ConfigureAwait(false);

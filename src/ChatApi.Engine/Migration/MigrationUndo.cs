@@ -28,14 +28,16 @@ namespace ChatApi.Engine.Migration
             if (string.IsNullOrWhiteSpace(journalPath)) throw ChatApiException.InvalidArgument("JournalPath", "must not be empty");
             if (throttleLimit < 1 || throttleLimit > 64) throw ChatApiException.InvalidArgument("ThrottleLimit", $"must be between 1 and 64 (got {throttleLimit})");
             var watch = Stopwatch.StartNew();
-            var state = JournalState.From(MigrationJournal.Read(journalPath, host.Warning));
-            if (state.Runs == 0) throw ChatApiException.InvalidArgument("JournalPath", $"'{journalPath}' holds no migration to undo");
+            if (!System.IO.File.Exists(journalPath)) throw ChatApiException.InvalidArgument("JournalPath", $"'{journalPath}' does not exist");
             calls = new ThrottledCalls(throttleLimit, ctx.Cancellation);
             var results = new ConcurrentBag<UndoResult>();
+            // Held for the whole undo, like a migration run: nobody else writes to it meanwhile.
             var file = whatIf ? null : MigrationJournal.Open(journalPath);
             var journal = new JournalWriter(file);
             try
             {
+                var state = JournalState.From(file != null ? file.ReadEntries(host.Warning) : MigrationJournal.Read(journalPath, host.Warning));
+                if (state.Runs == 0) throw ChatApiException.InvalidArgument("JournalPath", $"'{journalPath}' holds no migration to undo");
                 journal.Undo();
                 void Report(UndoResult result, Exception error) { results.Add(result); host.UndoResult(result, error); }
 

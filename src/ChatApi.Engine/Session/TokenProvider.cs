@@ -41,7 +41,11 @@ namespace ChatApi.Engine.Session
         /// <summary>How many tokens were fetched (for tests and Verbose).</summary>
         public int Fetches { get; private set; }
 
-        public async Task<string> GetTokenAsync(CallContext ctx)
+        /// <summary>
+        /// The current token, fetched when there is none or it is due for refresh. <paramref name="connecting"/>:
+        /// Connect-ChatApi's first fetch, where an unknown or unreachable host fails at once.
+        /// </summary>
+        public async Task<string> GetTokenAsync(CallContext ctx, bool connecting = false)
         {
             var token = current;
             if (token != null && clock() < token.RefreshAt) return token.Value;
@@ -50,7 +54,7 @@ namespace ChatApi.Engine.Session
             {
                 token = current;
                 if (token != null && clock() < token.RefreshAt) return token.Value;
-                current = token = await FetchAsync(ctx).ConfigureAwait(false);
+                current = token = await FetchAsync(ctx, connecting).ConfigureAwait(false);
                 return token.Value;
             }
             finally
@@ -73,10 +77,10 @@ namespace ChatApi.Engine.Session
             secret = null;
         }
 
-        private async Task<Token> FetchAsync(CallContext ctx)
+        private async Task<Token> FetchAsync(CallContext ctx, bool connecting)
         {
             if (secret == null) throw new ChatApiException(ChatErrorKind.Unauthorized, "This session was disconnected; run Connect-ChatApi again.");
-            var request = new ApiRequest("POST", "oauth/v2/token") { Authenticated = false, LogBodies = false };
+            var request = new ApiRequest("POST", "oauth/v2/token") { Authenticated = false, LogBodies = false, FailFastWhenUnreachable = connecting };
             request.Form.Add(new System.Collections.Generic.KeyValuePair<string, string>("grant_type", "client_credentials"));
             request.Headers["Authorization"] = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(apiKey + ":" + new NetworkCredential(string.Empty, secret).Password));
             var started = clock();
@@ -117,6 +121,10 @@ namespace ChatApi.Engine.Session
         private ChatApiException TokenError(ApiResponse response)
         {
             string detail = ProblemReader.Read(response.Body).Message;
+            if (response.StatusCode == 404)
+                return new ChatApiException(ChatErrorKind.NotFound,
+                    "There is no token endpoint at this base URI (404 for POST /oauth/v2/token): check -BaseUri (8x8's is https://api.8x8.com, without a path).",
+                    response.StatusCode, "POST", "oauth/v2/token", detail, attempts: response.Attempts);
             var kind = response.StatusCode == 401 || response.StatusCode == 400 ? ChatErrorKind.Unauthorized : ProblemReader.KindOf(response.StatusCode);
             return new ChatApiException(kind,
                 $"The token request for API key '{apiKey}' was refused ({response.StatusCode}): {detail}. Check the API key and secret (8x8 Admin Console, product 'VCC Chat API').",

@@ -82,3 +82,96 @@ public sealed class MigrationJournalTests : IDisposable
         Assert.Equal(2, MigrationJournal.Read(path).Count);
     }
 }
+
+/// <summary>One journal, one run: exclusive, append-only, owner-only, never through a link, torn lines survived.</summary>
+public sealed class MigrationJournalSafetyTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("chatapi-journal-").FullName;
+    private string PathOf(string name) => System.IO.Path.Combine(dir, name);
+
+    public void Dispose() => Directory.Delete(dir, true);
+
+    [Fact]
+    public void ASecondOpenFailsAtOnceNamingTheJournalAndTheProcessThatHoldsIt()
+    {
+        var path = PathOf("j.jsonl");
+        using (var first = MigrationJournal.Open(path))
+        {
+            first.Append(new JournalEntry(JournalOps.Run).With("strategy", "NewWebhook"));
+            var e = Assert.Throws<ChatApiException>(() => MigrationJournal.Open(path));
+            Assert.Equal(ChatErrorKind.Conflict, e.Kind);
+            Assert.Contains(path, e.Message);
+            Assert.Contains($"process {Environment.ProcessId} ", e.Message);
+            Assert.Single(MigrationJournal.Read(path)); // readers are not blocked
+        }
+        using (var again = MigrationJournal.Open(path)) again.Append(new JournalEntry(JournalOps.RunEnd));
+        Assert.Equal(2, MigrationJournal.Read(path).Count);
+    }
+
+    [Fact]
+    public void AJournalIsCreatedOwnerOnly()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var path = PathOf("perm.jsonl");
+        using (var j = MigrationJournal.Open(path)) j.Append(new JournalEntry(JournalOps.Run));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path + ".lock"));
+    }
+
+    [Fact]
+    public void AJournalIsWrittenInAppendMode()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var path = PathOf("append.jsonl");
+        using var file = JournalFile.Open(path);
+        var fd = file.Stream.SafeFileHandle.DangerousGetHandle();
+        var flags = File.ReadAllLines($"/proc/self/fdinfo/{fd}").Single(l => l.StartsWith("flags:"));
+        var value = Convert.ToInt32(flags.Split(':')[1].Trim(), 8);
+        Assert.NotEqual(0, value & 0x400); // O_APPEND
+    }
+
+    [Fact]
+    public void AJournalIsNeverFollowedThroughASymbolicLink()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var target = PathOf("target.jsonl");
+        File.WriteAllText(target, "precious\n");
+        var link = PathOf("link.jsonl");
+        File.CreateSymbolicLink(link, target);
+        var e = Assert.Throws<ChatApiException>(() => MigrationJournal.Open(link));
+        Assert.Contains("'JournalPath'", e.Message);
+        Assert.Contains("symbolic link", e.Message);
+        Assert.Throws<ChatApiException>(() => MigrationJournal.Read(link));
+
+        var dangling = PathOf("dangling.jsonl");
+        File.CreateSymbolicLink(dangling, PathOf("nowhere.jsonl"));
+        Assert.Throws<ChatApiException>(() => MigrationJournal.Open(dangling));
+        Assert.False(File.Exists(PathOf("nowhere.jsonl")));
+        Assert.Equal("precious\n", File.ReadAllText(target));
+    }
+
+    [Fact]
+    public void ATornLineThatEndsInABraceDoesNotStopAResume()
+    {
+        var path = PathOf("torn.jsonl");
+        using (var j = MigrationJournal.Open(path))
+        {
+            j.Append(new JournalEntry(JournalOps.Run).With("strategy", "NewWebhook"));
+            j.Append(new JournalEntry(JournalOps.RepointStarted).With("channelId", "1").With("from", "3").With("to", "50"));
+        }
+        File.AppendAllText(path, "{\"at\":\"2026-01-01T00:00:00Z\",\"op\":\"repointed\",\"channelName\":\"odd}", Encoding.UTF8); // killed mid-write
+        using (var j = MigrationJournal.Open(path))
+        {
+            var warned = new List<string>();
+            Assert.Equal(2, j.ReadEntries(warned.Add).Count);
+            Assert.Single(warned);
+            j.Append(new JournalEntry(JournalOps.Repointed).With("channelId", "1").With("from", "3").With("to", "50"));
+        }
+        var warnings = new List<string>();
+        var entries = MigrationJournal.Read(path, warnings.Add);
+        Assert.Equal(3, entries.Count);
+        Assert.Single(warnings);
+        Assert.Contains("line 3", warnings[0]);
+        Assert.True(JournalState.From(entries).Moves["1"].Done);
+    }
+}

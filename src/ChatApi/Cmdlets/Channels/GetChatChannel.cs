@@ -5,7 +5,8 @@ namespace ChatApi.Cmdlets
     [OutputType(typeof(Channel))]
     public sealed class GetChatChannelCommand : ChatCmdlet
     {
-        [Parameter(ParameterSetName = "ById", Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = "ById", Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [ChatIdentity(IdentityKind.Channel)]
         [Alias("ChannelId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]

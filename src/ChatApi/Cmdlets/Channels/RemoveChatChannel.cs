@@ -4,7 +4,8 @@ namespace ChatApi.Cmdlets
     [Cmdlet(VerbsCommon.Remove, "ChatChannel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     public sealed class RemoveChatChannelCommand : ChatCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [ChatIdentity(IdentityKind.Channel)]
         [Alias("ChannelId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]

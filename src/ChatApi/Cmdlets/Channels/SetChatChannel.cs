@@ -5,7 +5,8 @@ namespace ChatApi.Cmdlets
     [OutputType(typeof(Channel))]
     public sealed class SetChatChannelCommand : ChatCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [ChatIdentity(IdentityKind.Channel)]
         [Alias("ChannelId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]

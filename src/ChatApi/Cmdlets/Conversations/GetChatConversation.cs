@@ -5,7 +5,8 @@ namespace ChatApi.Cmdlets
     [OutputType(typeof(Conversation))]
     public sealed class GetChatConversationCommand : ChatCmdlet
     {
-        [Parameter(ParameterSetName = "ById", Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = "ById", Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [ChatIdentity(IdentityKind.Conversation, PassThrough = typeof(Channel))]
         [Alias("ConversationId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConversationIdCompleter))]

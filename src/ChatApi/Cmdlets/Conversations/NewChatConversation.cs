@@ -5,7 +5,8 @@ namespace ChatApi.Cmdlets
     [OutputType(typeof(Conversation))]
     public sealed class NewChatConversationCommand : ChatCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [ChatIdentity(IdentityKind.Channel)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string ChannelId { get; set; }

@@ -5,7 +5,8 @@ namespace ChatApi.Cmdlets
     [OutputType(typeof(SentMessage))]
     public sealed class SendChatMessageCommand : ChatCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [ChatIdentity(IdentityKind.Conversation)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConversationIdCompleter))]

@@ -9,7 +9,8 @@ namespace ChatApi.Cmdlets
         private readonly List<string> ids = new List<string>();
 
         /// <summary>A channel to migrate (binds Id or ChannelId from the pipeline); without any, every channel.</summary>
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ValueFromPipeline = true)]
+        [ChatIdentity(IdentityKind.Channel)]
         [Alias("ChannelId")]
         [AllowEmptyString, AllowNull]
         public string Id { get; set; }

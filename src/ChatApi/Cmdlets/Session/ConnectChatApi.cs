@@ -6,8 +6,9 @@ using ChatApi.Engine;
 namespace ChatApi.Cmdlets
 {
     /// <summary>
-    /// Connects to one tenant in one region: fetches a token at once, so a wrong key fails here.
-    /// Missing values come from CHATAPI_REGION, CHATAPI_TENANT, CHATAPI_KEY and CHATAPI_SECRET.
+    /// Connects to one tenant in one region: fetches a token and reads the tenant once, so a wrong
+    /// key, region, tenant or base URI fails here. Missing values come from CHATAPI_REGION,
+    /// CHATAPI_TENANT, CHATAPI_KEY, CHATAPI_SECRET and CHATAPI_BASEURI.
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "ChatApi", DefaultParameterSetName = CredentialSet)]
     [OutputType(typeof(ChatSession))]
@@ -37,7 +38,7 @@ namespace ChatApi.Cmdlets
 
         [Parameter]
         [ValidateAbsoluteUri]
-        public Uri BaseUri { get; set; } = ChatClientOptions.DefaultBaseUri;
+        public Uri BaseUri { get; set; }
 
         [Parameter]
         [ValidateRange(0.0, 1000.0)]
@@ -52,7 +53,7 @@ namespace ChatApi.Cmdlets
             {
                 Region = (Region ?? Env("CHATAPI_REGION"))?.ToLowerInvariant(),
                 TenantId = TenantId ?? Env("CHATAPI_TENANT"),
-                BaseUri = BaseUri,
+                BaseUri = BaseUri ?? EnvUri("CHATAPI_BASEURI") ?? ChatClientOptions.DefaultBaseUri,
                 RequestsPerSecond = RequestsPerSecond,
             };
             if (ParameterSetName == KeySet)
@@ -75,7 +76,20 @@ namespace ChatApi.Cmdlets
             Require("Credential", string.IsNullOrEmpty(options.ApiKey) || options.ApiSecret == null ? "is required: pass -Credential (user name = API key, password = secret), -ApiKey with -ApiSecret, or set CHATAPI_KEY and CHATAPI_SECRET" : null);
 
             ChatApiClient client = null;
-            bool connected = Run(async call => client = await ChatApiClient.ConnectAsync(options, call.Context).ConfigureAwait(false), options.BaseUri);
+            bool connected = Run(async call =>
+            {
+                var connecting = await ChatApiClient.ConnectAsync(options, call.Context).ConfigureAwait(false);
+                try
+                {
+                    await connecting.VerifyTenantAsync(call.Context).ConfigureAwait(false);
+                }
+                catch
+                {
+                    connecting.Dispose();
+                    throw;
+                }
+                client = connecting;
+            }, options.BaseUri);
             if (!connected || client == null) return;
             SessionRegistry.Add(client);
             WriteVerbose($"Connected to tenant {options.TenantId} in region {options.Region} at {options.BaseUri}; token valid until {client.Session.TokenExpiresAt}");
@@ -92,6 +106,15 @@ namespace ChatApi.Cmdlets
         {
             var value = Environment.GetEnvironmentVariable(name);
             return string.IsNullOrEmpty(value) ? null : value;
+        }
+
+        private Uri EnvUri(string name)
+        {
+            var text = Env(name);
+            if (text == null) return null;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri)) return uri;
+            Require("BaseUri", $"from {name} must be an absolute http or https URI");
+            return null;
         }
 
         private static SecureString ToSecure(string text)

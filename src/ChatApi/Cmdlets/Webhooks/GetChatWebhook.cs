@@ -5,7 +5,8 @@ namespace ChatApi.Cmdlets
     [OutputType(typeof(Webhook))]
     public sealed class GetChatWebhookCommand : ChatCmdlet
     {
-        [Parameter(ParameterSetName = "ById", Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = "ById", Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [ChatIdentity(IdentityKind.Webhook)]
         [Alias("WebhookId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(WebhookIdCompleter))]

@@ -4,7 +4,8 @@ namespace ChatApi.Cmdlets
     [Cmdlet(VerbsCommon.Remove, "ChatWebhook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     public sealed class RemoveChatWebhookCommand : ChatCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [ChatIdentity(IdentityKind.Webhook)]
         [Alias("WebhookId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(WebhookIdCompleter))]

@@ -8,7 +8,8 @@ namespace ChatApi.Cmdlets
     [OutputType(typeof(Webhook))]
     public sealed class SetChatWebhookCommand : ChatCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [ChatIdentity(IdentityKind.Webhook)]
         [Alias("WebhookId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(WebhookIdCompleter))]
