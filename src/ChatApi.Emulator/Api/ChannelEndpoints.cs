@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using ChatApi.Emulator.Auth;
 using ChatApi.Emulator.Http;
+using ChatApi.Emulator.Queries;
 using ChatApi.Emulator.State;
 
 namespace ChatApi.Emulator.Api;
@@ -12,16 +14,32 @@ public static class ChannelEndpoints
     public static void Map(RouteGroupBuilder tenant)
     {
         var group = tenant.MapGroup("/channels");
-        group.MapGet("", List);
-        group.MapPost("", Create);
-        group.MapGet("/{id}", Get);
-        group.MapPut("/{id}", Replace);
-        group.MapDelete("/{id}", Delete);
+        group.MapGet("", List).RequireScope(Scopes.ChannelsRead);
+        group.MapPost("", Create).RequireScope(Scopes.ChannelsWrite);
+        group.MapGet("/{id}", Get).RequireScope(Scopes.ChannelsRead);
+        group.MapPut("/{id}", Replace).RequireScope(Scopes.ChannelsWrite);
+        group.MapDelete("/{id}", Delete).RequireScope(Scopes.ChannelsWrite);
     }
 
     private sealed record ChannelInput(string Name, string WebHookId, string RoutingType, string QueueId);
 
-    private static IResult List(HttpContext http) => Paging.Answer(http, tenant => tenant.Channels.Values.Select(ChannelDto.From));
+    /// <summary>The fields <c>filter</c> and <c>sort</c> may name; the description's own example spells <c>routingOption.id</c>.</summary>
+    public static readonly ListQuery<Channel> Query = new(new Dictionary<string, Func<Channel, string?>>
+    {
+        ["id"] = c => c.Id,
+        ["name"] = c => c.Name,
+        ["webHookId"] = c => c.WebHookId,
+        ["routingOptions.type"] = c => c.RoutingType,
+        ["routingOptions.id"] = c => c.QueueId,
+        ["routingOption.type"] = c => c.RoutingType,
+        ["routingOption.id"] = c => c.QueueId,
+    }, "id");
+
+    private static IResult List(HttpContext http)
+    {
+        var (apply, error) = Query.Read(http.Request);
+        return error ?? Paging.Answer(http, tenant => apply!(tenant.Channels.Values).Select(ChannelDto.From));
+    }
 
     private static async Task<IResult> Create(HttpContext http, EmulatorState state)
     {
@@ -109,5 +127,5 @@ public static class ChannelEndpoints
     public static Channel? Find(TenantState tenant, string id) =>
         long.TryParse(id, out var key) ? tenant.Channels.GetValueOrDefault(key) : null;
 
-    private static IResult Answer(HttpContext http, Channel channel) => ETags.Json(http.Response, channel.Revision, ChannelDto.From(channel));
+    private static IResult Answer(HttpContext http, Channel channel) => ETags.Json(http, channel.Revision, ChannelDto.From(channel));
 }

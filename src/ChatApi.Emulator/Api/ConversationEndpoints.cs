@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatApi.Emulator.Auth;
 using ChatApi.Emulator.Conversations;
 using ChatApi.Emulator.Http;
 using ChatApi.Emulator.State;
@@ -14,11 +15,11 @@ public static class ConversationEndpoints
     public static void Map(RouteGroupBuilder tenant)
     {
         var group = tenant.MapGroup("/conversations");
-        group.MapGet("", List);
-        group.MapPost("", Create);
-        group.MapGet("/{id}", Get);
-        group.MapGet("/{id}/participants", Participants);
-        group.MapDelete("/{id}/participants/customer", CustomerLeaves);
+        group.MapGet("", List).RequireScope(Scopes.ConversationsRead);
+        group.MapPost("", Create).RequireScope(Scopes.ConversationsWrite);
+        group.MapGet("/{id}", Get).RequireScope(Scopes.ConversationsRead);
+        group.MapGet("/{id}/participants", Participants).RequireScope(Scopes.ConversationsRead);
+        group.MapDelete("/{id}/participants/customer", CustomerLeaves).RequireScope(Scopes.ConversationsWrite);
         MessageEndpoints.Map(group);
     }
 
@@ -89,15 +90,13 @@ public static class ConversationEndpoints
 
     private static IResult Participants(HttpContext http, string id) => WithConversation(http, id, c =>
     {
-        var list = new List<ParticipantDto>();
-        if (c.CustomerPresent) list.Add(new ParticipantDto(c.CustomerParticipantId, "user", c.Language));
-        if (c.Agent is { } agent) list.Add(new ParticipantDto(agent.Id, "agent", c.Language));
+        var list = c.Participants.Select(p => new ParticipantDto(p.Id, p.Type, c.Language, p.Removed)).ToList();
         return Results.Json(new { participants = list });
     });
 
     private static IResult CustomerLeaves(HttpContext http, string id, ConversationFlow flow) => WithConversation(http, id, c =>
     {
-        flow.CustomerLeaves(c);
+        flow.CustomerLeaves(TenantScope.Of(http), c);
         return Results.NoContent();
     });
 

@@ -21,7 +21,7 @@ public static class TenantScope
             var region = (string)http.Request.RouteValues["region"]!;
             var tenant = http.RequestServices.GetRequiredService<EmulatorState>().Find(tenantId);
             if (tenant is null || tenant.Region != region)
-                return Problem.Forbidden();
+                return Problem.Forbidden(tenantId);
             http.Items[Item] = tenant;
             return await next(context);
         });

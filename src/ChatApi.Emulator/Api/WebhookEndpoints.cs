@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatApi.Emulator.Auth;
 using ChatApi.Emulator.Events;
 using ChatApi.Emulator.Http;
 using ChatApi.Emulator.Options;
@@ -14,19 +15,20 @@ public static class WebhookEndpoints
     public static void Map(RouteGroupBuilder tenant)
     {
         var group = tenant.MapGroup("/web-hooks");
-        group.MapGet("", List);
-        group.MapPost("", Create);
-        group.MapPost("/verify", Verify);
-        group.MapGet("/{id}", Get);
-        group.MapPut("/{id}", Replace);
-        group.MapDelete("/{id}", Delete);
+        group.MapGet("", List).RequireScope(Scopes.WebhooksRead);
+        group.MapPost("", Create).RequireScope(Scopes.WebhooksWrite);
+        group.MapPost("/verify", Verify).RequireScope(Scopes.WebhooksRead);
+        group.MapGet("/{id}", Get).RequireScope(Scopes.WebhooksRead);
+        group.MapPut("/{id}", Replace).RequireScope(Scopes.WebhooksWrite);
+        group.MapDelete("/{id}", Delete).RequireScope(Scopes.WebhooksWrite);
     }
 
     private sealed record WebhookInput(string Name, string Uri, string Version);
 
     private static IResult List(HttpContext http) => Paging.Answer(http, tenant => tenant.Webhooks.Values.Select(WebhookDto.From));
 
-    private static async Task<IResult> Create(HttpContext http, EmulatorState state, EmulatorOptions options)
+    /// <summary>Stores the webhook and, as 8x8's guides describe, sends it a WEB_HOOK_VERIFY (in the background; the answer does not wait).</summary>
+    private static async Task<IResult> Create(HttpContext http, EmulatorState state, EmulatorOptions options, EventPublisher publisher)
     {
         var (input, problem) = await ReadInput(http.Request);
         if (problem is not null) return problem;
@@ -36,6 +38,7 @@ public static class WebhookEndpoints
         var id = state.NextWebhookId();
         var webhook = new Webhook(id.ToString(), input.Name, input.Uri, input.Version, 1);
         lock (tenant.Lock) tenant.Webhooks[id] = webhook;
+        if (options.VerifyOnCreate) publisher.PublishVerify(tenant, webhook);
         return Answer(http, webhook);
     }
 
@@ -92,8 +95,7 @@ public static class WebhookEndpoints
         FieldRules.CheckUri(uri, errors);
         if (errors.Count > 0) return Problem.BadRequest(errors);
 
-        var job = publisher.Job(TenantScope.Of(http), null, uri!, version!, EventTypes.WebHookVerify, null,
-            [KeyValuePair.Create<string, JsonNode?>("notificationVersion", version)]);
+        var job = publisher.VerifyJob(TenantScope.Of(http), null, uri!, version!);
         var (status, error) = await sender.SendAsync(job, 0, http.RequestAborted);
         if (status is >= 200 and < 300) return Results.NoContent();
         return Problem.BadRequestMessage(status == 0
@@ -119,5 +121,5 @@ public static class WebhookEndpoints
     public static Webhook? Find(TenantState tenant, string id) =>
         long.TryParse(id, out var key) ? tenant.Webhooks.GetValueOrDefault(key) : null;
 
-    private static IResult Answer(HttpContext http, Webhook webhook) => ETags.Json(http.Response, webhook.Revision, WebhookDto.From(webhook));
+    private static IResult Answer(HttpContext http, Webhook webhook) => ETags.Json(http, webhook.Revision, WebhookDto.From(webhook));
 }

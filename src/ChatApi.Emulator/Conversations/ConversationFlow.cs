@@ -13,17 +13,20 @@ public sealed class ConversationFlow(EventPublisher publisher, TimeProvider time
 {
     public void Start(TenantState tenant, Conversation conversation, IEnumerable<(string Text, string Type)> history)
     {
+        Join(conversation, conversation.CustomerParticipantId, "user");
         var interaction = OpenInteraction(conversation);
         foreach (var (text, type) in history)
             conversation.Messages.Add(new Message(interaction.Id, text, text, type, ParticipantOf(conversation, type)));
         Queue(tenant, conversation);
     }
 
-    /// <summary>The customer leaves: the interaction ends and the agent is freed.</summary>
-    public void CustomerLeaves(Conversation conversation)
+    /// <summary>The customer leaves: the interaction ends, and an agent who had it is freed (AGENT_LEFT).</summary>
+    public DeliveryJob? CustomerLeaves(TenantState tenant, Conversation conversation)
     {
-        conversation.CustomerPresent = false;
+        Leave(conversation, conversation.CustomerParticipantId);
+        var agent = conversation.Agent;
         EndInteraction(conversation);
+        return agent is null ? null : Publish(tenant, conversation, EventTypes.AgentLeft, AgentFields(agent));
     }
 
     /// <summary>A customer (or bot) message; with no open interaction the conversation is queued again.</summary>
@@ -31,7 +34,7 @@ public sealed class ConversationFlow(EventPublisher publisher, TimeProvider time
     {
         var requeue = conversation.OpenInteraction is null;
         var interaction = conversation.OpenInteraction ?? OpenInteraction(conversation);
-        conversation.CustomerPresent = true;
+        Join(conversation, conversation.CustomerParticipantId, "user");
         conversation.Messages.Add(new Message(interaction.Id, text, text, authorType, ParticipantOf(conversation, authorType)));
         if (requeue && conversation.Status != ConversationStatus.Deleted) Queue(tenant, conversation);
     }
@@ -39,6 +42,7 @@ public sealed class ConversationFlow(EventPublisher publisher, TimeProvider time
     public DeliveryJob? AgentJoined(TenantState tenant, Conversation conversation, Agent agent)
     {
         conversation.Agent = agent;
+        Join(conversation, agent.Id, "agent");
         if (conversation.OpenInteraction is null) OpenInteraction(conversation);
         SetStatus(conversation, ConversationStatus.Handling);
         return Publish(tenant, conversation, EventTypes.AgentJoined, AgentFields(agent));
@@ -54,17 +58,23 @@ public sealed class ConversationFlow(EventPublisher publisher, TimeProvider time
     /// <summary>The agent ends the chat: the interaction ends; a later customer message queues again.</summary>
     public DeliveryJob? AgentLeft(TenantState tenant, Conversation conversation, Agent agent)
     {
-        conversation.Agent = null;
+        Leave(conversation, agent.Id);
         EndInteraction(conversation);
         return Publish(tenant, conversation, EventTypes.AgentLeft, AgentFields(agent));
     }
 
-    /// <summary>The agent hands the conversation back to the queue.</summary>
-    public DeliveryJob? Transfer(TenantState tenant, Conversation conversation, Agent agent)
+    /// <summary>
+    /// The agent transfers the conversation to the next agent, as the guides describe it: AGENT_LEFT for
+    /// the agent, TRANSFER (base fields only), then AGENT_JOINED for the next agent. Returns the TRANSFER job.
+    /// </summary>
+    public DeliveryJob? Transfer(TenantState tenant, Conversation conversation, Agent agent, Agent next)
     {
+        Leave(conversation, agent.Id);
         conversation.Agent = null;
-        SetStatus(conversation, ConversationStatus.Pending);
-        return Publish(tenant, conversation, EventTypes.Transfer, [.. AgentFields(agent), ("queueId", conversation.QueueId)]);
+        Publish(tenant, conversation, EventTypes.AgentLeft, AgentFields(agent));
+        var transfer = Publish(tenant, conversation, EventTypes.Transfer, []);
+        AgentJoined(tenant, conversation, next);
+        return transfer;
     }
 
     private void Queue(TenantState tenant, Conversation conversation)
@@ -80,6 +90,17 @@ public sealed class ConversationFlow(EventPublisher publisher, TimeProvider time
         return publisher.Publish(tenant, webhook, eventType, conversation.Id, fields);
     }
 
+    private static void Join(Conversation conversation, string id, string type)
+    {
+        if (conversation.Participants.FirstOrDefault(p => p.Id == id && p.Type == type) is { } known) known.Removed = false;
+        else conversation.Participants.Add(new Participant(id, type));
+    }
+
+    private static void Leave(Conversation conversation, string id)
+    {
+        foreach (var p in conversation.Participants.Where(p => p.Id == id)) p.Removed = true;
+    }
+
     private static (string, JsonNode?)[] AgentFields(Agent agent) => [("agentId", agent.Id), ("agentName", agent.Name)];
 
     private Interaction OpenInteraction(Conversation conversation)
@@ -92,6 +113,7 @@ public sealed class ConversationFlow(EventPublisher publisher, TimeProvider time
     private void EndInteraction(Conversation conversation)
     {
         if (conversation.OpenInteraction is { } open) open.EndTime = time.GetUtcNow();
+        if (conversation.Agent is { } agent) Leave(conversation, agent.Id);
         conversation.Agent = null;
         SetStatus(conversation, ConversationStatus.Created);
     }

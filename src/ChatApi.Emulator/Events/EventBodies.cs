@@ -21,4 +21,8 @@ public static class EventBodies
         foreach (var (name, value) in fields) body[name] = value;
         return JsonSerializer.SerializeToUtf8Bytes(body, Http.EmulatorJson.Options);
     }
+
+    /// <summary><c>WEB_HOOK_VERIFY</c> is exactly <c>{notificationVersion, eventType}</c>: no conversation id, no timestamp.</summary>
+    public static byte[] Verify(string version) =>
+        JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["notificationVersion"] = version, ["eventType"] = EventTypes.WebHookVerify }, Http.EmulatorJson.Options);
 }

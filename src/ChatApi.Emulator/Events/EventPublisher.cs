@@ -3,21 +3,31 @@ using ChatApi.Emulator.State;
 
 namespace ChatApi.Emulator.Events;
 
-/// <summary>Turns something that happened into a delivery job for the webhook of the conversation's channel.</summary>
+/// <summary>Turns something that happened into a delivery job for a webhook.</summary>
 public sealed class EventPublisher(DeliveryQueue queue, TimeProvider time)
 {
-    /// <summary>Queues the event for the webhook; does nothing when the webhook is gone.</summary>
+    /// <summary>Queues a conversation event for the webhook; does nothing when the webhook is gone.</summary>
     public DeliveryJob? Publish(TenantState tenant, Webhook? webhook, string eventType, string conversationId, params (string Name, JsonNode? Value)[] fields)
     {
         if (webhook is null) return null;
-        var job = Job(tenant, webhook.Id, webhook.Uri, webhook.Version, eventType, conversationId,
+        var body = EventBodies.Build(eventType, conversationId, time.GetUtcNow().ToUnixTimeMilliseconds(),
             fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
+        return Enqueue(Job(tenant, webhook.Id, webhook.Uri, webhook.Version, eventType, conversationId, body));
+    }
+
+    /// <summary>Queues the <c>WEB_HOOK_VERIFY</c> that 8x8 sends a webhook when it is created.</summary>
+    public DeliveryJob PublishVerify(TenantState tenant, Webhook webhook) => Enqueue(VerifyJob(tenant, webhook.Id, webhook.Uri, webhook.Version));
+
+    /// <summary>A <c>WEB_HOOK_VERIFY</c> job, not queued (the verify operation sends it at once).</summary>
+    public DeliveryJob VerifyJob(TenantState tenant, string? webhookId, string uri, string version) =>
+        Job(tenant, webhookId, uri, version, EventTypes.WebHookVerify, null, EventBodies.Verify(version));
+
+    private DeliveryJob Enqueue(DeliveryJob job)
+    {
         queue.Enqueue(job);
         return job;
     }
 
-    public DeliveryJob Job(TenantState tenant, string? webhookId, string uri, string version, string eventType, string? conversationId,
-        IEnumerable<KeyValuePair<string, JsonNode?>> fields) =>
-        new(webhookId, uri, version, tenant.TenantId, tenant.CustomerId, eventType, conversationId, Guid.NewGuid().ToString(),
-            EventBodies.Build(eventType, conversationId, time.GetUtcNow().ToUnixTimeMilliseconds(), fields));
+    private static DeliveryJob Job(TenantState tenant, string? webhookId, string uri, string version, string eventType, string? conversationId, byte[] body) =>
+        new(webhookId, uri, version, tenant.TenantId, tenant.CustomerId, eventType, conversationId, Guid.NewGuid().ToString(), body);
 }

@@ -3,8 +3,14 @@ namespace ChatApi.Emulator.Options;
 /// <summary>A tenant and the one region it lives in.</summary>
 public sealed record TenantOption(string Region, string Tenant);
 
-/// <summary>An API key pair the token endpoint accepts.</summary>
-public sealed record ApiKeyOption(string Key, string Secret);
+/// <summary>An API key pair the token endpoint accepts; <see cref="Scopes"/> null means every scope.</summary>
+public sealed record ApiKeyOption(string Key, string Secret, IReadOnlyList<string>? Scopes = null)
+{
+    public bool Allows(string scope) => Scopes is null || Scopes.Contains(scope);
+}
+
+/// <summary>What the emulator does with an <c>Idempotency-Key</c> header.</summary>
+public enum IdempotencyMode { Ignore, Honour }
 
 /// <summary>Everything the emulator can be told at start. Defaults match the command line's.</summary>
 public sealed class EmulatorOptions
@@ -25,6 +31,12 @@ public sealed class EmulatorOptions
     public int LatencyMs { get; set; }
     public bool LegacyMode { get; set; }
     public int? RandomSeed { get; set; }
+    /// <summary>Ignore (8x8: the header is used by no operation) or honour (replay the first answer).</summary>
+    public IdempotencyMode Idempotency { get; set; } = IdempotencyMode.Ignore;
+    /// <summary>Send <c>ETag</c> on answers (8x8 documents none); If-Match is honoured either way.</summary>
+    public bool ETags { get; set; }
+    /// <summary>Send WEB_HOOK_VERIFY to a webhook when it is created, as 8x8 does; <c>--no-verify-on-create</c> turns it off.</summary>
+    public bool VerifyOnCreate { get; set; } = true;
 
     /// <summary>Pauses before each delivery retry (not a command-line option; tests shorten them).</summary>
     public TimeSpan[] RetryDelays { get; set; } =

@@ -8,11 +8,16 @@ public sealed class OptionsException(string message) : Exception(message);
 /// <summary>Parses the emulator's command line. Throws <see cref="OptionsException"/> on anything wrong.</summary>
 public static class EmulatorOptionsParser
 {
-    public const string Usage = """
+    public static string Usage => UsageText + Environment.NewLine + Assumptions.Text;
+
+    private const string UsageText = """
         Usage: ChatApi.Emulator [options]
           --urls URL              where to listen (default http://127.0.0.1:5080; port 0 picks a free one)
           --tenant REGION:TENANT  a tenant and its region (us, eu, ca, ap); repeatable (default us:acme)
-          --api-key KEY:SECRET    an accepted API key pair; repeatable (default demo-key:demo-secret)
+          --api-key KEY:SECRET[:SCOPES]
+                                  an accepted API key pair; repeatable (default demo-key:demo-secret).
+                                  SCOPES is a comma-separated list such as vcc-chat.webhooks.read,vcc-chat.channels.write;
+                                  without it the key has every scope; a call outside them answers 403
           --rate-limit N          requests per second per API key on /vcc calls, 0 = off (default 5)
           --token-lifetime S      seconds a token lives (default 3600)
           --seed-legacy N         V1-era channels, each with its own v1.0 webhook (default 0)
@@ -21,8 +26,26 @@ public static class EmulatorOptionsParser
           --fail-rate F           fraction 0..1 of API calls that fail: 503 or connection cut (default 0)
           --latency MS            milliseconds added to each API call (default 0)
           --legacy-mode           allow creating v1.0 webhooks
+          --idempotency MODE      ignore (default, as 8x8: no operation uses Idempotency-Key) or honour
+                                  (POST/PUT/DELETE with the same key by the same API key replay the first answer)
+          --etags                 send ETag on webhook and channel answers (8x8 documents none); If-Match
+                                  on PUT/DELETE is honoured with or without this
+          --no-verify-on-create   do not send WEB_HOOK_VERIFY to a webhook when it is created (8x8 does)
           --seed N                random seed for fault injection
           --help                  this text
+
+        Test-only endpoints (no authentication; not part of 8x8's API):
+          GET  /_emulator/deliveries?webhookId=&eventType=&conversationId=   every delivery attempt (headers, body, status)
+          POST /_emulator/rotate-key                 new signing key; answers {kid}; old keys stay served
+          GET  /_emulator/keys                       {current, kids}
+          POST /_emulator/conversations/{id}/agent-joined|text|agent-left|transfer
+                                                     play the agent; optional JSON {agentId, agentName, message,
+                                                     nextAgentId, nextAgentName}; answers 202 {eventType, eventId}
+          POST /_receiver/{name}                     a receiver that answers 200 and records the request
+          GET  /_receiver/{name}                     what it recorded: [{body, headers, time}], oldest first
+          POST /_broken/{name}                       a receiver that always answers 500
+
+        Where 8x8's documents are silent, the emulator assumes:
         """;
 
     /// <summary>Returns null when the command line asks for help.</summary>
@@ -56,6 +79,13 @@ public static class EmulatorOptionsParser
                 case "--legacy-mode":
                     if (inline is not null) throw new OptionsException("--legacy-mode is a flag and takes no value.");
                     options.LegacyMode = true; break;
+                case "--idempotency": options.Idempotency = ParseIdempotency(Value()); break;
+                case "--no-verify-on-create":
+                    if (inline is not null) throw new OptionsException("--no-verify-on-create is a flag and takes no value.");
+                    options.VerifyOnCreate = false; break;
+                case "--etags":
+                    if (inline is not null) throw new OptionsException("--etags is a flag and takes no value.");
+                    options.ETags = true; break;
                 case "--seed": options.RandomSeed = ParseInt(name, Value(), int.MinValue, int.MaxValue, "a whole number"); break;
                 default: throw new OptionsException($"Unknown option '{args[i]}'. Run with --help for the list.");
             }
@@ -102,13 +132,43 @@ public static class EmulatorOptionsParser
         return new(region, parts[1]);
     }
 
+    private static IdempotencyMode ParseIdempotency(string value) => value.ToLowerInvariant() switch
+    {
+        "ignore" => IdempotencyMode.Ignore,
+        "honour" or "honor" => IdempotencyMode.Honour,
+        _ => throw new OptionsException($"--idempotency '{value}' must be ignore or honour."),
+    };
+
+    /// <summary>
+    /// KEY:SECRET or KEY:SECRET:SCOPES. The part after the last colon is a scope list when every item
+    /// starts with <c>vcc-chat.</c>; otherwise it belongs to the secret (secrets may hold colons).
+    /// </summary>
     private static ApiKeyOption ParseKey(string value)
     {
         var colon = value.IndexOf(':');
         if (colon <= 0 || colon == value.Length - 1)
-            throw new OptionsException($"--api-key '{value}' must be KEY:SECRET with both parts non-empty.");
-        return new(value[..colon], value[(colon + 1)..]);
+            throw new OptionsException($"--api-key '{Shown(value)}' must be KEY:SECRET or KEY:SECRET:SCOPES with key and secret non-empty.");
+        var key = value[..colon];
+        var secret = value[(colon + 1)..];
+        IReadOnlyList<string>? scopes = null;
+        var last = secret.LastIndexOf(':');
+        if (last > 0)
+        {
+            var items = secret[(last + 1)..].Split(',', StringSplitOptions.TrimEntries);
+            if (items.All(i => i.StartsWith(Auth.Scopes.Prefix, StringComparison.Ordinal)))
+            {
+                var unknown = items.FirstOrDefault(i => !Auth.Scopes.All.Contains(i));
+                if (unknown is not null)
+                    throw new OptionsException($"--api-key for '{key}': unknown scope '{unknown}'; the scopes are {string.Join(", ", Auth.Scopes.All)}.");
+                scopes = items.Distinct().ToList();
+                secret = secret[..last];
+            }
+        }
+        return new(key, secret, scopes);
     }
+
+    /// <summary>An --api-key value with its secret hidden, for error messages.</summary>
+    private static string Shown(string value) => value.IndexOf(':') is var c and > 0 ? value[..c] + ":***" : "***";
 
     private static int ParseInt(string name, string value, int min, int max, string rule)
     {

@@ -28,6 +28,14 @@ public sealed record Message(string InteractionId, string OriginalText, string T
 
 public sealed record Agent(string Id, string Name);
 
+/// <summary>Someone who joined the conversation: the customer (<c>user</c>) or an agent; <see cref="Removed"/> once they left.</summary>
+public sealed class Participant(string id, string type)
+{
+    public string Id { get; } = id;
+    public string Type { get; } = type;
+    public bool Removed { get; set; }
+}
+
 /// <summary>A stored conversation. Mutated only under its tenant's lock.</summary>
 public sealed class Conversation
 {
@@ -42,7 +50,8 @@ public sealed class Conversation
     public List<Interaction> Interactions { get; } = [];
     public List<Message> Messages { get; } = [];
     public Agent? Agent { get; set; }
-    public bool CustomerPresent { get; set; } = true;
+    /// <summary>Everyone who joined, in the order they first joined; the customer first.</summary>
+    public List<Participant> Participants { get; } = [];
 
     public Interaction? OpenInteraction => Interactions.Count > 0 && Interactions[^1].EndTime is null ? Interactions[^1] : null;
 

@@ -122,6 +122,23 @@ public sealed class TestEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Polls a receiver until it got <paramref name="count"/> conversation events, leaving out the
+    /// WEB_HOOK_VERIFY each webhook gets when it is created (it may arrive before or after them).
+    /// </summary>
+    public async Task<JsonArray> WaitForEventsAsync(string receiverPath, int count, int timeoutMs = 8000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (true)
+        {
+            var events = new JsonArray((await GetArrayAsync(receiverPath))
+                .Where(r => JsonNode.Parse(r!["body"]!.GetValue<string>())!["eventType"]!.GetValue<string>() != "WEB_HOOK_VERIFY")
+                .Select(r => r!.DeepClone()).ToArray());
+            if (events.Count >= count || DateTime.UtcNow > deadline) return events;
+            await Task.Delay(25);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
