@@ -12,7 +12,12 @@ public sealed class EmulatorClientTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        app = EmulatorApp.Create(new EmulatorOptions { Urls = "http://127.0.0.1:0", RateLimit = 0 });
+        app = EmulatorApp.Create(new EmulatorOptions
+        {
+            Urls = "http://127.0.0.1:0", RateLimit = 0,
+            // kind: needs client create-reconciliation (issue 10)
+            ETags = true, Idempotency = IdempotencyMode.Honour,
+        });
         var baseUri = await EmulatorApp.StartAsync(app);
         client = await ChatApiClient.ConnectAsync(new ChatClientOptions
         {
