@@ -38,7 +38,7 @@ public static class ChannelEndpoints
     private static IResult List(HttpContext http)
     {
         var (apply, error) = Query.Read(http.Request);
-        return error ?? Paging.Answer(http, tenant => apply!(tenant.Channels.Values).Select(ChannelDto.From));
+        return error ?? Paging.Answer(http, tenant => apply!(tenant.Channels.Values.Where(c => c.Type == ChannelTypes.ChatApi)).Select(ChannelDto.From));
     }
 
     private static async Task<IResult> Create(HttpContext http, EmulatorState state)
@@ -81,8 +81,8 @@ public static class ChannelEndpoints
         }
     }
 
-    /// <summary>Removes the channel; its conversations stay readable, with status <c>deleted</c>.</summary>
-    private static IResult Delete(HttpContext http, string id)
+    /// <summary>Removes the channel; its conversations stay readable, with status <c>deleted</c>. Also the Gateway's delete.</summary>
+    public static IResult Delete(HttpContext http, string id)
     {
         var tenant = TenantScope.Of(http);
         lock (tenant.Lock)
@@ -123,8 +123,11 @@ public static class ChannelEndpoints
             ? Problem.BadRequest("webHookId", $"web hook {input.WebHookId} does not exist")
             : null;
 
-    /// <summary>Call under the tenant's lock.</summary>
-    public static Channel? Find(TenantState tenant, string id) =>
+    /// <summary>A ChatAPI channel, as the Chat API V2 sees them. Call under the tenant's lock.</summary>
+    public static Channel? Find(TenantState tenant, string id) => FindAny(tenant, id) is { Type: ChannelTypes.ChatApi } c ? c : null;
+
+    /// <summary>A channel of any type, as the Gateway sees them. Call under the tenant's lock.</summary>
+    public static Channel? FindAny(TenantState tenant, string id) =>
         long.TryParse(id, out var key) ? tenant.Channels.GetValueOrDefault(key) : null;
 
     private static IResult Answer(HttpContext http, Channel channel) => ETags.Json(http, channel.Revision, ChannelDto.From(channel));

@@ -35,4 +35,7 @@ public static class TenantScope
     }
 
     public static TenantState Of(HttpContext http) => (TenantState)http.Items[Item]!;
+
+    /// <summary>Sets the tenant of a call that names it elsewhere (the Gateway's X-8x8-Tenant).</summary>
+    public static void Set(HttpContext http, TenantState tenant) => http.Items[Item] = tenant;
 }

@@ -32,7 +32,7 @@ public static class WebhookEndpoints
     {
         var (input, problem) = await ReadInput(http.Request);
         if (problem is not null) return problem;
-        if (input!.Version == "v1.0" && !options.LegacyMode)
+        if (input!.Version == WebhookVersions.V1 && !options.LegacyMode)
             return Problem.BadRequest("version", "v1.0 web hooks can no longer be created; use v2.0");
         var tenant = TenantScope.Of(http);
         var id = state.NextWebhookId();
@@ -42,7 +42,8 @@ public static class WebhookEndpoints
         return Answer(http, webhook);
     }
 
-    private static IResult Get(HttpContext http, string id)
+    /// <summary>Also serves the Gateway's get: the same webhook, whatever its version.</summary>
+    public static IResult Get(HttpContext http, string id)
     {
         var tenant = TenantScope.Of(http);
         lock (tenant.Lock)
@@ -60,7 +61,9 @@ public static class WebhookEndpoints
             if (Find(tenant, id) is not { } current) return Problem.NotFound("WebHook", id);
             if (ETags.Check(http.Request, current.Revision) is { } stale) return stale;
             if (problem is not null) return problem;
-            if (current.Version == "v2.0" && input!.Version == "v1.0")
+            if (WebhookVersions.IsGateway(current.Version))
+                return Problem.BadRequest("version", $"web hook {id} is a {WebhookVersions.Gateway} web hook; change it through the Chat Gateway");
+            if (current.Version == WebhookVersions.V2 && input!.Version == WebhookVersions.V1)
                 return Problem.BadRequest("version", "a v2.0 web hook cannot go back to v1.0");
             var replaced = new Webhook(current.Id, input!.Name, input.Uri, input.Version, current.Revision + 1);
             tenant.Webhooks[long.Parse(id)] = replaced;
@@ -68,7 +71,8 @@ public static class WebhookEndpoints
         }
     }
 
-    private static IResult Delete(HttpContext http, string id)
+    /// <summary>Also serves the Gateway's delete: one tenant configuration, the same rule.</summary>
+    public static IResult Delete(HttpContext http, string id)
     {
         var tenant = TenantScope.Of(http);
         lock (tenant.Lock)

@@ -15,8 +15,7 @@ public sealed class ConversationFlow(EventPublisher publisher, TimeProvider time
     {
         Join(conversation, conversation.CustomerParticipantId, "user");
         var interaction = OpenInteraction(conversation);
-        foreach (var (text, type) in history)
-            conversation.Messages.Add(new Message(interaction.Id, text, text, type, ParticipantOf(conversation, type)));
+        foreach (var (text, type) in history) AddMessage(conversation, interaction, text, type, ParticipantOf(conversation, type));
         Queue(tenant, conversation);
     }
 
@@ -35,7 +34,7 @@ public sealed class ConversationFlow(EventPublisher publisher, TimeProvider time
         var requeue = conversation.OpenInteraction is null;
         var interaction = conversation.OpenInteraction ?? OpenInteraction(conversation);
         Join(conversation, conversation.CustomerParticipantId, "user");
-        conversation.Messages.Add(new Message(interaction.Id, text, text, authorType, ParticipantOf(conversation, authorType)));
+        AddMessage(conversation, interaction, text, authorType, ParticipantOf(conversation, authorType));
         if (requeue && conversation.Status != ConversationStatus.Deleted) Queue(tenant, conversation);
     }
 
@@ -51,7 +50,7 @@ public sealed class ConversationFlow(EventPublisher publisher, TimeProvider time
     public DeliveryJob? AgentText(TenantState tenant, Conversation conversation, Agent agent, string text)
     {
         var interaction = conversation.OpenInteraction ?? OpenInteraction(conversation);
-        conversation.Messages.Add(new Message(interaction.Id, text, text, "agent", agent.Id));
+        AddMessage(conversation, interaction, text, "agent", agent.Id);
         return Publish(tenant, conversation, EventTypes.Text, [.. AgentFields(agent), ("message", text)]);
     }
 
@@ -76,6 +75,20 @@ public sealed class ConversationFlow(EventPublisher publisher, TimeProvider time
         AgentJoined(tenant, conversation, next);
         return transfer;
     }
+
+    /// <summary>The conversation moves to another queue or script (Gateway PATCH/PUT): it is queued there again.</summary>
+    public void Reassign(TenantState tenant, Conversation conversation, string type, string id)
+    {
+        conversation.AssignmentType = type;
+        conversation.QueueId = id;
+        if (conversation.Agent is { } agent) AgentLeft(tenant, conversation, agent);
+        if (conversation.OpenInteraction is null) OpenInteraction(conversation);
+        Queue(tenant, conversation);
+    }
+
+    private void AddMessage(Conversation conversation, Interaction interaction, string text, string authorType, string participantId) =>
+        conversation.Messages.Add(new Message(interaction.Id, text, text, authorType, participantId,
+            $"msg-{conversation.Id}-{conversation.Messages.Count + 1}", time.GetUtcNow()));
 
     private void Queue(TenantState tenant, Conversation conversation)
     {

@@ -3,6 +3,7 @@ using ChatApi.Emulator.Auth;
 using ChatApi.Emulator.Conversations;
 using ChatApi.Emulator.Events;
 using ChatApi.Emulator.Faults;
+using ChatApi.Emulator.Gateway;
 using ChatApi.Emulator.Http;
 using ChatApi.Emulator.Idempotency;
 using ChatApi.Emulator.Options;
@@ -61,6 +62,10 @@ public static class EmulatorApp
             .UseMiddleware<BearerAuthMiddleware>()
             .UseMiddleware<RateLimitMiddleware>()
             .UseMiddleware<IdempotencyMiddleware>());
+        app.UseWhen(c => GatewayPaths.IsGateway(c.Request.Path) && !GatewayPaths.IsKeyPath(c.Request.Path), gateway => gateway
+            .UseMiddleware<GatewayAuthMiddleware>()
+            .UseMiddleware<RateLimitMiddleware>()
+            .UseMiddleware<IdempotencyMiddleware>());
 
         TokenEndpoint.Map(app);
         JwkEndpoint.Map(app);
@@ -68,6 +73,10 @@ public static class EmulatorApp
         WebhookEndpoints.Map(tenant);
         ChannelEndpoints.Map(tenant);
         ConversationEndpoints.Map(tenant);
+        GatewayWebhookEndpoints.Map(app);
+        GatewayChannelEndpoints.Map(app);
+        GatewayConversationEndpoints.Map(app);
+        GatewayJwkEndpoint.Map(app);
         AgentEndpoints.Map(app);
         EmulatorControlEndpoints.Map(app);
         ReceiverEndpoints.Map(app);
@@ -87,5 +96,5 @@ public static class EmulatorApp
     }
 
     private static bool IsApiCall(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/vcc") || context.Request.Path.StartsWithSegments("/oauth");
+        context.Request.Path.StartsWithSegments("/vcc") || context.Request.Path.StartsWithSegments("/oauth") || GatewayPaths.IsGateway(context.Request.Path);
 }

@@ -9,6 +9,12 @@ public sealed record ApiKeyOption(string Key, string Secret, IReadOnlyList<strin
     public bool Allows(string scope) => Scopes is null || Scopes.Contains(scope);
 }
 
+/// <summary>A Chat Gateway API key (header <c>x-api-key</c>) and the tenants it serves; null means every tenant.</summary>
+public sealed record GatewayKeyOption(string Key, IReadOnlyList<string>? Tenants = null)
+{
+    public bool Serves(string tenant) => Tenants is null || Tenants.Contains(tenant);
+}
+
 /// <summary>What the emulator does with an <c>Idempotency-Key</c> header.</summary>
 public enum IdempotencyMode { Ignore, Honour }
 
@@ -20,6 +26,7 @@ public sealed class EmulatorOptions
     public string Urls { get; set; } = "http://127.0.0.1:5080";
     public List<TenantOption> Tenants { get; set; } = [new("us", "acme")];
     public List<ApiKeyOption> ApiKeys { get; set; } = [new("demo-key", "demo-secret")];
+    public List<GatewayKeyOption> GatewayKeys { get; set; } = [new("demo-gateway-key")];
     /// <summary>Requests per second per API key on /vcc calls; 0 turns the limit off.</summary>
     public double RateLimit { get; set; } = 5;
     public int TokenLifetimeSeconds { get; set; } = 3600;

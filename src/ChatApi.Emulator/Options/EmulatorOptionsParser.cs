@@ -18,6 +18,10 @@ public static class EmulatorOptionsParser
                                   an accepted API key pair; repeatable (default demo-key:demo-secret).
                                   SCOPES is a comma-separated list such as vcc-chat.webhooks.read,vcc-chat.channels.write;
                                   without it the key has every scope; a call outside them answers 403
+          --gateway-key KEY[:TENANTS]
+                                  an accepted Chat Gateway key (header x-api-key); repeatable (default
+                                  demo-gateway-key); TENANTS is a comma-separated list of the --tenant names
+                                  it serves (default every tenant; X-8x8-Tenant picks one when it serves several)
           --rate-limit N          requests per second per API key on /vcc calls, 0 = off (default 5)
           --token-lifetime S      seconds a token lives (default 3600)
           --seed-legacy N         V1-era channels, each with its own v1.0 webhook (default 0)
@@ -33,6 +37,11 @@ public static class EmulatorOptionsParser
           --no-verify-on-create   do not send WEB_HOOK_VERIFY to a webhook when it is created (8x8 does)
           --seed N                random seed for fault injection
           --help                  this text
+
+        The Chat API V2 is served under /oauth/v2/token and /vcc/{region}/chat/v2/..., the Chat Gateway under
+        /chat-gateway/v1/webhooks, /channels, /conversations (with interactions, participants, messages, typing,
+        thinking, read-receipt, post-agent-assignment) and /jwk/{kid}/public (header x-api-key, optional X-8x8-Tenant).
+        Not served yet: Gateway attachments, cards and card actions.
 
         Test-only endpoints (no authentication; not part of 8x8's API):
           GET  /_emulator/deliveries?webhookId=&eventType=&conversationId=   every delivery attempt (headers, body, status)
@@ -54,6 +63,7 @@ public static class EmulatorOptionsParser
         var options = new EmulatorOptions();
         List<TenantOption>? tenants = null;
         List<ApiKeyOption>? keys = null;
+        List<GatewayKeyOption>? gatewayKeys = null;
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inline) = Split(args[i]);
@@ -69,6 +79,7 @@ public static class EmulatorOptionsParser
                 case "--urls": options.Urls = ParseUrls(Value()); break;
                 case "--tenant": (tenants ??= []).Add(ParseTenant(Value())); break;
                 case "--api-key": (keys ??= []).Add(ParseKey(Value())); break;
+                case "--gateway-key": (gatewayKeys ??= []).Add(ParseGatewayKey(Value())); break;
                 case "--rate-limit": options.RateLimit = ParseDouble(name, Value(), 0, 100000, "a number of requests per second, 0 or more"); break;
                 case "--token-lifetime": options.TokenLifetimeSeconds = ParseInt(name, Value(), 1, int.MaxValue, "a whole number of seconds, at least 1"); break;
                 case "--seed-legacy": options.SeedLegacy = ParseInt(name, Value(), 0, 100000, "a whole number from 0 to 100000"); break;
@@ -97,6 +108,9 @@ public static class EmulatorOptionsParser
             options.Tenants = tenants;
         }
         if (keys is not null) options.ApiKeys = keys;
+        if (gatewayKeys is not null) options.GatewayKeys = gatewayKeys;
+        foreach (var unknown in options.GatewayKeys.SelectMany(k => k.Tenants ?? []).Where(t => options.Tenants.All(o => o.Tenant != t)))
+            throw new OptionsException($"--gateway-key names the tenant '{unknown}', which no --tenant gives.");
         if (options.SeedUris is not null && options.SeedLegacy == 0)
             throw new OptionsException("--seed-uris needs --seed-legacy greater than 0.");
         return options;
@@ -130,6 +144,17 @@ public static class EmulatorOptionsParser
         if (!parts[1].All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
             throw new OptionsException($"--tenant '{value}': the tenant may hold only letters, digits, '-', '_' and '.'.");
         return new(region, parts[1]);
+    }
+
+    private static GatewayKeyOption ParseGatewayKey(string value)
+    {
+        var colon = value.IndexOf(':');
+        var key = colon < 0 ? value : value[..colon];
+        if (key.Length == 0) throw new OptionsException("--gateway-key needs a key: KEY or KEY:TENANT,TENANT.");
+        if (colon < 0) return new(key);
+        var tenants = value[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (tenants.Length == 0) throw new OptionsException($"--gateway-key '{key}:' needs tenant names after the colon.");
+        return new(key, tenants.Distinct().ToList());
     }
 
     private static IdempotencyMode ParseIdempotency(string value) => value.ToLowerInvariant() switch

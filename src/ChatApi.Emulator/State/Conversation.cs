@@ -24,7 +24,9 @@ public sealed class Interaction
     public DateTimeOffset? EndTime { get; set; }
 }
 
-public sealed record Message(string InteractionId, string OriginalText, string TranslatedText, string AuthorType, string ParticipantId);
+/// <summary>A message; <see cref="Id"/> and <see cref="CreatedAt"/> are what the Gateway shows (V2 shows neither).</summary>
+public sealed record Message(string InteractionId, string OriginalText, string TranslatedText, string AuthorType, string ParticipantId,
+    string Id = "", DateTimeOffset CreatedAt = default);
 
 public sealed record Agent(string Id, string Name);
 
@@ -41,11 +43,18 @@ public sealed class Conversation
 {
     public required string Id { get; init; }
     public required string TenantId { get; init; }
-    public required string ChannelId { get; init; }
+    public required string ChannelId { get; set; }
     /// <summary>Customer data in the order given; values kept as strings.</summary>
-    public required Dictionary<string, string> Customer { get; init; }
+    public required Dictionary<string, string> Customer { get; set; }
     public required DateTimeOffset StartTime { get; init; }
-    public required string QueueId { get; init; }
+    /// <summary>The queue (or, through the Gateway, the script) the conversation is assigned to.</summary>
+    public required string QueueId { get; set; }
+    /// <summary><c>queue</c> or <c>script</c> (the Gateway's assignment type; V2 knows queues only).</summary>
+    public string AssignmentType { get; set; } = "queue";
+    /// <summary>The Gateway's <c>user.additionalProperties</c> in the order given; also flattened into <see cref="Customer"/> for V2.</summary>
+    public List<KeyValuePair<string, string>> AdditionalProperties { get; set; } = [];
+    /// <summary>The webhook a bot takes the conversation back on after the agent (Gateway post-agent-assignment).</summary>
+    public string? PostAgentWebhookId { get; set; }
     public string Status { get; set; } = ConversationStatus.Pending;
     public List<Interaction> Interactions { get; } = [];
     public List<Message> Messages { get; } = [];

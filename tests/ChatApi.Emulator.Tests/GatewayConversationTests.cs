@@ -1,0 +1,177 @@
+#nullable enable
+using System.Text.Json.Nodes;
+using ChatApi.Emulator.Tests.Support;
+
+namespace ChatApi.Emulator.Tests;
+
+/// <summary>Gateway conversations, messages, participants and indicators, checked strictly, over the state the V2 paths share.</summary>
+public class GatewayConversationTests
+{
+    private static readonly HttpMethod Get = HttpMethod.Get, Post = HttpMethod.Post, Put = HttpMethod.Put, Patch = HttpMethod.Patch;
+
+    private static async Task<JsonObject> OkAsync(HttpResponseMessage response, int status = 200)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(status == (int)response.StatusCode, $"expected {status}, got {(int)response.StatusCode}: {text}");
+        return text.Length == 0 ? [] : (JsonObject)JsonNode.Parse(text)!;
+    }
+
+    private static async Task<List<string>> ViolationsAsync(HttpResponseMessage response)
+    {
+        var body = await Json.ProblemAsync(response, 400);
+        Assert.NotNull(body["validations"]);
+        return body["errors"]!.AsArray().Select(e => e!.GetValue<string>()).Select(e => e[..e.IndexOf(": ", StringComparison.Ordinal)]).ToList();
+    }
+
+    private static async Task<(TestEmulator Emu, string Channel, string Hook)> StartAsync(string receiver = "gw-conv")
+    {
+        var emu = await TestEmulator.StartAsync();
+        var hook = (await OkAsync(await emu.GatewayAsync(Post, "webhooks",
+            new { name = "gw", uri = new Uri(emu.BaseUri, $"/_receiver/{receiver}").ToString(), version = "Chat Gateway v1.0" }))).Str("id");
+        var channel = (await OkAsync(await emu.GatewayAsync(Post, "channels", new { name = "c", webHookId = hook, routingOptions = new { type = "queue", id = "50" } }))).Str("id");
+        return (emu, channel, hook);
+    }
+
+    private static async Task<string> CreateAsync(TestEmulator emu, string channel, object? user = null, object? extra = null)
+    {
+        var created = await OkAsync(await emu.GatewayAsync(Post, "conversations", extra ?? new
+        {
+            channelId = channel,
+            user = user ?? new { name = "Jo", email = "jo@example.com", customerId = "cu-1", additionalProperties = new[] { new { key = "plan", value = "gold" } } },
+            history = new { messages = new object[] { new { authorType = "bot", text = "Hi, I am the bot" }, new { authorType = "user", text = "I need help" } } },
+        }), 202);
+        Assert.False(string.IsNullOrEmpty(created.Str("createdAt")));
+        return created.Str("conversationId");
+    }
+
+    [Fact]
+    public async Task CreateIs202AndTheConversationIsSeenThroughBothApis()
+    {
+        var (emu, channel, _) = await StartAsync();
+        await using var __ = emu;
+        var id = await CreateAsync(emu, channel);
+        var got = await OkAsync(await emu.GatewayAsync(Get, $"conversations/{id}"));
+        Assert.Equal(channel, got.Str("channelId"));
+        Assert.Equal(("queue", "50"), (got["assignment"]!.Str("type"), got["assignment"]!.Str("id")));
+        Assert.Equal("Jo", got["user"]!.Str("name"));
+        Assert.Equal("gold", got["user"]!["additionalProperties"]![0]!.Str("value"));
+        Assert.Equal("created", got.Str("state"));
+        var v2 = await Json.ObjectAsync(await emu.GetAsync($"{emu.TenantPath}/conversations/{id}"));
+        Assert.Equal("gold", v2["customer"]!.Str("plan"));
+
+        var list = await OkAsync(await emu.GatewayAsync(Get, "conversations?filter=" + Uri.EscapeDataString("user.email==jo@*")));
+        Assert.Equal([id], list["_embedded"]!["conversations"]!.AsArray().Select(c => c!.Str("id")));
+        Assert.Equal(1, list["page"]!["totalElements"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData("""{"user":{"name":"Jo"}}""", "channelId")]
+    [InlineData("""{"channelId":"1"}""", "user")]
+    [InlineData("""{"channelId":"1","user":{"name":"Jo","nickname":"J"}}""", "user.nickname")]
+    [InlineData("""{"channelId":"1","user":{"name":"Jo"},"customer":{"name":"Jo"}}""", "customer")]
+    [InlineData("""{"channelId":"1","user":{"name":"Jo"},"assignment":{"type":"agent","id":"1"}}""", "assignment.type")]
+    [InlineData("""{"channelId":"1","user":{"name":"Jo"},"history":{"messages":[{"text":"x"}]}}""", "history.messages[0].authorType")]
+    [InlineData("""{"channelId":"1","user":{"name":"Jo"},"history":{"messages":[{"authorType":"user"}]}}""", "history.messages[0].text")]
+    [InlineData("""{"channelId":"1","user":{"name":"Jo","additionalProperties":[{"key":"a","value":"b","x":1}]}}""", "user.additionalProperties[0].x")]
+    public async Task CreateRequestsAreCheckedStrictly(string body, string field)
+    {
+        var (emu, _, _) = await StartAsync();
+        await using var __ = emu;
+        Assert.Contains(field, await ViolationsAsync(await emu.GatewayAsync(Post, "conversations", body)));
+    }
+
+    [Fact]
+    public async Task AtMost30AdditionalPropertiesAnd200HistoryMessages()
+    {
+        var (emu, channel, _) = await StartAsync();
+        await using var __ = emu;
+        var props = Enumerable.Range(0, 31).Select(i => new { key = $"k{i}", value = "v" }).ToArray();
+        Assert.Equal(["user.additionalProperties"], await ViolationsAsync(await emu.GatewayAsync(Post, "conversations", new { channelId = channel, user = new { name = "Jo", additionalProperties = props } })));
+        var history = Enumerable.Range(0, 201).Select(i => new { authorType = "user", text = $"m{i}" }).ToArray();
+        Assert.Equal(["history.messages"], await ViolationsAsync(await emu.GatewayAsync(Post, "conversations", new { channelId = channel, user = new { name = "Jo" }, history = new { messages = history } })));
+    }
+
+    [Fact]
+    public async Task MessagesArePagedWithIdsTimesAndAuthors()
+    {
+        var (emu, channel, _) = await StartAsync();
+        await using var __ = emu;
+        var id = await CreateAsync(emu, channel);
+        await OkAsync(await emu.GatewayAsync(Post, $"conversations/{id}/messages", new { authorType = "user", text = "third" }), 202);
+        Assert.Equal(["authorType"], await ViolationsAsync(await emu.GatewayAsync(Post, $"conversations/{id}/messages", new { text = "no author" })));
+        Assert.Equal(["colour"], await ViolationsAsync(await emu.GatewayAsync(Post, $"conversations/{id}/messages", new { authorType = "user", text = "x", colour = 1 })));
+        var page = await OkAsync(await emu.GatewayAsync(Get, $"conversations/{id}/messages?size=2"));
+        var messages = page["_embedded"]!["messages"]!.AsArray();
+        Assert.Equal(["Hi, I am the bot", "I need help"], messages.Select(m => m!.Str("text")));
+        Assert.Equal(["bot", "user"], messages.Select(m => m!["author"]!.Str("type")));
+        Assert.Equal(3, page["page"]!["totalElements"]!.GetValue<int>());
+        Assert.All(messages, m => Assert.False(string.IsNullOrEmpty(m!.Str("createdAt"))));
+        var one = await OkAsync(await emu.GatewayAsync(Get, $"conversations/{id}/messages/{messages[1]!.Str("id")}"));
+        Assert.Equal("I need help", one.Str("text"));
+        await Json.ProblemAsync(await emu.GatewayAsync(Get, $"conversations/{id}/messages/nope"), 404);
+        var desc = await OkAsync(await emu.GatewayAsync(Get, $"conversations/{id}/messages?sort=createdAt:desc&size=1"));
+        Assert.Equal("third", desc["_embedded"]!["messages"]![0]!.Str("text"));
+    }
+
+    [Fact]
+    public async Task ParticipantsInteractionsAndTheUserLeaving()
+    {
+        var (emu, channel, _) = await StartAsync("gw-leave");
+        await using var __ = emu;
+        var id = await CreateAsync(emu, channel);
+        await emu.Http.PostAsync($"/_emulator/conversations/{id}/agent-joined", new StringContent("""{"agentId":"ag-1"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal("active", (await OkAsync(await emu.GatewayAsync(Get, $"conversations/{id}"))).Str("state"));
+        Assert.Equal(["removed"], await ViolationsAsync(await emu.GatewayAsync(Patch, $"conversations/{id}/participants/user", new { removed = false })));
+        await OkAsync(await emu.GatewayAsync(Patch, $"conversations/{id}/participants/user", new { removed = true }), 204);
+        var participants = (await OkAsync(await emu.GatewayAsync(Get, $"conversations/{id}/participants")))["_embedded"]!["participants"]!.AsArray();
+        Assert.Equal([("cu-1", "user", true), ("ag-1", "agent", true)], participants.Select(p => (p!.Str("id"), p.Str("type"), p["removed"]!.GetValue<bool>())));
+        Assert.Equal("idle", (await OkAsync(await emu.GatewayAsync(Get, $"conversations/{id}"))).Str("state"));
+        var interactions = (await OkAsync(await emu.GatewayAsync(Get, $"conversations/{id}/interactions")))["_embedded"]!["interactions"]!.AsArray();
+        Assert.NotNull(Assert.Single(interactions)!["endTime"]);
+        var events = await emu.WaitForEventsAsync("/_receiver/gw-leave", 3);
+        Assert.Equal(["QUEUED", "MEMBERS_CHANGED", "MEMBERS_CHANGED"], Json.EventTypes(events));
+        Assert.Equal("left", JsonNode.Parse(events[2]!.Str("body"))!["data"]!.Str("change"));
+    }
+
+    [Fact]
+    public async Task PatchAndPutMoveTheConversationToAnotherQueueOrScript()
+    {
+        var (emu, channel, _) = await StartAsync("gw-move");
+        await using var __ = emu;
+        var id = await CreateAsync(emu, channel);
+        await OkAsync(await emu.GatewayAsync(Patch, $"conversations/{id}", new { assignment = new { type = "queue", id = "77" } }), 202);
+        var events = await emu.WaitForEventsAsync("/_receiver/gw-move", 2);
+        Assert.Equal("77", JsonNode.Parse(events[1]!.Str("body"))!["data"]!.Str("queueId"));
+        await OkAsync(await emu.GatewayAsync(Patch, $"conversations/{id}", new { user = new { phone = "+1555" } }), 202);
+        var got = await OkAsync(await emu.GatewayAsync(Get, $"conversations/{id}"));
+        Assert.Equal(("+1555", "Jo"), (got["user"]!.Str("phone"), got["user"]!.Str("name")));
+        await OkAsync(await emu.GatewayAsync(Put, $"conversations/{id}", new { channelId = channel, user = new { name = "Jo Replaced" }, assignment = new { type = "script", id = "s-9" } }), 202);
+        got = await OkAsync(await emu.GatewayAsync(Get, $"conversations/{id}"));
+        Assert.Equal(("script", "s-9", "Jo Replaced"), (got["assignment"]!.Str("type"), got["assignment"]!.Str("id"), got["user"]!.Str("name")));
+        Assert.Null(got["user"]!["phone"]);
+        Assert.Equal(["assignment"], await ViolationsAsync(await emu.GatewayAsync(Patch, $"conversations/{id}", new { })));
+        Assert.Equal(["channelId"], await ViolationsAsync(await emu.GatewayAsync(Patch, $"conversations/{id}", new { channelId = channel })));
+        await Json.ProblemAsync(await emu.GatewayAsync(Patch, "conversations/404404", new { assignment = new { id = "1" } }), 404);
+    }
+
+    [Fact]
+    public async Task IndicatorsAndPostAgentAssignmentAreCheckedAndAnswered()
+    {
+        var (emu, channel, hook) = await StartAsync();
+        await using var __ = emu;
+        var id = await CreateAsync(emu, channel);
+        var path = $"conversations/{id}";
+        Assert.Equal(204, (int)(await emu.GatewayAsync(Post, $"{path}/typing", new { authorType = "bot" })).StatusCode);
+        Assert.Equal(["authorType"], await ViolationsAsync(await emu.GatewayAsync(Post, $"{path}/typing", new { authorType = "agent" })));
+        Assert.Equal(204, (int)(await emu.GatewayAsync(Post, $"{path}/thinking", new { maxThinkingTimeSeconds = 600 })).StatusCode);
+        Assert.Equal(204, (int)(await emu.GatewayAsync(Post, $"{path}/thinking")).StatusCode);
+        Assert.Equal(["maxThinkingTimeSeconds"], await ViolationsAsync(await emu.GatewayAsync(Post, $"{path}/thinking", new { maxThinkingTimeSeconds = 601 })));
+        Assert.Equal(["authorType"], await ViolationsAsync(await emu.GatewayAsync(Post, $"{path}/thinking", new { authorType = "user" })));
+        Assert.Equal(204, (int)(await emu.GatewayAsync(Post, $"{path}/read-receipt", new { authorType = "user", readAt = 1770200431963 })).StatusCode);
+        Assert.Equal(["readAt"], await ViolationsAsync(await emu.GatewayAsync(Post, $"{path}/read-receipt", new { authorType = "user" })));
+        Assert.Equal(201, (int)(await emu.GatewayAsync(Post, $"{path}/post-agent-assignment", new { type = "webhook", id = hook, configuration = new { maxTotalMinutes = 300 } })).StatusCode);
+        Assert.Equal(["configuration.maxTotalMinutes"], await ViolationsAsync(await emu.GatewayAsync(Post, $"{path}/post-agent-assignment", new { type = "webhook", id = hook, configuration = new { maxTotalMinutes = 5 } })));
+        Assert.Equal(["id"], await ViolationsAsync(await emu.GatewayAsync(Post, $"{path}/post-agent-assignment", new { type = "webhook", id = "999" })));
+        await Json.ProblemAsync(await emu.GatewayAsync(Post, "conversations/404404/typing", new { authorType = "bot" }), 404);
+    }
+}
