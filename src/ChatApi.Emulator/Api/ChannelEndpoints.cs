@@ -49,10 +49,7 @@ public static class ChannelEndpoints
         lock (tenant.Lock)
         {
             if (MissingWebhook(tenant, input!) is { } missing) return missing;
-            var id = state.NextChannelId();
-            var channel = new Channel(id.ToString(), input!.Name, input.WebHookId, input.RoutingType, input.QueueId, 1);
-            tenant.Channels[id] = channel;
-            return Answer(http, channel);
+            return Answer(http, Add(state, tenant, input!.Name, input.WebHookId, input.QueueId));
         }
     }
 
@@ -122,6 +119,15 @@ public static class ChannelEndpoints
         WebhookEndpoints.Find(tenant, input.WebHookId) is null
             ? Problem.BadRequest("webHookId", $"web hook {input.WebHookId} does not exist")
             : null;
+
+    /// <summary>Stores a new ChatAPI channel routed to a queue (both APIs create them so). Call under the tenant's lock.</summary>
+    public static Channel Add(EmulatorState state, TenantState tenant, string name, string webHookId, string queueId)
+    {
+        var id = state.NextChannelId();
+        var channel = new Channel(id.ToString(), name, webHookId, "queue", queueId, 1);
+        tenant.Channels[id] = channel;
+        return channel;
+    }
 
     /// <summary>A ChatAPI channel, as the Chat API V2 sees them. Call under the tenant's lock.</summary>
     public static Channel? Find(TenantState tenant, string id) => FindAny(tenant, id) is { Type: ChannelTypes.ChatApi } c ? c : null;

@@ -56,7 +56,7 @@ public static class ConversationEndpoints
         return Results.Json(Paging.Cut(all, page, size));
     }
 
-    private static async Task<IResult> Create(HttpContext http, EmulatorState state, ConversationFlow flow, TimeProvider time)
+    private static async Task<IResult> Create(HttpContext http, ConversationFlow flow)
     {
         var (body, bad) = await JsonBody.ReadObjectAsync(http.Request);
         if (bad is not null) return bad;
@@ -72,16 +72,8 @@ public static class ConversationEndpoints
         {
             if (ChannelEndpoints.Find(tenant, channelId!) is not { } channel)
                 return Problem.BadRequest("channelId", $"channel {channelId} does not exist");
-            var id = state.NextConversationId();
-            var now = time.GetUtcNow();
-            var conversation = new Conversation
-            {
-                Id = id.ToString(), TenantId = tenant.TenantId, ChannelId = channel.Id, Customer = customer!,
-                StartTime = now, QueueId = channel.QueueId,
-            };
-            tenant.Conversations[id] = conversation;
-            flow.Start(tenant, conversation, history);
-            return Results.Json(new { conversationId = conversation.Id, timestamp = now.ToUnixTimeMilliseconds() }, statusCode: 202);
+            var conversation = flow.Create(tenant, channel, customer!, history);
+            return Results.Json(new { conversationId = conversation.Id, timestamp = conversation.StartTime.ToUnixTimeMilliseconds() }, statusCode: 202);
         }
     }
 

@@ -9,9 +9,24 @@ namespace ChatApi.Emulator.Conversations;
 /// API (create, customer leave, customer message) and by the test-only agent endpoints.
 /// Every method is called under the tenant's lock.
 /// </summary>
-public sealed class ConversationFlow(EventPublisher publisher, TimeProvider time)
+public sealed class ConversationFlow(EventPublisher publisher, EmulatorState state, TimeProvider time)
 {
-    public void Start(TenantState tenant, Conversation conversation, IEnumerable<(string Text, string Type)> history)
+    /// <summary>A new conversation on the channel, assigned to the channel's queue unless <paramref name="assignment"/> says otherwise, then started.</summary>
+    public Conversation Create(TenantState tenant, Channel channel, Dictionary<string, string> customer, IEnumerable<(string Text, string Type)> history,
+        (string Type, string Id)? assignment = null, List<KeyValuePair<string, string>>? additional = null)
+    {
+        var id = state.NextConversationId();
+        var conversation = new Conversation
+        {
+            Id = id.ToString(), TenantId = tenant.TenantId, ChannelId = channel.Id, Customer = customer, StartTime = time.GetUtcNow(),
+            QueueId = assignment?.Id ?? channel.QueueId, AssignmentType = assignment?.Type ?? "queue", AdditionalProperties = additional ?? [],
+        };
+        tenant.Conversations[id] = conversation;
+        Start(tenant, conversation, history);
+        return conversation;
+    }
+
+    private void Start(TenantState tenant, Conversation conversation, IEnumerable<(string Text, string Type)> history)
     {
         Join(conversation, conversation.CustomerParticipantId, "user");
         var interaction = OpenInteraction(conversation);

@@ -35,16 +35,7 @@ public static class GatewayChannelEndpoints
 
     private sealed record Input(string Name, string WebHookId, string QueueId);
 
-    private static IResult List(HttpContext http)
-    {
-        var (page, size, bad) = Paging.Read(http.Request);
-        var (apply, badQuery) = Query.Read(http.Request);
-        if ((bad ?? badQuery) is { } problem) return GatewayProblems.Adapt(problem);
-        var tenant = TenantScope.Of(http);
-        List<GatewayChannelDto> all;
-        lock (tenant.Lock) all = apply!(tenant.Channels.Values).Select(GatewayChannelDto.From).ToList();
-        return GatewayJson.List(http.Request, "channels", all, page, size);
-    }
+    private static IResult List(HttpContext http) => GatewayJson.ListAnswer(http, "channels", Query, t => t.Channels.Values, GatewayChannelDto.From);
 
     private static async Task<IResult> Create(HttpContext http, EmulatorState state)
     {
@@ -54,10 +45,7 @@ public static class GatewayChannelEndpoints
         lock (tenant.Lock)
         {
             if (MissingWebhook(tenant, input!) is { } missing) return missing;
-            var id = state.NextChannelId();
-            var channel = new Channel(id.ToString(), input!.Name, input.WebHookId, "queue", input.QueueId, 1);
-            tenant.Channels[id] = channel;
-            return Answer(http, channel);
+            return Answer(http, ChannelEndpoints.Add(state, tenant, input!.Name, input.WebHookId, input.QueueId));
         }
     }
 

@@ -66,18 +66,10 @@ public static class GatewayConversationEndpoints
         GatewayMessageEndpoints.Map(group);
     }
 
-    private static IResult List(HttpContext http)
-    {
-        var (page, size, bad) = Paging.Read(http.Request);
-        var (apply, badQuery) = Query.Read(http.Request);
-        if ((bad ?? badQuery) is { } problem) return GatewayProblems.Adapt(problem);
-        var tenant = TenantScope.Of(http);
-        List<GatewayConversationDto> all;
-        lock (tenant.Lock) all = apply!(tenant.Conversations.Values).Select(GatewayConversationDto.From).ToList();
-        return GatewayJson.List(http.Request, "conversations", all, page, size);
-    }
+    private static IResult List(HttpContext http) =>
+        GatewayJson.ListAnswer(http, "conversations", Query, t => t.Conversations.Values, GatewayConversationDto.From);
 
-    private static async Task<IResult> Create(HttpContext http, EmulatorState state, ConversationFlow flow, TimeProvider time)
+    private static async Task<IResult> Create(HttpContext http, ConversationFlow flow)
     {
         var (body, bad) = await JsonBody.ReadObjectAsync(http.Request);
         if (bad is not null) return GatewayProblems.Adapt(bad);
@@ -93,17 +85,8 @@ public static class GatewayConversationEndpoints
         {
             if (ChannelEndpoints.FindAny(tenant, channelId!) is not { } channel)
                 return GatewayProblems.BadRequest("channelId", $"channel {channelId} does not exist");
-            var id = state.NextConversationId();
-            var now = time.GetUtcNow();
-            var conversation = new Conversation
-            {
-                Id = id.ToString(), TenantId = tenant.TenantId, ChannelId = channel.Id, Customer = user!.Value.Flat,
-                StartTime = now, QueueId = assignment?.Id ?? channel.QueueId,
-                AssignmentType = assignment?.Type ?? "queue", AdditionalProperties = user.Value.Additional,
-            };
-            tenant.Conversations[id] = conversation;
-            flow.Start(tenant, conversation, history);
-            return Results.Json(new { conversationId = conversation.Id, createdAt = EmulatorJson.Time(now) }, statusCode: 202);
+            var conversation = flow.Create(tenant, channel, user!.Value.Flat, history, assignment, user.Value.Additional);
+            return Results.Json(new { conversationId = conversation.Id, createdAt = EmulatorJson.Time(conversation.StartTime) }, statusCode: 202);
         }
     }
 

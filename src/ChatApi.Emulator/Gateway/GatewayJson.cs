@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using ChatApi.Emulator.Http;
+using ChatApi.Emulator.Queries;
+using ChatApi.Emulator.State;
 
 namespace ChatApi.Emulator.Gateway;
 
@@ -15,6 +17,18 @@ public static class GatewayJson
 
     /// <summary>A JSON answer with a value re-typed as HAL; problems and empty answers pass unchanged.</summary>
     public static IResult AsHal(IResult result) => result is not Problem && result is IValueHttpResult { Value: { } value } ? Hal(value) : result;
+
+    /// <summary>A tenant list with page, size, sort and filter read from the query, taken under the tenant's lock, as HAL.</summary>
+    public static IResult ListAnswer<T, TDto>(HttpContext http, string name, ListQuery<T> query, Func<TenantState, IEnumerable<T>> items, Func<T, TDto> map)
+    {
+        var (page, size, bad) = Paging.Read(http.Request);
+        var (apply, badQuery) = query.Read(http.Request);
+        if ((bad ?? badQuery) is { } problem) return GatewayProblems.Adapt(problem);
+        var tenant = Api.TenantScope.Of(http);
+        List<TDto> all;
+        lock (tenant.Lock) all = apply!(items(tenant)).Select(map).ToList();
+        return List(http.Request, name, all, page, size);
+    }
 
     /// <summary><c>{_embedded: {name: [...]}, _links: {self}, page: {size, number, totalElements, totalPages}}</c>.</summary>
     public static IResult List<T>(HttpRequest request, string name, IReadOnlyList<T> all, int page, int size)

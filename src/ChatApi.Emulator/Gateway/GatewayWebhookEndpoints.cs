@@ -35,16 +35,7 @@ public static class GatewayWebhookEndpoints
 
     private sealed record Input(string Name, string Uri);
 
-    private static IResult List(HttpContext http)
-    {
-        var (page, size, bad) = Paging.Read(http.Request);
-        var (apply, badQuery) = Query.Read(http.Request);
-        if ((bad ?? badQuery) is { } problem) return GatewayProblems.Adapt(problem);
-        var tenant = TenantScope.Of(http);
-        List<WebhookDto> all;
-        lock (tenant.Lock) all = apply!(tenant.Webhooks.Values).Select(WebhookDto.From).ToList();
-        return GatewayJson.List(http.Request, "webhooks", all, page, size);
-    }
+    private static IResult List(HttpContext http) => GatewayJson.ListAnswer(http, "webhooks", Query, t => t.Webhooks.Values, WebhookDto.From);
 
     private static async Task<IResult> Create(HttpContext http, EmulatorState state, EmulatorOptions options, EventPublisher publisher)
     {
