@@ -23,6 +23,7 @@ public static class Assumptions
         "The V2 paths see ChatAPI channels only; the Gateway paths see every type and create or change ChatAPI ones only.",
         "A channel's events follow its webhook's version: V2 bodies for v1.0/v2.0 (signed for v2.0), Gateway bodies (signed) for Chat Gateway v1.0.",
         "Gateway events for what V2 calls AGENT_JOINED/AGENT_LEFT are MEMBERS_CHANGED, for TEXT a MESSAGE; timestamps are epoch milliseconds.",
+        "Gateway webhooks also hear CONVERSATION_UPDATE when the conversation is created and whenever its state changes (created, active, idle), and MEMBERS_CHANGED (user, left) when the user leaves; the agent shows as assignment {type: agent, id, resourceId: queue}.",
         "A Gateway key serves the tenants --gateway-key binds it to; X-8x8-Tenant may be left out when it serves one; a tenant it does not serve is 403.",
         "Gateway requests are checked strictly: a field the description does not define is a 400; the webhook version is required (as version or notificationVersion, the description requires the one and defines the other).",
         "Gateway verify takes any of the three versions and sends WEB_HOOK_VERIFY in that version's format.",

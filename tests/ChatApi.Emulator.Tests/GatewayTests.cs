@@ -218,9 +218,16 @@ public class GatewayTests
         var id = await emu.CreateConversationAsync(channel);
         foreach (var (step, json) in new[] { ("agent-joined", """{"agentId":"ag-1"}"""), ("text", """{"message":"Hi"}"""), ("transfer", """{"nextAgentId":"ag-2"}""") })
             await emu.Http.PostAsync($"/_emulator/conversations/{id}/{step}", new StringContent(json, Encoding.UTF8, "application/json"));
-        var received = await emu.WaitForEventsAsync("/_receiver/gw-events", 6);
-        var bodies = received.Select(r => JsonNode.Parse(r!.Str("body"))!).ToList();
-        Assert.Equal(["QUEUED", "MEMBERS_CHANGED", "MESSAGE", "MEMBERS_CHANGED", "TRANSFER", "MEMBERS_CHANGED"], bodies.Select(b => b.Str("eventType")));
+        var received = await emu.WaitForEventsAsync("/_receiver/gw-events", 8);
+        var all = received.Select(r => JsonNode.Parse(r!.Str("body"))!).ToList();
+        Assert.Equal(["CONVERSATION_UPDATE", "QUEUED", "MEMBERS_CHANGED", "CONVERSATION_UPDATE", "MESSAGE", "MEMBERS_CHANGED", "TRANSFER", "MEMBERS_CHANGED"],
+            all.Select(b => b.Str("eventType")));
+        Assert.Equal(("created", "queue", "42"), (all[0]["data"]!.Str("state"), all[0]["data"]!["assignment"]!.Str("type"), all[0]["data"]!["assignment"]!.Str("id")));
+        Assert.Equal("Jo", all[0]["data"]!["user"]!.Str("name"));
+        Assert.Equal(channel, all[0]["data"]!.Str("channel"));
+        Assert.Equal(("active", "agent", "ag-1", "42"), (all[3]["data"]!.Str("state"), all[3]["data"]!["assignment"]!.Str("type"),
+            all[3]["data"]!["assignment"]!.Str("id"), all[3]["data"]!["assignment"]!.Str("resourceId")));
+        var bodies = all.Where(b => b.Str("eventType") != "CONVERSATION_UPDATE").ToList();
         Assert.All(bodies, b => Assert.Equal(id, b.Str("conversationId")));
         Assert.All(bodies, b => Assert.Null(b["messageType"]));
         Assert.Equal(["eventType", "conversationId", "timestamp", "data"], bodies[0].AsObject().Select(p => p.Key));
@@ -234,7 +241,7 @@ public class GatewayTests
         using var rsa = await KeyAsync(emu, received[0]!);
         foreach (var r in received) AssertSigned(r!, rsa);
         Assert.Single(await emu.GetArrayAsync("/_receiver/old"));   // only its own WEB_HOOK_VERIFY
-        Assert.Equal(6, (await emu.GetArrayAsync($"/_emulator/deliveries?webhookId={gwHook}&conversationId={id}")).Count);
+        Assert.Equal(8, (await emu.GetArrayAsync($"/_emulator/deliveries?webhookId={gwHook}&conversationId={id}")).Count);
         Assert.Equal(3, (await emu.GetArrayAsync($"/_emulator/deliveries?webhookId={gwHook}&eventType=MEMBERS_CHANGED")).Count);
     }
 
@@ -275,5 +282,23 @@ public class GatewayTests
         Assert.Null(keys[0].Tenants);
         Assert.Equal(["globex"], keys[1].Tenants);
         Assert.Contains("nosuch", Assert.Throws<OptionsException>(() => EmulatorOptionsParser.Parse(["--gateway-key", "k:nosuch"])).Message);
+    }
+
+    [Fact]
+    public async Task OtherChannelTypesAreListedAndShownButNotChanged()
+    {
+        await using var emu = await TestEmulator.StartAsync(o => o.SeedOtherChannels = 6);
+        var list = await OkAsync(await emu.GatewayAsync(Get, "channels?size=10"));
+        var channels = list["_embedded"]!["channels"]!.AsArray();
+        Assert.Equal(["SMS", "Facebook", "Twitter", "WhatsApp", "WebChat", "SMS"], channels.Select(c => c!.Str("type")));
+        var sms = channels[0]!;
+        Assert.Equal("sms-1", (await OkAsync(await emu.GatewayAsync(Get, $"channels/{sms.Str("id")}"))).Str("name"));
+        Assert.Equal(GatewayVersion, (await OkAsync(await emu.GatewayAsync(Get, $"webhooks/{sms.Str("webHookId")}"))).Str("version"));
+        Assert.Equal(["type"], await GatewayViolationsAsync(await emu.GatewayAsync(Put, $"channels/{sms.Str("id")}",
+            new { name = "x", webHookId = sms.Str("webHookId"), routingOptions = new { type = "queue", id = "1" } })));
+        Assert.Equal(2, (await OkAsync(await emu.GatewayAsync(Get, "channels?filter=type==SMS")))["page"]!["totalElements"]!.GetValue<int>());
+        // The Chat API V2 sees ChatAPI channels only.
+        Assert.Equal(0, (await Json.ObjectAsync(await emu.GetAsync($"{emu.TenantPath}/channels")))["page"]!["elementCount"]!.GetValue<int>());
+        await Json.ProblemAsync(await emu.GetAsync($"{emu.TenantPath}/channels/{sms.Str("id")}"), 404);
     }
 }

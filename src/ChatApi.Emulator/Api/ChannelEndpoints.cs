@@ -24,7 +24,7 @@ public static class ChannelEndpoints
     private sealed record ChannelInput(string Name, string WebHookId, string RoutingType, string QueueId);
 
     /// <summary>The fields <c>filter</c> and <c>sort</c> may name; the description's own example spells <c>routingOption.id</c>.</summary>
-    public static readonly ListQuery<Channel> Query = new(new Dictionary<string, Func<Channel, string?>>
+    public static readonly IReadOnlyDictionary<string, Func<Channel, string?>> Fields = new Dictionary<string, Func<Channel, string?>>
     {
         ["id"] = c => c.Id,
         ["name"] = c => c.Name,
@@ -33,7 +33,9 @@ public static class ChannelEndpoints
         ["routingOptions.id"] = c => c.QueueId,
         ["routingOption.type"] = c => c.RoutingType,
         ["routingOption.id"] = c => c.QueueId,
-    }, "id");
+    };
+
+    public static readonly ListQuery<Channel> Query = new(Fields, "id");
 
     private static IResult List(HttpContext http)
     {

@@ -30,6 +30,7 @@ public sealed class ConversationFlow(EventPublisher publisher, EmulatorState sta
     {
         Join(conversation, conversation.CustomerParticipantId, "user");
         var interaction = OpenInteraction(conversation);
+        PublishState(tenant, conversation);
         foreach (var (text, type) in history) AddMessage(conversation, interaction, text, type, ParticipantOf(conversation, type));
         Queue(tenant, conversation);
     }
@@ -38,9 +39,10 @@ public sealed class ConversationFlow(EventPublisher publisher, EmulatorState sta
     public DeliveryJob? CustomerLeaves(TenantState tenant, Conversation conversation)
     {
         Leave(conversation, conversation.CustomerParticipantId);
-        var agent = conversation.Agent;
-        EndInteraction(conversation);
-        return agent is null ? null : Publish(tenant, conversation, EventTypes.AgentLeft, AgentFields(agent));
+        Publish(tenant, conversation, EventTypes.UserLeft, [("userId", conversation.CustomerParticipantId)]);
+        var left = conversation.Agent is { } agent ? Publish(tenant, conversation, EventTypes.AgentLeft, AgentFields(agent)) : null;
+        EndInteraction(tenant, conversation);
+        return left;
     }
 
     /// <summary>A customer (or bot) message; with no open interaction the conversation is queued again.</summary>
@@ -58,8 +60,9 @@ public sealed class ConversationFlow(EventPublisher publisher, EmulatorState sta
         conversation.Agent = agent;
         Join(conversation, agent.Id, "agent");
         if (conversation.OpenInteraction is null) OpenInteraction(conversation);
-        SetStatus(conversation, ConversationStatus.Handling);
-        return Publish(tenant, conversation, EventTypes.AgentJoined, AgentFields(agent));
+        var joined = Publish(tenant, conversation, EventTypes.AgentJoined, AgentFields(agent));
+        SetStatus(tenant, conversation, ConversationStatus.Handling);
+        return joined;
     }
 
     public DeliveryJob? AgentText(TenantState tenant, Conversation conversation, Agent agent, string text)
@@ -73,8 +76,9 @@ public sealed class ConversationFlow(EventPublisher publisher, EmulatorState sta
     public DeliveryJob? AgentLeft(TenantState tenant, Conversation conversation, Agent agent)
     {
         Leave(conversation, agent.Id);
-        EndInteraction(conversation);
-        return Publish(tenant, conversation, EventTypes.AgentLeft, AgentFields(agent));
+        var left = Publish(tenant, conversation, EventTypes.AgentLeft, AgentFields(agent));
+        EndInteraction(tenant, conversation);
+        return left;
     }
 
     /// <summary>
@@ -107,7 +111,7 @@ public sealed class ConversationFlow(EventPublisher publisher, EmulatorState sta
 
     private void Queue(TenantState tenant, Conversation conversation)
     {
-        SetStatus(conversation, ConversationStatus.Pending);
+        SetStatus(tenant, conversation, ConversationStatus.Pending);
         Publish(tenant, conversation, EventTypes.Queued, [("queueId", conversation.QueueId), ("queueName", $"Queue {conversation.QueueId}")]);
     }
 
@@ -138,17 +142,32 @@ public sealed class ConversationFlow(EventPublisher publisher, EmulatorState sta
         return interaction;
     }
 
-    private void EndInteraction(Conversation conversation)
+    private void EndInteraction(TenantState tenant, Conversation conversation)
     {
         if (conversation.OpenInteraction is { } open) open.EndTime = time.GetUtcNow();
         if (conversation.Agent is { } agent) Leave(conversation, agent.Id);
         conversation.Agent = null;
-        SetStatus(conversation, ConversationStatus.Created);
+        SetStatus(tenant, conversation, ConversationStatus.Created);
     }
 
-    private static void SetStatus(Conversation conversation, string status)
+    /// <summary>Sets the status; when the Gateway's state changes with it, a Gateway webhook hears CONVERSATION_UPDATE.</summary>
+    private void SetStatus(TenantState tenant, Conversation conversation, string status)
     {
-        if (conversation.Status != ConversationStatus.Deleted) conversation.Status = status;
+        if (conversation.Status == ConversationStatus.Deleted) return;
+        var before = Gateway.GatewayConversationDto.StateOf(conversation);
+        conversation.Status = status;
+        if (Gateway.GatewayConversationDto.StateOf(conversation) != before) PublishState(tenant, conversation);
+    }
+
+    /// <summary>The Gateway's CONVERSATION_UPDATE: state, assignment (the agent while one has it), user, channel. V2 webhooks hear nothing.</summary>
+    private void PublishState(TenantState tenant, Conversation conversation)
+    {
+        var dto = Gateway.GatewayConversationDto.From(conversation);
+        var assignment = conversation.Agent is { } agent
+            ? new JsonObject { ["type"] = "agent", ["id"] = agent.Id, ["resourceId"] = conversation.QueueId }
+            : new JsonObject { ["type"] = conversation.AssignmentType, ["id"] = conversation.QueueId };
+        Publish(tenant, conversation, EventTypes.StateChanged, [("state", dto.State), ("assignment", assignment),
+            ("user", System.Text.Json.JsonSerializer.SerializeToNode(dto.User, Http.EmulatorJson.Options)), ("channel", conversation.ChannelId)]);
     }
 
     private static string ParticipantOf(Conversation conversation, string authorType) =>

@@ -7,6 +7,11 @@ public static class EventTypes
 {
     public const string Queued = "QUEUED", AgentJoined = "AGENT_JOINED", AgentLeft = "AGENT_LEFT", Transfer = "TRANSFER",
         Text = "TEXT", WebHookVerify = "WEB_HOOK_VERIFY";
+
+    /// <summary>What only the Gateway tells (as CONVERSATION_UPDATE and MEMBERS_CHANGED user left); V2 webhooks get nothing for them.</summary>
+    public const string StateChanged = "emulator.STATE_CHANGED", UserLeft = "emulator.USER_LEFT";
+
+    public static bool IsGatewayOnly(string eventType) => eventType is StateChanged or UserLeft;
 }
 
 /// <summary>Builds event bodies: compact JSON, <c>eventType, conversationId, timestamp, messageType</c> then the type's fields.</summary>

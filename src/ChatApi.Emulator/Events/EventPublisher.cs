@@ -13,6 +13,7 @@ public sealed class EventPublisher(DeliveryQueue queue, TimeProvider time)
     public DeliveryJob? Publish(TenantState tenant, Webhook? webhook, string eventType, string conversationId, params (string Name, JsonNode? Value)[] fields)
     {
         if (webhook is null) return null;
+        if (EventTypes.IsGatewayOnly(eventType) && !WebhookVersions.IsGateway(webhook.Version)) return null;
         var timestamp = time.GetUtcNow().ToUnixTimeMilliseconds();
         var (type, body) = WebhookVersions.IsGateway(webhook.Version)
             ? Gateway.GatewayEventBodies.Build(eventType, conversationId, timestamp, fields.ToDictionary(f => f.Name, f => f.Value))

@@ -16,12 +16,9 @@ public static class GatewayChannelEndpoints
     private static readonly string[] Fields = ["name", "type", "webHookId", "routingOptions"];
     private static readonly string[] RoutingFields = ["type", "id"];
 
-    public static readonly ListQuery<Channel> Query = new(new Dictionary<string, Func<Channel, string?>>
-    {
-        ["id"] = c => c.Id, ["name"] = c => c.Name, ["type"] = c => c.Type, ["webHookId"] = c => c.WebHookId,
-        ["routingOptions.type"] = c => c.RoutingType, ["routingOptions.id"] = c => c.QueueId,
-        ["routingOption.type"] = c => c.RoutingType, ["routingOption.id"] = c => c.QueueId,
-    }, "id:asc");
+    /// <summary>V2's channel fields and <c>type</c>.</summary>
+    public static readonly ListQuery<Channel> Query =
+        new(new Dictionary<string, Func<Channel, string?>>(ChannelEndpoints.Fields) { ["type"] = c => c.Type }, "id:asc");
 
     public static void Map(WebApplication app)
     {

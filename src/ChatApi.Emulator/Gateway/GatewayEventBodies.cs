@@ -11,12 +11,13 @@ namespace ChatApi.Emulator.Gateway;
 /// </summary>
 public static class GatewayEventBodies
 {
-    public const string MembersChanged = "MEMBERS_CHANGED", Message = "MESSAGE";
+    public const string MembersChanged = "MEMBERS_CHANGED", Message = "MESSAGE", ConversationUpdate = "CONVERSATION_UPDATE";
 
     /// <summary>The Gateway event type and body for what V2 calls <paramref name="v2EventType"/> with <paramref name="fields"/>.</summary>
     public static (string EventType, byte[] Body) Build(string v2EventType, string conversationId, long timestamp, IReadOnlyDictionary<string, JsonNode?> fields)
     {
         string? Field(string name) => fields.GetValueOrDefault(name)?.GetValue<string>();
+        JsonNode? Node(string name) => fields.GetValueOrDefault(name)?.DeepClone();
         var (eventType, data) = v2EventType switch
         {
             EventTypes.Queued => (EventTypes.Queued, new JsonObject { ["queueId"] = Field("queueId"), ["queueName"] = Field("queueName") }),
@@ -29,6 +30,11 @@ public static class GatewayEventBodies
                 ["text"] = Field("message"),
             }),
             EventTypes.Transfer => (EventTypes.Transfer, (JsonObject?)null),
+            EventTypes.UserLeft => (MembersChanged, new JsonObject { ["memberType"] = "user", ["change"] = "left", ["id"] = Field("userId") }),
+            EventTypes.StateChanged => (ConversationUpdate, new JsonObject
+            {
+                ["state"] = Field("state"), ["assignment"] = Node("assignment"), ["user"] = Node("user"), ["channel"] = Field("channel"),
+            }),
             _ => (v2EventType, new JsonObject(fields.Select(f => KeyValuePair.Create(f.Key, f.Value?.DeepClone())))),
         };
         var body = new JsonObject { ["eventType"] = eventType, ["conversationId"] = conversationId, ["timestamp"] = timestamp };

@@ -91,6 +91,7 @@ public static class EmulatorApp
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var baseAddress = new Uri(address.Replace("://0.0.0.0", "://127.0.0.1").Replace("://[::]", "://127.0.0.1").Replace("://+", "://127.0.0.1").Replace("://*", "://127.0.0.1"));
         LegacySeeder.Seed(app.Services.GetRequiredService<EmulatorState>(), app.Services.GetRequiredService<EmulatorOptions>(), baseAddress);
+        OtherChannelSeeder.Seed(app.Services.GetRequiredService<EmulatorState>(), app.Services.GetRequiredService<EmulatorOptions>(), baseAddress);
         app.Services.GetRequiredService<ReadyGate>().Open();
         return baseAddress;
     }

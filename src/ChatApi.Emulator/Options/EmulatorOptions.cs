@@ -34,6 +34,8 @@ public sealed class EmulatorOptions
     /// <summary>Distinct receiver URIs the legacy webhooks share; null means max(1, ceil(SeedLegacy / 10)).</summary>
     public int? SeedUris { get; set; }
     public int SeedBroken { get; set; }
+    /// <summary>Channels of the other Gateway types (SMS, Facebook, ...), which the API lists but cannot create.</summary>
+    public int SeedOtherChannels { get; set; }
     public double FailRate { get; set; }
     public int LatencyMs { get; set; }
     public bool LegacyMode { get; set; }

@@ -27,6 +27,8 @@ public static class EmulatorOptionsParser
           --seed-legacy N         V1-era channels, each with its own v1.0 webhook (default 0)
           --seed-uris K           distinct receiver URIs those webhooks share (default max(1, ceil(N/10)))
           --seed-broken N         more V1-era channels whose webhook URI answers 500 (default 0)
+          --seed-other-channels N channels of the types the Gateway lists but cannot create (SMS, Facebook, Twitter,
+                                  WhatsApp, WebChat in turn) on one Chat Gateway v1.0 webhook (default 0)
           --fail-rate F           fraction 0..1 of API calls that fail: 503 or connection cut (default 0)
           --latency MS            milliseconds added to each API call (default 0)
           --legacy-mode           allow creating v1.0 webhooks
@@ -85,6 +87,7 @@ public static class EmulatorOptionsParser
                 case "--seed-legacy": options.SeedLegacy = ParseInt(name, Value(), 0, 100000, "a whole number from 0 to 100000"); break;
                 case "--seed-uris": options.SeedUris = ParseInt(name, Value(), 1, 100000, "a whole number from 1 to 100000"); break;
                 case "--seed-broken": options.SeedBroken = ParseInt(name, Value(), 0, 100000, "a whole number from 0 to 100000"); break;
+                case "--seed-other-channels": options.SeedOtherChannels = ParseInt(name, Value(), 0, 100000, "a whole number from 0 to 100000"); break;
                 case "--fail-rate": options.FailRate = ParseDouble(name, Value(), 0, 1, "a fraction from 0 to 1"); break;
                 case "--latency": options.LatencyMs = ParseInt(name, Value(), 0, 60000, "whole milliseconds from 0 to 60000"); break;
                 case "--legacy-mode":
