@@ -177,4 +177,53 @@ public class GatewayConversationTests
         Assert.Equal(["id"], await ViolationsAsync(await emu.GatewayAsync(Post, $"{path}/post-agent-assignment", new { type = "webhook", id = "999" })));
         await Json.ProblemAsync(await emu.GatewayAsync(Post, "conversations/404404/typing", new { authorType = "bot" }), 404);
     }
+
+    [Fact]
+    public async Task AttachmentsUploadListAndDownloadWithTheirBytes()
+    {
+        var (emu, channel, _) = await StartAsync();
+        await using var __ = emu;
+        var id = await CreateAsync(emu, channel);
+        var bytes = Enumerable.Range(0, 300_000).Select(i => (byte)(i * 7)).ToArray();
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(bytes) { Headers = { ContentType = new("image/png") } }, "attachment", "photo.png" },
+            { new StringContent("user"), "authorType" },
+        };
+        using var request = new HttpRequestMessage(Post, $"/chat-gateway/v1/conversations/{id}/attachments") { Content = form };
+        request.Headers.Add("x-api-key", TestEmulator.GatewayKey);
+        var created = await OkAsync(await emu.Http.SendAsync(request));
+        Assert.Equal(("photo.png", 300_000L, "image/png"), (created.Str("filename"), created["sizeInBytes"]!.GetValue<long>(), created.Str("type")));
+        var attachmentId = created.Str("id");
+
+        var list = await OkAsync(await emu.GatewayAsync(Get, $"conversations/{id}/attachments"));
+        Assert.Equal([attachmentId], list["_embedded"]!["attachments"]!.AsArray().Select(a => a!.Str("id")));
+        using var content = await emu.GatewayAsync(Get, $"conversations/{id}/attachments/{attachmentId}/content");
+        Assert.Equal("application/octet-stream", content.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("photo.png", content.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal(bytes, await content.Content.ReadAsByteArrayAsync());
+        await Json.ProblemAsync(await emu.GatewayAsync(Get, $"conversations/{id}/attachments/nope"), 404);
+
+        await OkAsync(await emu.GatewayAsync(Post, $"conversations/{id}/messages", new { authorType = "user", attachments = new[] { new { id = attachmentId } } }), 202);
+        Assert.Equal(["attachments"], await ViolationsAsync(await emu.GatewayAsync(Post, $"conversations/{id}/messages", new { authorType = "user", attachments = new[] { new { id = "nope" } } })));
+        Assert.Equal(["attachment"], await ViolationsAsync(await emu.GatewayAsync(Post, $"conversations/{id}/attachments", new { })));
+    }
+
+    [Fact]
+    public async Task AnAgentsFileReachesAGatewayWebhookWithAPreSignedUrlTheEmulatorServes()
+    {
+        var (emu, channel, _) = await StartAsync("gw-file");
+        await using var __ = emu;
+        var id = await CreateAsync(emu, channel);
+        var bytes = System.Text.Encoding.UTF8.GetBytes("%PDF-1.7 pretend");
+        using var sent = await emu.Http.PostAsync($"/_emulator/conversations/{id}/attachment?fileName=invoice.pdf&agentId=ag-3",
+            new ByteArrayContent(bytes) { Headers = { ContentType = new("application/pdf") } });
+        Assert.Equal(202, (int)sent.StatusCode);
+        var message = (await emu.WaitForEventsAsync("/_receiver/gw-file", 3)).Select(e => JsonNode.Parse(e!.Str("body"))!).Single(e => e.Str("eventType") == "MESSAGE");
+        var attachment = message["data"]!["attachments"]![0]!;
+        Assert.Equal(("invoice.pdf", "application/pdf"), (attachment.Str("fileName"), attachment.Str("type")));
+        Assert.Equal("ag-3", message["data"]!["sender"]!.Str("id"));
+        Assert.Equal(bytes, await emu.Http.GetByteArrayAsync(attachment.Str("preSignedUrl")));
+        Assert.Equal(404, (int)(await emu.Http.GetAsync("/_files/not-a-token")).StatusCode);
+    }
 }

@@ -72,6 +72,21 @@ public sealed class ConversationFlow(EventPublisher publisher, EmulatorState sta
         return Publish(tenant, conversation, EventTypes.Text, [.. AgentFields(agent), ("message", text)]);
     }
 
+    /// <summary>
+    /// The agent sends a file: a TEXT naming it for V2 webhooks, a MESSAGE with <c>attachments[{id, type, preSignedUrl,
+    /// fileName}]</c> for Gateway ones (the URL is the emulator's <c>/_files/{token}</c>).
+    /// </summary>
+    public DeliveryJob? AgentAttachment(TenantState tenant, Conversation conversation, Agent agent, Attachment attachment, string root)
+    {
+        var interaction = conversation.OpenInteraction ?? OpenInteraction(conversation);
+        AddMessage(conversation, interaction, attachment.FileName, "agent", agent.Id);
+        var list = new JsonArray(new JsonObject
+        {
+            ["id"] = attachment.Id, ["type"] = attachment.ContentType, ["preSignedUrl"] = $"{root}/_files/{attachment.Token}", ["fileName"] = attachment.FileName,
+        });
+        return Publish(tenant, conversation, EventTypes.Text, [.. AgentFields(agent), ("message", attachment.FileName), ("attachments", list)]);
+    }
+
     /// <summary>The agent ends the chat: the interaction ends; a later customer message queues again.</summary>
     public DeliveryJob? AgentLeft(TenantState tenant, Conversation conversation, Agent agent)
     {

@@ -23,7 +23,8 @@ public static class EventBodies
         if (conversationId is not null) body["conversationId"] = conversationId;
         body["timestamp"] = timestamp;
         body["messageType"] = eventType == EventTypes.Text ? "AGENT" : "SYSTEM";
-        foreach (var (name, value) in fields) body[name] = value;
+        // V2's TEXT has no attachments; an agent's file reaches a V2 webhook as its name only.
+        foreach (var (name, value) in fields.Where(f => f.Key != "attachments")) body[name] = value;
         return JsonSerializer.SerializeToUtf8Bytes(body, Http.EmulatorJson.Options);
     }
 

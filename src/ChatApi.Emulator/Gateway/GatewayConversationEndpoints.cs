@@ -64,6 +64,7 @@ public static class GatewayConversationEndpoints
             return errors;
         }));
         GatewayMessageEndpoints.Map(group);
+        GatewayAttachmentEndpoints.Map(group);
     }
 
     private static IResult List(HttpContext http) =>

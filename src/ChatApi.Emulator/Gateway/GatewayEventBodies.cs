@@ -28,6 +28,7 @@ public static class GatewayEventBodies
                 ["isEcho"] = false,
                 ["sender"] = new JsonObject { ["id"] = Field("agentId"), ["type"] = "agent" },
                 ["text"] = Field("message"),
+                ["attachments"] = Node("attachments"),
             }),
             EventTypes.Transfer => (EventTypes.Transfer, (JsonObject?)null),
             EventTypes.UserLeft => (MembersChanged, new JsonObject { ["memberType"] = "user", ["change"] = "left", ["id"] = Field("userId") }),

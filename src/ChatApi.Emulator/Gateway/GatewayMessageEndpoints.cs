@@ -28,8 +28,12 @@ public static class GatewayMessageEndpoints
         var errors = new List<FieldError>();
         var message = ReadMessage(body!, "", errors);
         if (errors.Count > 0) return GatewayProblems.BadRequest(errors);
+        var attachmentIds = (body!["attachments"] as JsonArray ?? []).Select(a => (a as JsonObject)?["id"]?.ToString()).ToList();
         return GatewayConversationEndpoints.With(http, id, c =>
         {
+            var missing = attachmentIds.Where(a => a is null || GatewayAttachmentEndpoints.Find(c, a) is null).ToList();
+            if (missing.Count > 0)
+                return GatewayProblems.BadRequest("attachments", $"no attachment {string.Join(", ", missing.Select(m => m ?? "(without id)"))} was uploaded to this conversation");
             flow.CustomerMessage(TenantScope.Of(http), c, message!.Value.Text, message.Value.Type);
             return Results.StatusCode(202);
         });

@@ -77,6 +77,7 @@ public static class EmulatorApp
         GatewayChannelEndpoints.Map(app);
         GatewayConversationEndpoints.Map(app);
         GatewayJwkEndpoint.Map(app);
+        GatewayAttachmentEndpoints.MapFiles(app);
         AgentEndpoints.Map(app);
         EmulatorControlEndpoints.Map(app);
         ReceiverEndpoints.Map(app);

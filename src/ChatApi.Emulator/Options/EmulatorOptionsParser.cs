@@ -41,9 +41,10 @@ public static class EmulatorOptionsParser
           --help                  this text
 
         The Chat API V2 is served under /oauth/v2/token and /vcc/{region}/chat/v2/..., the Chat Gateway under
-        /chat-gateway/v1/webhooks, /channels, /conversations (with interactions, participants, messages, typing,
+        /chat-gateway/v1/webhooks, /channels, /conversations (with interactions, participants, messages, attachments, typing,
         thinking, read-receipt, post-agent-assignment) and /jwk/{kid}/public (header x-api-key, optional X-8x8-Tenant).
-        Not served yet: Gateway attachments, cards and card actions.
+        Gateway attachments (upload, list, one, content) are kept in memory, at most 100 MB each.
+        Not served yet: Gateway cards and card actions.
 
         Test-only endpoints (no authentication; not part of 8x8's API):
           GET  /_emulator/deliveries?webhookId=&eventType=&conversationId=   every delivery attempt (headers, body, status)
@@ -52,6 +53,10 @@ public static class EmulatorOptionsParser
           POST /_emulator/conversations/{id}/agent-joined|text|agent-left|transfer
                                                      play the agent; optional JSON {agentId, agentName, message,
                                                      nextAgentId, nextAgentName}; answers 202 {eventType, eventId}
+          POST /_emulator/conversations/{id}/attachment?fileName=&agentId=&agentName=
+                                                     the agent sends the body as a file (TEXT for V2 webhooks, MESSAGE
+                                                     with a pre-signed URL for Gateway ones); answers {eventType, eventId, attachmentId}
+          GET  /_files/{token}                       the pre-signed URL of an attachment (its bytes)
           POST /_receiver/{name}                     a receiver that answers 200 and records the request
           GET  /_receiver/{name}                     what it recorded: [{body, headers, time}], oldest first
           POST /_broken/{name}                       a receiver that always answers 500

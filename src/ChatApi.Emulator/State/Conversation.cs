@@ -30,6 +30,9 @@ public sealed record Message(string InteractionId, string OriginalText, string T
 
 public sealed record Agent(string Id, string Name);
 
+/// <summary>A file in a conversation (Gateway attachments), kept in memory with its bytes; <see cref="Token"/> names its pre-signed URL.</summary>
+public sealed record Attachment(string Id, string FileName, string ContentType, byte[] Bytes, DateTimeOffset CreatedAt, string AuthorType, string Token);
+
 /// <summary>Someone who joined the conversation: the customer (<c>user</c>) or an agent; <see cref="Removed"/> once they left.</summary>
 public sealed class Participant(string id, string type)
 {
@@ -58,6 +61,7 @@ public sealed class Conversation
     public string Status { get; set; } = ConversationStatus.Pending;
     public List<Interaction> Interactions { get; } = [];
     public List<Message> Messages { get; } = [];
+    public List<Attachment> Attachments { get; } = [];
     public Agent? Agent { get; set; }
     /// <summary>Everyone who joined, in the order they first joined; the customer first.</summary>
     public List<Participant> Participants { get; } = [];

@@ -27,8 +27,31 @@ public static class AgentEndpoints
             Act(h, id, s, EventTypes.Text, (t, c, a, r) => f.AgentText(t, c, a, r("message") ?? DefaultText)));
         group.MapPost("/agent-left", (HttpContext h, string id, EmulatorState s, ConversationFlow f) =>
             Act(h, id, s, EventTypes.AgentLeft, (t, c, a, _) => f.AgentLeft(t, c, a)));
+        group.MapPost("/attachment", Attachment);
         group.MapPost("/transfer", (HttpContext h, string id, EmulatorState s, ConversationFlow f) =>
             Act(h, id, s, EventTypes.Transfer, (t, c, a, r) => f.Transfer(t, c, a, NextAgent(a, r("nextAgentId"), r("nextAgentName")))));
+    }
+
+    /// <summary>
+    /// <c>POST /_emulator/conversations/{id}/attachment?fileName=&amp;agentId=&amp;agentName=</c> with the file's bytes as the body
+    /// (its Content-Type kept): the agent sends a file. Answers 202 <c>{eventType, eventId, attachmentId}</c>.
+    /// </summary>
+    private static async Task<IResult> Attachment(HttpContext http, string id, EmulatorState state, ConversationFlow flow, TimeProvider time)
+    {
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        var fileName = http.Request.Query["fileName"].ToString() is { Length: > 0 } f ? f : "file.bin";
+        var contentType = http.Request.ContentType is { Length: > 0 } t ? t : "application/octet-stream";
+        if (state.FindConversation(id) is not var (tenant, conversation)) return Problem.NotFound("Conversation", id);
+        var root = $"{http.Request.Scheme}://{http.Request.Host}";
+        lock (tenant.Lock)
+        {
+            var agent = new Agent(http.Request.Query["agentId"].ToString() is { Length: > 0 } a ? a : conversation.Agent?.Id ?? DefaultAgentId,
+                http.Request.Query["agentName"].ToString() is { Length: > 0 } n ? n : conversation.Agent?.Name ?? DefaultAgentName);
+            var attachment = Gateway.GatewayAttachmentEndpoints.Add(conversation, fileName, contentType, buffer.ToArray(), "agent", time.GetUtcNow());
+            var job = flow.AgentAttachment(tenant, conversation, agent, attachment, root);
+            return Results.Json(new { eventType = EventTypes.Text, eventId = job?.EventId, attachmentId = attachment.Id }, statusCode: 202);
+        }
     }
 
     private static Agent NextAgent(Agent current, string? id, string? name) =>
