@@ -31,6 +31,8 @@ public static class Assumptions
         "Gateway user fields beyond the ten predefined ones go in additionalProperties; V2 sees them all as customer keys.",
         "Moving a conversation to another queue or script (PUT/PATCH assignment) ends the agent's part and queues it again (QUEUED).",
         "The typing, thinking and read-receipt indicators are checked and answered 204; no agent is played who would see them.",
+        "A card action sets the card's flag and sends a Gateway webhook ACTIVITY {name: adaptiveCard/action, value: {cardId, action, name}}; its body may hold only name, as the description defines.",
+        "Cards sent without an id get one (card-CONVERSATION-MESSAGE-N); history messages keep their text only.",
     ];
 
     public static string Text => string.Join(Environment.NewLine, All.Select(a => "  - " + a));

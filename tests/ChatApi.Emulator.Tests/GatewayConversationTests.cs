@@ -226,4 +226,47 @@ public class GatewayConversationTests
         Assert.Equal(bytes, await emu.Http.GetByteArrayAsync(attachment.Str("preSignedUrl")));
         Assert.Equal(404, (int)(await emu.Http.GetAsync("/_files/not-a-token")).StatusCode);
     }
+
+    [Fact]
+    public async Task CardsAreKeptOnTheirMessageAndCardActionsSetTheFlagAndSendActivity()
+    {
+        var (emu, channel, _) = await StartAsync("gw-cards");
+        await using var __ = emu;
+        var id = await CreateAsync(emu, channel);
+        var card = new { contentType = "application/vnd.microsoft.card.adaptive", content = new { type = "AdaptiveCard", version = "1.6", body = new[] { new { type = "TextBlock", text = "Pick one" } } } };
+        await OkAsync(await emu.GatewayAsync(Post, $"conversations/{id}/messages", new { authorType = "bot", cards = new[] { card } }), 202);
+        Assert.Equal(["cards[0].contentType"], await ViolationsAsync(await emu.GatewayAsync(Post, $"conversations/{id}/messages",
+            new { authorType = "bot", cards = new[] { new { contentType = "text/html", content = new { } } } })));
+        Assert.Equal(["cards[0].content"], await ViolationsAsync(await emu.GatewayAsync(Post, $"conversations/{id}/messages",
+            new { authorType = "bot", cards = new[] { new { contentType = "Buttons" } } })));
+
+        var messages = (await OkAsync(await emu.GatewayAsync(Get, $"conversations/{id}/messages")))["_embedded"]!["messages"]!.AsArray();
+        var withCard = messages.Last()!;
+        var cards = (await OkAsync(await emu.GatewayAsync(Get, $"conversations/{id}/messages/{withCard.Str("id")}/cards")))["_embedded"]!["cards"]!.AsArray();
+        var cardId = Assert.Single(cards)!.Str("id");
+        Assert.Equal("Pick one", cards[0]!["content"]!["body"]![0]!.Str("text"));
+        Assert.False(cards[0]!["actionSubmitted"]!.GetValue<bool>());
+
+        using var submit = new HttpRequestMessage(Put, $"/api/v1/tenant/acme/conversations/{id}/cards/{cardId}/action-submit")
+        {
+            Content = new StringContent("""{"name":"8x8"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        submit.Headers.Add("x-api-key", TestEmulator.GatewayKey);
+        Assert.Equal(204, (int)(await emu.Http.SendAsync(submit)).StatusCode);
+        cards = (await OkAsync(await emu.GatewayAsync(Get, $"conversations/{id}/messages/{withCard.Str("id")}/cards")))["_embedded"]!["cards"]!.AsArray();
+        Assert.True(cards[0]!["actionSubmitted"]!.GetValue<bool>());
+        Assert.False(cards[0]!["actionExecuted"]!.GetValue<bool>());
+        var activity = (await emu.WaitForEventsAsync("/_receiver/gw-cards", 3)).Select(e => JsonNode.Parse(e!.Str("body"))!).Single(e => e.Str("eventType") == "ACTIVITY");
+        Assert.Equal(("adaptiveCard/action", cardId, "submit", "8x8"), (activity["data"]!.Str("name"), activity["data"]!["value"]!.Str("cardId"),
+            activity["data"]!["value"]!.Str("action"), activity["data"]!["value"]!.Str("name")));
+
+        using var unauthenticated = new HttpRequestMessage(Put, $"/api/v1/tenant/acme/conversations/{id}/cards/{cardId}/action-execute");
+        Assert.Equal(401, (int)(await emu.Http.SendAsync(unauthenticated)).StatusCode);
+        using var unknown = new HttpRequestMessage(Put, $"/api/v1/tenant/acme/conversations/{id}/cards/nope/action-execute");
+        unknown.Headers.Add("x-api-key", TestEmulator.GatewayKey);
+        Assert.Equal(404, (int)(await emu.Http.SendAsync(unknown)).StatusCode);
+        using var otherTenant = new HttpRequestMessage(Put, $"/api/v1/tenant/globex/conversations/{id}/cards/{cardId}/action-execute");
+        otherTenant.Headers.Add("x-api-key", TestEmulator.GatewayKey);
+        Assert.Equal(403, (int)(await emu.Http.SendAsync(otherTenant)).StatusCode);
+    }
 }

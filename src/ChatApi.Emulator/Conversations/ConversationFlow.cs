@@ -46,12 +46,13 @@ public sealed class ConversationFlow(EventPublisher publisher, EmulatorState sta
     }
 
     /// <summary>A customer (or bot) message; with no open interaction the conversation is queued again.</summary>
-    public void CustomerMessage(TenantState tenant, Conversation conversation, string text, string authorType)
+    public void CustomerMessage(TenantState tenant, Conversation conversation, string text, string authorType,
+        IReadOnlyList<string>? attachmentIds = null, IReadOnlyList<Card>? cards = null)
     {
         var requeue = conversation.OpenInteraction is null;
         var interaction = conversation.OpenInteraction ?? OpenInteraction(conversation);
         Join(conversation, conversation.CustomerParticipantId, "user");
-        AddMessage(conversation, interaction, text, authorType, ParticipantOf(conversation, authorType));
+        AddMessage(conversation, interaction, text, authorType, ParticipantOf(conversation, authorType), attachmentIds, cards);
         if (requeue && conversation.Status != ConversationStatus.Deleted) Queue(tenant, conversation);
     }
 
@@ -120,9 +121,19 @@ public sealed class ConversationFlow(EventPublisher publisher, EmulatorState sta
         Queue(tenant, conversation);
     }
 
-    private void AddMessage(Conversation conversation, Interaction interaction, string text, string authorType, string participantId) =>
+    private void AddMessage(Conversation conversation, Interaction interaction, string text, string authorType, string participantId,
+        IReadOnlyList<string>? attachmentIds = null, IReadOnlyList<Card>? cards = null) =>
         conversation.Messages.Add(new Message(interaction.Id, text, text, authorType, participantId,
-            $"msg-{conversation.Id}-{conversation.Messages.Count + 1}", time.GetUtcNow()));
+            $"msg-{conversation.Id}-{conversation.Messages.Count + 1}", time.GetUtcNow(), attachmentIds, cards));
+
+    /// <summary>A card action (Gateway): the flag is set and a Gateway webhook hears ACTIVITY adaptiveCard/action.</summary>
+    public DeliveryJob? CardAction(TenantState tenant, Conversation conversation, Card card, string action, string? name)
+    {
+        if (action == "submit") card.ActionSubmitted = true; else card.ActionExecuted = true;
+        var value = new JsonObject { ["cardId"] = card.Id, ["action"] = action };
+        if (name is not null) value["name"] = name;
+        return Publish(tenant, conversation, EventTypes.CardAction, [("value", value)]);
+    }
 
     private void Queue(TenantState tenant, Conversation conversation)
     {

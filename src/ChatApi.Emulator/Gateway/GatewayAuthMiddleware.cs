@@ -28,6 +28,8 @@ public sealed class GatewayAuthMiddleware(RequestDelegate next, EmulatorOptions 
         }
         var served = state.Tenants.Where(t => key.Serves(t.TenantId)).ToList();
         var named = context.Request.Headers[TenantHeader].ToString();
+        if (named.Length == 0 && GatewayPaths.IsCardAction(context.Request.Path))
+            named = context.Request.Path.Value!.Split('/')[4];   // /api/v1/tenant/{tenantId}/...
         TenantState? tenant;
         if (named.Length > 0) tenant = served.FirstOrDefault(t => t.TenantId == named);
         else tenant = served.Count == 1 ? served[0] : null;

@@ -37,10 +37,14 @@ public sealed record GatewayConversationDto(string Id, string ChannelId, Assignm
 
 public sealed record GatewayParticipantDto(string Id, string Type, bool Removed, string Language);
 
-public sealed record GatewayMessageDto(string Id, string Text, string CreatedAt, GatewayParticipantDto Author)
+public sealed record IdDto(string Id);
+
+public sealed record GatewayMessageDto(string Id, string Text, string CreatedAt, GatewayParticipantDto Author, IReadOnlyList<IdDto>? Attachments, IReadOnlyList<CardDto>? Cards)
 {
     /// <summary>Call under the tenant's lock.</summary>
     public static GatewayMessageDto From(Conversation c, Message m) =>
         new(m.Id, m.OriginalText, EmulatorJson.Time(m.CreatedAt),
-            new GatewayParticipantDto(m.ParticipantId, m.AuthorType, c.Participants.FirstOrDefault(p => p.Id == m.ParticipantId)?.Removed ?? false, c.Language));
+            new GatewayParticipantDto(m.ParticipantId, m.AuthorType, c.Participants.FirstOrDefault(p => p.Id == m.ParticipantId)?.Removed ?? false, c.Language),
+            m.AttachmentIds is { Count: > 0 } a ? a.Select(x => new IdDto(x)).ToList() : null,
+            m.Cards is { Count: > 0 } cards ? cards.Select(CardDto.From).ToList() : null);
 }

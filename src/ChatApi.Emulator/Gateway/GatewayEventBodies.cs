@@ -11,7 +11,7 @@ namespace ChatApi.Emulator.Gateway;
 /// </summary>
 public static class GatewayEventBodies
 {
-    public const string MembersChanged = "MEMBERS_CHANGED", Message = "MESSAGE", ConversationUpdate = "CONVERSATION_UPDATE";
+    public const string MembersChanged = "MEMBERS_CHANGED", Message = "MESSAGE", ConversationUpdate = "CONVERSATION_UPDATE", Activity = "ACTIVITY";
 
     /// <summary>The Gateway event type and body for what V2 calls <paramref name="v2EventType"/> with <paramref name="fields"/>.</summary>
     public static (string EventType, byte[] Body) Build(string v2EventType, string conversationId, long timestamp, IReadOnlyDictionary<string, JsonNode?> fields)
@@ -31,6 +31,7 @@ public static class GatewayEventBodies
                 ["attachments"] = Node("attachments"),
             }),
             EventTypes.Transfer => (EventTypes.Transfer, (JsonObject?)null),
+            EventTypes.CardAction => (Activity, new JsonObject { ["name"] = "adaptiveCard/action", ["value"] = Node("value") }),
             EventTypes.UserLeft => (MembersChanged, new JsonObject { ["memberType"] = "user", ["change"] = "left", ["id"] = Field("userId") }),
             EventTypes.StateChanged => (ConversationUpdate, new JsonObject
             {

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ChatApi.Emulator.Api;
 using ChatApi.Emulator.Conversations;
 using ChatApi.Emulator.Http;
+using ChatApi.Emulator.State;
 
 namespace ChatApi.Emulator.Gateway;
 
@@ -9,6 +10,8 @@ namespace ChatApi.Emulator.Gateway;
 public static class GatewayMessageEndpoints
 {
     private static readonly string[] Fields = ["authorType", "text", "attachments", "cards"];
+    private static readonly string[] CardFields = ["id", "contentType", "content", "actionSubmitted", "actionExecuted"];
+    public static readonly string[] CardContentTypes = ["application/vnd.microsoft.card.adaptive", "application/8x8.quick.replies", "Interactive", "Location", "Template", "Suggestions", "Buttons", "Carousel"];
 
     public static void Map(RouteGroupBuilder conversations)
     {
@@ -28,30 +31,60 @@ public static class GatewayMessageEndpoints
         var errors = new List<FieldError>();
         var message = ReadMessage(body!, "", errors);
         if (errors.Count > 0) return GatewayProblems.BadRequest(errors);
-        var attachmentIds = (body!["attachments"] as JsonArray ?? []).Select(a => (a as JsonObject)?["id"]?.ToString()).ToList();
         return GatewayConversationEndpoints.With(http, id, c =>
         {
-            var missing = attachmentIds.Where(a => a is null || GatewayAttachmentEndpoints.Find(c, a) is null).ToList();
+            var missing = message!.AttachmentIds.Where(a => GatewayAttachmentEndpoints.Find(c, a) is null).ToList();
             if (missing.Count > 0)
-                return GatewayProblems.BadRequest("attachments", $"no attachment {string.Join(", ", missing.Select(m => m ?? "(without id)"))} was uploaded to this conversation");
-            flow.CustomerMessage(TenantScope.Of(http), c, message!.Value.Text, message.Value.Type);
+                return GatewayProblems.BadRequest("attachments", $"no attachment {string.Join(", ", missing)} was uploaded to this conversation");
+            var cards = message.Cards.Select((card, i) => new Card(card.Id ?? $"card-{c.Id}-{c.Messages.Count + 1}-{i + 1}", card.ContentType, card.Content)).ToList();
+            flow.CustomerMessage(TenantScope.Of(http), c, message.Text, message.Type, message.AttachmentIds, cards);
             return Results.StatusCode(202);
         });
     }
 
+    public sealed record CardInput(string? Id, string ContentType, JsonNode? Content);
+
+    public sealed record MessageInput(string Text, string Type, IReadOnlyList<string> AttachmentIds, IReadOnlyList<CardInput> Cards);
+
     /// <summary>
-    /// <c>{authorType (bot | user, required), text, attachments?, cards?}</c>: a text is needed unless attachments or
-    /// cards are sent. Attachments and cards are checked to be arrays, not kept (see the report of issue 14).
+    /// <c>{authorType (bot | user, required), text, attachments?: [{id}], cards?: [{id?, contentType, content}]}</c>:
+    /// a text is needed unless attachments or cards are sent.
     /// </summary>
-    public static (string Text, string Type)? ReadMessage(JsonObject m, string prefix, List<FieldError> errors)
+    public static MessageInput? ReadMessage(JsonObject m, string prefix, List<FieldError> errors)
     {
         errors.AddRange(GatewayConversationEndpoints.Strict(m, Fields, prefix));
         GatewayConversationEndpoints.Enum(m, "authorType", ["bot", "user"], required: true, errors, prefix);
         var text = JsonBody.String(m, "text", errors);
-        foreach (var list in new[] { "attachments", "cards" })
-            if (m[list] is not null and not JsonArray) errors.Add(new FieldError(prefix + list, "must be an array"));
+        var attachmentIds = new List<string>();
+        var cards = new List<CardInput>();
+        foreach (var (list, i, item) in Items(m, "attachments", prefix, errors))
+        {
+            errors.AddRange(GatewayConversationEndpoints.Strict(item, ["id"], $"{prefix}attachments[{i}]."));
+            if (JsonBody.String(item, "id", errors) is { Length: > 0 } attachmentId) attachmentIds.Add(attachmentId);
+            else errors.Add(new FieldError($"{prefix}attachments[{i}].id", "must not be empty"));
+        }
+        foreach (var (list, i, item) in Items(m, "cards", prefix, errors))
+        {
+            var path = $"{prefix}cards[{i}].";
+            errors.AddRange(GatewayConversationEndpoints.Strict(item, CardFields, path));
+            var contentType = JsonBody.String(item, "contentType", errors) ?? CardContentTypes[0];
+            if (!CardContentTypes.Contains(contentType)) errors.Add(new FieldError(path + "contentType", $"must be one of {string.Join(", ", CardContentTypes)}"));
+            if (item["content"] is not JsonObject content) { errors.Add(new FieldError(path + "content", "must be an object")); continue; }
+            cards.Add(new CardInput(JsonBody.String(item, "id", errors), contentType, content.DeepClone()));
+        }
         var hasContent = m["attachments"] is JsonArray { Count: > 0 } || m["cards"] is JsonArray { Count: > 0 };
         if (string.IsNullOrEmpty(text) && !hasContent) errors.Add(new FieldError(prefix + "text", "must not be empty"));
-        return (text ?? "", JsonBody.String(m, "authorType", []) ?? "user");
+        return new MessageInput(text ?? "", JsonBody.String(m, "authorType", []) ?? "user", attachmentIds, cards);
+    }
+
+    private static IEnumerable<(string List, int Index, JsonObject Item)> Items(JsonObject m, string list, string prefix, List<FieldError> errors)
+    {
+        if (m[list] is null) yield break;
+        if (m[list] is not JsonArray items) { errors.Add(new FieldError(prefix + list, "must be an array")); yield break; }
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is JsonObject item) yield return (list, i, item);
+            else errors.Add(new FieldError($"{prefix}{list}[{i}]", "must be an object"));
+        }
     }
 }

@@ -8,4 +8,7 @@ public static class GatewayPaths
     public static bool IsGateway(PathString path) => path.StartsWithSegments(Root);
 
     public static bool IsKeyPath(PathString path) => path.StartsWithSegments(Root + "/jwk");
+
+    /// <summary>The card actions live outside the root: <c>/api/v1/tenant/{tenantId}/conversations/...</c>, same key.</summary>
+    public static bool IsCardAction(PathString path) => path.StartsWithSegments(GatewayCardEndpoints.ActionRoot);
 }

@@ -62,7 +62,7 @@ public static class EmulatorApp
             .UseMiddleware<BearerAuthMiddleware>()
             .UseMiddleware<RateLimitMiddleware>()
             .UseMiddleware<IdempotencyMiddleware>());
-        app.UseWhen(c => GatewayPaths.IsGateway(c.Request.Path) && !GatewayPaths.IsKeyPath(c.Request.Path), gateway => gateway
+        app.UseWhen(c => (GatewayPaths.IsGateway(c.Request.Path) && !GatewayPaths.IsKeyPath(c.Request.Path)) || GatewayPaths.IsCardAction(c.Request.Path), gateway => gateway
             .UseMiddleware<GatewayAuthMiddleware>()
             .UseMiddleware<RateLimitMiddleware>()
             .UseMiddleware<IdempotencyMiddleware>());
@@ -78,6 +78,7 @@ public static class EmulatorApp
         GatewayConversationEndpoints.Map(app);
         GatewayJwkEndpoint.Map(app);
         GatewayAttachmentEndpoints.MapFiles(app);
+        GatewayCardEndpoints.MapActions(app);
         AgentEndpoints.Map(app);
         EmulatorControlEndpoints.Map(app);
         ReceiverEndpoints.Map(app);
@@ -98,5 +99,5 @@ public static class EmulatorApp
     }
 
     private static bool IsApiCall(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/vcc") || context.Request.Path.StartsWithSegments("/oauth") || GatewayPaths.IsGateway(context.Request.Path);
+        context.Request.Path.StartsWithSegments("/vcc") || context.Request.Path.StartsWithSegments("/oauth") || GatewayPaths.IsGateway(context.Request.Path) || GatewayPaths.IsCardAction(context.Request.Path);
 }

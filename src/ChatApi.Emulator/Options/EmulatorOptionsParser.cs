@@ -44,7 +44,8 @@ public static class EmulatorOptionsParser
         /chat-gateway/v1/webhooks, /channels, /conversations (with interactions, participants, messages, attachments, typing,
         thinking, read-receipt, post-agent-assignment) and /jwk/{kid}/public (header x-api-key, optional X-8x8-Tenant).
         Gateway attachments (upload, list, one, content) are kept in memory, at most 100 MB each.
-        Not served yet: Gateway cards and card actions.
+        Cards of a message: GET /chat-gateway/v1/conversations/{id}/messages/{messageId}/cards; card actions:
+        PUT /api/v1/tenant/{tenantId}/conversations/{id}/cards/{cardId}/action-submit|action-execute (same key).
 
         Test-only endpoints (no authentication; not part of 8x8's API):
           GET  /_emulator/deliveries?webhookId=&eventType=&conversationId=   every delivery attempt (headers, body, status)

@@ -26,7 +26,17 @@ public sealed class Interaction
 
 /// <summary>A message; <see cref="Id"/> and <see cref="CreatedAt"/> are what the Gateway shows (V2 shows neither).</summary>
 public sealed record Message(string InteractionId, string OriginalText, string TranslatedText, string AuthorType, string ParticipantId,
-    string Id = "", DateTimeOffset CreatedAt = default);
+    string Id = "", DateTimeOffset CreatedAt = default, IReadOnlyList<string>? AttachmentIds = null, IReadOnlyList<Card>? Cards = null);
+
+/// <summary>A card in a message (Gateway): its content kept as sent; the flags change on card actions.</summary>
+public sealed class Card(string id, string contentType, System.Text.Json.Nodes.JsonNode? content)
+{
+    public string Id { get; } = id;
+    public string ContentType { get; } = contentType;
+    public System.Text.Json.Nodes.JsonNode? Content { get; } = content;
+    public bool ActionSubmitted { get; set; }
+    public bool ActionExecuted { get; set; }
+}
 
 public sealed record Agent(string Id, string Name);
 
