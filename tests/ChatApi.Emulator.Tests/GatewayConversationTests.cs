@@ -269,4 +269,18 @@ public class GatewayConversationTests
         otherTenant.Headers.Add("x-api-key", TestEmulator.GatewayKey);
         Assert.Equal(403, (int)(await emu.Http.SendAsync(otherTenant)).StatusCode);
     }
+
+    [Fact]
+    public async Task TheAgentTypingReachesGatewayWebhooksAsActivity()
+    {
+        var (emu, channel, _) = await StartAsync("gw-typing");
+        await using var __ = emu;
+        var id = await CreateAsync(emu, channel);
+        foreach (var json in new[] { """{"agentId":"ag-4"}""", """{"agentId":"ag-4","stopped":"true"}""" })
+            Assert.Equal(202, (int)(await emu.Http.PostAsync($"/_emulator/conversations/{id}/typing", new StringContent(json, System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        var typing = (await emu.WaitForEventsAsync("/_receiver/gw-typing", 4)).Select(e => JsonNode.Parse(e!.Str("body"))!).Where(e => e.Str("eventType") == "ACTIVITY").ToList();
+        Assert.All(typing, t => Assert.Equal("typing", t["data"]!.Str("name")));
+        Assert.Equal(["ag-4"], typing[0]["data"]!["value"]!["users"]!.AsArray().Select(u => u!.Str("id")));
+        Assert.Empty(typing[1]["data"]!["value"]!["users"]!.AsArray());
+    }
 }

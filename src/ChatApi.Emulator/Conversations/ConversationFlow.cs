@@ -126,6 +126,13 @@ public sealed class ConversationFlow(EventPublisher publisher, EmulatorState sta
         conversation.Messages.Add(new Message(interaction.Id, text, text, authorType, participantId,
             $"msg-{conversation.Id}-{conversation.Messages.Count + 1}", time.GetUtcNow(), attachmentIds, cards));
 
+    /// <summary>The agent types (or stops): a Gateway webhook hears ACTIVITY typing with the agent in <c>value.users</c> (empty when stopped).</summary>
+    public DeliveryJob? AgentTyping(TenantState tenant, Conversation conversation, Agent agent, bool typing)
+    {
+        var users = typing ? new JsonArray(new JsonObject { ["id"] = agent.Id, ["type"] = "agent" }) : [];
+        return Publish(tenant, conversation, EventTypes.AgentTyping, [("value", new JsonObject { ["users"] = users })]);
+    }
+
     /// <summary>A card action (Gateway): the flag is set and a Gateway webhook hears ACTIVITY adaptiveCard/action.</summary>
     public DeliveryJob? CardAction(TenantState tenant, Conversation conversation, Card card, string action, string? name)
     {

@@ -9,9 +9,10 @@ public static class EventTypes
         Text = "TEXT", WebHookVerify = "WEB_HOOK_VERIFY";
 
     /// <summary>What only the Gateway tells (as CONVERSATION_UPDATE and MEMBERS_CHANGED user left); V2 webhooks get nothing for them.</summary>
-    public const string StateChanged = "emulator.STATE_CHANGED", UserLeft = "emulator.USER_LEFT", CardAction = "emulator.CARD_ACTION";
+    public const string StateChanged = "emulator.STATE_CHANGED", UserLeft = "emulator.USER_LEFT", CardAction = "emulator.CARD_ACTION",
+        AgentTyping = "emulator.AGENT_TYPING";
 
-    public static bool IsGatewayOnly(string eventType) => eventType is StateChanged or UserLeft or CardAction;
+    public static bool IsGatewayOnly(string eventType) => eventType is StateChanged or UserLeft or CardAction or AgentTyping;
 }
 
 /// <summary>Builds event bodies: compact JSON, <c>eventType, conversationId, timestamp, messageType</c> then the type's fields.</summary>

@@ -31,6 +31,7 @@ public static class GatewayEventBodies
                 ["attachments"] = Node("attachments"),
             }),
             EventTypes.Transfer => (EventTypes.Transfer, (JsonObject?)null),
+            EventTypes.AgentTyping => (Activity, new JsonObject { ["name"] = "typing", ["value"] = Node("value") }),
             EventTypes.CardAction => (Activity, new JsonObject { ["name"] = "adaptiveCard/action", ["value"] = Node("value") }),
             EventTypes.UserLeft => (MembersChanged, new JsonObject { ["memberType"] = "user", ["change"] = "left", ["id"] = Field("userId") }),
             EventTypes.StateChanged => (ConversationUpdate, new JsonObject

@@ -51,9 +51,10 @@ public static class EmulatorOptionsParser
           GET  /_emulator/deliveries?webhookId=&eventType=&conversationId=   every delivery attempt (headers, body, status)
           POST /_emulator/rotate-key                 new signing key; answers {kid}; old keys stay served
           GET  /_emulator/keys                       {current, kids}
-          POST /_emulator/conversations/{id}/agent-joined|text|agent-left|transfer
+          POST /_emulator/conversations/{id}/agent-joined|text|agent-left|transfer|typing
                                                      play the agent; optional JSON {agentId, agentName, message,
-                                                     nextAgentId, nextAgentName}; answers 202 {eventType, eventId}
+                                                     nextAgentId, nextAgentName, stopped: "true"}; answers 202 {eventType, eventId};
+                                                     typing reaches Gateway webhooks only (ACTIVITY typing)
           POST /_emulator/conversations/{id}/attachment?fileName=&agentId=&agentName=
                                                      the agent sends the body as a file (TEXT for V2 webhooks, MESSAGE
                                                      with a pre-signed URL for Gateway ones); answers {eventType, eventId, attachmentId}

@@ -28,6 +28,8 @@ public static class AgentEndpoints
         group.MapPost("/agent-left", (HttpContext h, string id, EmulatorState s, ConversationFlow f) =>
             Act(h, id, s, EventTypes.AgentLeft, (t, c, a, _) => f.AgentLeft(t, c, a)));
         group.MapPost("/attachment", Attachment);
+        group.MapPost("/typing", (HttpContext h, string id, EmulatorState s, ConversationFlow f) =>
+            Act(h, id, s, "ACTIVITY", (t, c, a, r) => f.AgentTyping(t, c, a, r("stopped") != "true")));
         group.MapPost("/transfer", (HttpContext h, string id, EmulatorState s, ConversationFlow f) =>
             Act(h, id, s, EventTypes.Transfer, (t, c, a, r) => f.Transfer(t, c, a, NextAgent(a, r("nextAgentId"), r("nextAgentName")))));
     }
@@ -77,7 +79,7 @@ public static class AgentEndpoints
                 (body is null ? null : JsonBody.String(body, "agentId", errors)) ?? conversation.Agent?.Id ?? DefaultAgentId,
                 (body is null ? null : JsonBody.String(body, "agentName", errors)) ?? conversation.Agent?.Name ?? DefaultAgentName);
             string? Read(string name) => body is null ? null : JsonBody.String(body, name, errors);
-            foreach (var name in new[] { "message", "nextAgentId", "nextAgentName" }) Read(name);
+            foreach (var name in new[] { "message", "nextAgentId", "nextAgentName", "stopped" }) Read(name);
             if (errors.Count > 0) return Problem.BadRequest(errors);
             var job = action(tenant, conversation, agent, Read);
             return Results.Json(new { eventType, eventId = job?.EventId }, statusCode: 202);
