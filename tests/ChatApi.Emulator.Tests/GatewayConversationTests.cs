@@ -73,11 +73,26 @@ public class GatewayConversationTests
     [InlineData("""{"channelId":"1","user":{"name":"Jo"},"history":{"messages":[{"text":"x"}]}}""", "history.messages[0].authorType")]
     [InlineData("""{"channelId":"1","user":{"name":"Jo"},"history":{"messages":[{"authorType":"user"}]}}""", "history.messages[0].text")]
     [InlineData("""{"channelId":"1","user":{"name":"Jo","additionalProperties":[{"key":"a","value":"b","x":1}]}}""", "user.additionalProperties[0].x")]
+    [InlineData("""{"channelId":"1","user":{"name":"Jo"},"history":{"messages":[{"authorType":"user","text":"t","externalProvider":{"name":"X","externalMessageId":"1"}}]}}""", "history.messages[0].externalProvider")]
+    [InlineData("""{"channelId":"1","user":{"name":"Jo"},"history":{"messages":[{"authorType":"user","externalProvider":{"name":"Y","externalMessageId":"1"}}]}}""", "history.messages[0].externalProvider.name")]
+    [InlineData("""{"channelId":"1","user":{"name":"Jo"},"history":{"messages":[{"authorType":"user","text":"t"}]},"externalProvider":{}}""", "externalProvider")]
     public async Task CreateRequestsAreCheckedStrictly(string body, string field)
     {
         var (emu, _, _) = await StartAsync();
         await using var __ = emu;
         Assert.Contains(field, await ViolationsAsync(await emu.GatewayAsync(Post, "conversations", body)));
+    }
+
+    [Fact]
+    public async Task HistoryMayRehydrateAnExternalProvidersMessage()
+    {
+        var (emu, channel, _) = await StartAsync();
+        await using var __ = emu;
+        await OkAsync(await emu.GatewayAsync(Post, "conversations", new
+        {
+            channelId = channel, user = new { name = "Jo" },
+            history = new { messages = new object[] { new { authorType = "user", externalProvider = new { name = "X", externalMessageId = "1234567890" } } } },
+        }), 202);
     }
 
     [Fact]

@@ -286,7 +286,7 @@ public static class GatewayConversationEndpoints
         {
             var path = $"history.messages[{i}]";
             if (messages[i] is not JsonObject m) { errors.Add(new FieldError(path, "must be an object")); continue; }
-            if (GatewayMessageEndpoints.ReadMessage(m, path + ".", errors) is { } message) history.Add((message.Text, message.Type));
+            if (GatewayMessageEndpoints.ReadMessage(m, path + ".", errors, history: true) is { } message) history.Add((message.Text, message.Type));
         }
         return history;
     }

@@ -50,9 +50,13 @@ public static class GatewayMessageEndpoints
     /// <c>{authorType (bot | user, required), text, attachments?: [{id}], cards?: [{id?, contentType, content}]}</c>:
     /// a text is needed unless attachments or cards are sent.
     /// </summary>
-    public static MessageInput? ReadMessage(JsonObject m, string prefix, List<FieldError> errors)
+    /// <remarks>
+    /// In history (<paramref name="history"/>) a message may instead name an <c>externalProvider {name: X, externalMessageId}</c>
+    /// to rehydrate (never together with a text); it is kept as its provider's message id.
+    /// </remarks>
+    public static MessageInput? ReadMessage(JsonObject m, string prefix, List<FieldError> errors, bool history = false)
     {
-        errors.AddRange(GatewayConversationEndpoints.Strict(m, Fields, prefix));
+        errors.AddRange(GatewayConversationEndpoints.Strict(m, history ? [.. Fields, "externalProvider"] : Fields, prefix));
         GatewayConversationEndpoints.Enum(m, "authorType", ["bot", "user"], required: true, errors, prefix);
         var text = JsonBody.String(m, "text", errors);
         var attachmentIds = new List<string>();
@@ -71,6 +75,19 @@ public static class GatewayMessageEndpoints
             if (!CardContentTypes.Contains(contentType)) errors.Add(new FieldError(path + "contentType", $"must be one of {string.Join(", ", CardContentTypes)}"));
             if (item["content"] is not JsonObject content) { errors.Add(new FieldError(path + "content", "must be an object")); continue; }
             cards.Add(new CardInput(JsonBody.String(item, "id", errors), contentType, content.DeepClone()));
+        }
+        if (history && m["externalProvider"] is not null)
+        {
+            if (m["externalProvider"] is not JsonObject provider) errors.Add(new FieldError(prefix + "externalProvider", "must be an object {name, externalMessageId}"));
+            else
+            {
+                errors.AddRange(GatewayConversationEndpoints.Strict(provider, ["name", "externalMessageId"], prefix + "externalProvider."));
+                GatewayConversationEndpoints.Enum(provider, "name", ["X"], required: true, errors, prefix + "externalProvider.");
+                var external = JsonBody.String(provider, "externalMessageId", errors);
+                if (string.IsNullOrEmpty(external)) errors.Add(new FieldError(prefix + "externalProvider.externalMessageId", "must not be empty"));
+                if (!string.IsNullOrEmpty(text)) errors.Add(new FieldError(prefix + "externalProvider", "cannot be sent together with text"));
+                text = $"[X message {external}]";
+            }
         }
         var hasContent = m["attachments"] is JsonArray { Count: > 0 } || m["cards"] is JsonArray { Count: > 0 };
         if (string.IsNullOrEmpty(text) && !hasContent) errors.Add(new FieldError(prefix + "text", "must not be empty"));
