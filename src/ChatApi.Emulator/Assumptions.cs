@@ -26,6 +26,7 @@ public static class Assumptions
         "Gateway webhooks also hear CONVERSATION_UPDATE when the conversation is created and whenever its state changes (created, active, idle), and MEMBERS_CHANGED (user, left) when the user leaves; the agent shows as assignment {type: agent, id, resourceId: queue}.",
         "A Gateway key serves the tenants --gateway-key binds it to; X-8x8-Tenant may be left out when it serves one; a tenant it does not serve is 403.",
         "Gateway requests are checked strictly: a field the description does not define is a 400; the webhook version is required (as version or notificationVersion, the description requires the one and defines the other).",
+        "Gateway query parameters other than page, size, sort and filter are a 400 (a misspelt one would otherwise be ignored).",
         "Gateway verify takes any of the three versions and sends WEB_HOOK_VERIFY in that version's format.",
         "A conversation's Gateway state is created while queued, active with an agent, idle once ended (8x8 does not map V2's status).",
         "Gateway user fields beyond the ten predefined ones go in additionalProperties; V2 sees them all as customer keys.",

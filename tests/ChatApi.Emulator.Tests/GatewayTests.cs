@@ -89,6 +89,7 @@ public class GatewayTests
         Assert.Equal(["v2-3", "v2-1"], filtered["_embedded"]!["webhooks"]!.AsArray().Select(w => w!.Str("name")));
         Assert.Equal(["filter"], await GatewayViolationsAsync(await emu.GatewayAsync(Get, "webhooks?filter=name%3D")));
         Assert.Equal(["size"], await GatewayViolationsAsync(await emu.GatewayAsync(Get, "channels?size=0")));
+        Assert.Equal(["pageSize"], await GatewayViolationsAsync(await emu.GatewayAsync(Get, "channels?pageSize=5")));
         // V2 lists the Gateway's webhook too, under its version.
         var v2 = await Json.ObjectAsync(await emu.GetAsync($"{emu.TenantPath}/web-hooks"));
         Assert.Equal(GatewayVersion, v2["data"]![3]!.Str("version"));

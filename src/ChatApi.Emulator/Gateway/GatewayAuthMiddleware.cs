@@ -16,6 +16,9 @@ public sealed class GatewayAuthMiddleware(RequestDelegate next, EmulatorOptions 
 {
     public const string KeyHeader = "x-api-key", TenantHeader = "X-8x8-Tenant";
 
+    /// <summary>The only query parameters the description defines (on its lists); any other is refused.</summary>
+    public static readonly string[] QueryParameters = ["page", "size", "sort", "filter"];
+
     public async Task InvokeAsync(HttpContext context)
     {
         var given = context.Request.Headers[KeyHeader].ToString();
@@ -39,6 +42,11 @@ public sealed class GatewayAuthMiddleware(RequestDelegate next, EmulatorOptions 
                 ? $"Header {TenantHeader} doesn't match tenant information for this API key: {named}"
                 : $"Header {TenantHeader} is required: this API key serves {served.Count} tenants";
             await GatewayProblems.Forbidden(why).ExecuteAsync(context);
+            return;
+        }
+        if (context.Request.Query.Keys.Where(k => !QueryParameters.Contains(k)).ToList() is { Count: > 0 } unknown)
+        {
+            await GatewayProblems.BadRequest(unknown.Select(k => new Http.FieldError(k, "is not a query parameter of the Chat Gateway")).ToList()).ExecuteAsync(context);
             return;
         }
         TenantScope.Set(context, tenant);
