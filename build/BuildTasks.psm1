@@ -117,10 +117,31 @@ function Invoke-ChatTest {
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
 }
 
+function Split-EmulatorArguments {
+    <#
+    .SYNOPSIS
+        Undoes the join of 'pwsh -File build.ps1 -Arguments a,b' (from bash, -File passes one string
+        "a,b"): splits at commas, then glues a piece back to the one before when neither starts with
+        '--', since every emulator option takes at most one value and a value may hold commas
+        ('--api-key','k:s:vcc-chat.webhooks.read,vcc-chat.channels.read').
+    #>
+    param([string[]] $Arguments)
+    $result = [Collections.Generic.List[string]]::new()
+    $previousIsValue = $false
+    foreach ($piece in @($Arguments | ForEach-Object { $_ -split ',' })) {
+        $isOption = $piece.StartsWith('--')
+        if (-not $isOption -and $previousIsValue) { $result[$result.Count - 1] += ",$piece"; continue }
+        $result.Add($piece)
+        $previousIsValue = -not $isOption -and $result.Count -gt 1 -and $result[$result.Count - 2].StartsWith('--')
+    }
+    , $result.ToArray()
+}
+
 function Invoke-ChatEmulator {
     param([string] $Root, [string] $Configuration, [string[]] $Arguments)
     Invoke-Dotnet @('build', (Join-Path $Root 'src/ChatApi.Emulator/ChatApi.Emulator.csproj'), '-c', $Configuration, '--nologo', '-v', 'q', '-clp:NoSummary')
-    & dotnet (Get-EmulatorPath $Root $Configuration) @Arguments
+    $emulatorArgs = Split-EmulatorArguments $Arguments
+    & dotnet (Get-EmulatorPath $Root $Configuration) @emulatorArgs
     exit $LASTEXITCODE
 }
 
@@ -167,4 +188,4 @@ function Invoke-ChatPackage {
     $package
 }
 
-Export-ModuleMember -Function Invoke-Chat*
+Export-ModuleMember -Function Invoke-Chat*, Split-EmulatorArguments

@@ -16,6 +16,8 @@ namespace ChatApi
         public const string V2 = "v2.0";
         public const string DefaultVersion = V2;
         public static readonly string[] Versions = { V1, V2 };
+        /// <summary>The only notification version of the Chat Gateway's webhooks.</summary>
+        public const string Gateway = "Chat Gateway v1.0";
 
         public const string Us = "us";
         public const string Eu = "eu";

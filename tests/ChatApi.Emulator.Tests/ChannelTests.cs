@@ -7,7 +7,7 @@ public class ChannelTests
     [Fact]
     public async Task CreateGetReplaceDeleteRoundTrips()
     {
-        await using var emu = await TestEmulator.StartAsync();
+        await using var emu = await TestEmulator.StartAsync(o => o.ETags = true);
         var hook1 = (await emu.CreateWebhookAsync("a")).Str("id");
         var hook2 = (await emu.CreateWebhookAsync("b")).Str("id");
         var path = $"{emu.TenantPath}/channels";

@@ -17,8 +17,9 @@ public class EventDeliveryTests
         var hook = (await emu.CreateWebhookAsync(uri: new Uri(emu.BaseUri, "/_receiver/signed").ToString(), version: version)).Str("id");
         var channel = (await emu.CreateChannelAsync(hook)).Str("id");
         await emu.CreateConversationAsync(channel);
-        var received = await emu.WaitForArrayAsync("/_receiver/signed", 1);
-        return (emu, received.Single()!);
+        // The webhook's own WEB_HOOK_VERIFY (sent on create) and the conversation's QUEUED, in either order.
+        var received = await emu.WaitForArrayAsync("/_receiver/signed", 2);
+        return (emu, received.Single(r => JsonNode.Parse(r!.Str("body"))!.Str("eventType") == "QUEUED")!);
     }
 
     private static string Header(JsonNode received, string name) => received["headers"]![name]!.GetValue<string>();
@@ -102,7 +103,7 @@ public class EventDeliveryTests
 
         var channel = (await Json.ObjectAsync(await emu.GetAsync($"{emu.TenantPath}/channels")))["data"]![0]!.Str("id");
         await emu.CreateConversationAsync(channel);
-        var second = (await emu.WaitForArrayAsync("/_receiver/signed", 2))[1]!;
+        var second = (await emu.WaitForArrayAsync("/_receiver/signed", 3)).Where(r => JsonNode.Parse(r!.Str("body"))!.Str("eventType") == "QUEUED").Last()!;
         var signature = Header(second, "x-8x8-signature");
         using var rsa = await FetchKeyAsync(emu, rotated);
         var payload = RebuildPayload(second);
@@ -113,12 +114,34 @@ public class EventDeliveryTests
     }
 
     [Fact]
-    public async Task AnUnknownKidIs404AndTheJwkNeedsAToken()
+    public async Task AnUnknownKidIsTheRfc7807NotFoundOfTheDescription()
     {
         await using var emu = await TestEmulator.StartAsync();
-        await Json.ProblemAsync(await emu.GetAsync("/vcc/us/chat/v2/jwk/nope/public"), 404);
+        using var response = await emu.Http.GetAsync("/vcc/us/chat/v2/jwk/nope/public");
+        Assert.Equal(404, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await Json.ObjectAsync(response);
+        Assert.Equal(["type", "title", "status", "detail", "resourceType", "resourceId", "instance"], body.Select(p => p.Key));
+        Assert.Equal("ClientError", body.Str("type"));
+        Assert.Equal(404, body["status"]!.GetValue<int>());
+        Assert.Equal("JWKPublic", body.Str("resourceType"));
+        Assert.Equal("nope", body.Str("resourceId"));
+        Assert.Equal("ResourceNotFound", body.Str("instance"));
+    }
+
+    [Fact]
+    public async Task KeysAreServedWithoutAnyHeader()
+    {
+        await using var emu = await TestEmulator.StartAsync();
         var kid = JsonNode.Parse(await emu.Http.GetStringAsync("/_emulator/keys"))!.Str("current");
-        Assert.Equal(401, (int)(await emu.Http.GetAsync($"/vcc/us/chat/v2/jwk/{kid}/public")).StatusCode);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/vcc/eu/chat/v2/jwk/{kid}/public");
+        Assert.Null(request.Headers.Authorization);
+        using var response = await emu.Http.SendAsync(request);
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(kid, (await Json.ObjectAsync(response)).Str("kid"));
+        // A bad token does not matter either: the operation has no security requirement.
+        using var withBadToken = await emu.SendAsync(HttpMethod.Get, $"/vcc/us/chat/v2/jwk/{kid}/public", token: "not-a-token");
+        Assert.Equal(200, (int)withBadToken.StatusCode);
     }
 
     [Fact]

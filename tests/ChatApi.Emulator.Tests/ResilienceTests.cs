@@ -1,5 +1,6 @@
 #nullable enable
 using System.Net.Http.Headers;
+using ChatApi.Emulator.Options;
 using ChatApi.Emulator.Tests.Support;
 
 namespace ChatApi.Emulator.Tests;
@@ -12,7 +13,7 @@ public class ResilienceTests
     [Fact]
     public async Task ARepeatedIdempotencyKeyReturnsTheFirstAnswerAndCreatesNothing()
     {
-        await using var emu = await TestEmulator.StartAsync();
+        await using var emu = await TestEmulator.StartAsync(o => { o.Idempotency = IdempotencyMode.Honour; o.ETags = true; });
         var key = Guid.NewGuid().ToString();
         var path = $"{emu.TenantPath}/web-hooks";
         using var first = await emu.PostAsync(path, new { name = "one", uri = "https://x.example", version = "v2.0" }, Key(key));
@@ -30,7 +31,7 @@ public class ResilienceTests
     [Fact]
     public async Task ConcurrentRepeatsOfAKeyCreateOneResource()
     {
-        await using var emu = await TestEmulator.StartAsync(o => o.LatencyMs = 100);
+        await using var emu = await TestEmulator.StartAsync(o => { o.LatencyMs = 100; o.Idempotency = IdempotencyMode.Honour; });
         var hook = (await emu.CreateWebhookAsync()).Str("id");
         var channel = (await emu.CreateChannelAsync(hook)).Str("id");
         var key = Guid.NewGuid().ToString();
@@ -48,7 +49,7 @@ public class ResilienceTests
     [Fact]
     public async Task IdempotencyKeysBelongToTheirApiKey()
     {
-        await using var emu = await TestEmulator.StartAsync(o => o.ApiKeys = [new("k1", "s1"), new("k2", "s2")]);
+        await using var emu = await TestEmulator.StartAsync(o => { o.ApiKeys = [new("k1", "s1"), new("k2", "s2")]; o.Idempotency = IdempotencyMode.Honour; });
         var t1 = await emu.TokenAsync("k1", "s1");
         var t2 = await emu.TokenAsync("k2", "s2");
         var path = $"{emu.TenantPath}/web-hooks";
@@ -104,7 +105,7 @@ public class ResilienceTests
     [Fact]
     public async Task ACutOffCreateDidTheWorkAndAnIdempotentRetryGetsItsAnswer()
     {
-        await using var emu = await TestEmulator.StartAsync(o => { o.FailRate = 0.5; o.RandomSeed = 3; });
+        await using var emu = await TestEmulator.StartAsync(o => { o.FailRate = 0.5; o.RandomSeed = 3; o.Idempotency = IdempotencyMode.Honour; });
         string? token = null;
         while (token is null)
         {

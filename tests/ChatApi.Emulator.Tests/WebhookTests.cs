@@ -7,7 +7,7 @@ public class WebhookTests
     [Fact]
     public async Task CreateGetReplaceDeleteRoundTrips()
     {
-        await using var emu = await TestEmulator.StartAsync();
+        await using var emu = await TestEmulator.StartAsync(o => o.ETags = true);
         var path = $"{emu.TenantPath}/web-hooks";
         using var created = await emu.PostAsync(path, new { name = "orders", uri = "https://example.com/hook", version = "v2.0" });
         Assert.Equal(200, (int)created.StatusCode);
@@ -135,7 +135,7 @@ public class WebhookTests
     [InlineData("W/\"1\"")]
     public async Task IfMatchWithTheCurrentVersionReplaces(string ifMatch)
     {
-        await using var emu = await TestEmulator.StartAsync();
+        await using var emu = await TestEmulator.StartAsync(o => o.ETags = true);
         var id = (await emu.CreateWebhookAsync()).Str("id");
         using var response = await emu.PutAsync($"{emu.TenantPath}/web-hooks/{id}", new { name = "new", uri = "https://x.example", version = "v2.0" },
             new Dictionary<string, string> { ["If-Match"] = ifMatch });
@@ -146,7 +146,7 @@ public class WebhookTests
     [Fact]
     public async Task AStaleIfMatchIs412AndChangesNothing()
     {
-        await using var emu = await TestEmulator.StartAsync();
+        await using var emu = await TestEmulator.StartAsync(o => o.ETags = true);
         var id = (await emu.CreateWebhookAsync("first")).Str("id");
         var path = $"{emu.TenantPath}/web-hooks/{id}";
         Assert.Equal(200, (int)(await emu.PutAsync(path, new { name = "second", uri = "https://x.example", version = "v2.0" })).StatusCode);

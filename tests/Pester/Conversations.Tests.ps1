@@ -77,7 +77,7 @@ Describe 'Conversation cmdlets' {
         $participants[0].ConversationId | Should -Be $c.Id
 
         $c | Close-ChatConversation -Confirm:$false
-        $c | Get-ChatParticipant | Should -BeNullOrEmpty
+        $c | Get-ChatParticipant | Should -HaveCount 1   # everyone who joined stays listed (issue 12); the customer is marked removed
         $after = Get-ChatConversation -Id $c.Id
         $after.Interactions[0].EndTime | Should -Not -BeNullOrEmpty
         $after.Status | Should -Be 'created'

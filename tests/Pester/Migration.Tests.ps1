@@ -37,7 +37,8 @@ BeforeAll {
 
 Describe 'Migration: plan, WhatIf, NewWebhook, second run, undo, legacy removal' {
     BeforeAll {
-        $emu = Start-TestEmulator -Arguments @('--seed-legacy', '30', '--seed-uris', '5', '--seed-broken', '3', '--rate-limit', '0')
+        # kind: needs client create-reconciliation (issue 10)
+        $emu = Start-TestEmulator -Arguments @('--seed-legacy', '30', '--seed-uris', '5', '--seed-broken', '3', '--rate-limit', '0', '--etags', '--idempotency', 'honour')
         Connect-TestSession $emu | Out-Null
         $journal = New-TestJournalPath
         $journal2 = New-TestJournalPath
@@ -176,7 +177,8 @@ Describe 'Migration: InPlace' {
 
 Describe 'Migration: a migration process killed mid-run, then resumed' {
     BeforeAll {
-        $emu = Start-TestEmulator -Arguments @('--seed-legacy', '60', '--seed-uris', '6', '--latency', '150', '--rate-limit', '0')
+        # kind: needs client create-reconciliation (issue 10)
+        $emu = Start-TestEmulator -Arguments @('--seed-legacy', '60', '--seed-uris', '6', '--latency', '150', '--rate-limit', '0', '--etags', '--idempotency', 'honour')
         Connect-TestSession $emu | Out-Null
         $journal = New-TestJournalPath
         $script = Join-Path ([IO.Path]::GetTempPath()) "chatapi-migrate-$([guid]::NewGuid().ToString('N')).ps1"
@@ -231,7 +233,8 @@ Invoke-ChatMigration -JournalPath $JournalPath | Out-Null
 
 Describe 'Migration: 200 channels at 5 requests/second with 10% of calls failing' {
     BeforeAll {
-        $emu = Start-TestEmulator -Arguments @('--seed-legacy', '200', '--seed-uris', '20', '--seed-broken', '3', '--fail-rate', '0.1', '--rate-limit', '5', '--seed', '7')
+        # kind: needs client create-reconciliation (issue 10)
+        $emu = Start-TestEmulator -Arguments @('--seed-legacy', '200', '--seed-uris', '20', '--seed-broken', '3', '--fail-rate', '0.1', '--rate-limit', '5', '--seed', '7', '--etags', '--idempotency', 'honour')
         Connect-TestSession $emu -RequestsPerSecond 5 | Out-Null
         $journal = New-TestJournalPath
     }

@@ -2,7 +2,8 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module $env:CHATAPI_TEST_MODULE -Force
     # --legacy-mode lets the tests create v1.0 webhooks, as migrated V1 hooks are.
-    $script:emu = Start-TestEmulator -Arguments @('--rate-limit', '0', '--legacy-mode')
+    # kind: needs client create-reconciliation (issue 10)
+    $script:emu = Start-TestEmulator -Arguments @('--rate-limit', '0', '--legacy-mode', '--etags', '--idempotency', 'honour')
     $script:session = Connect-TestSession $emu
     $script:receiver = "$($emu.BaseUri)/_receiver/hooks"
 }

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using ChatApi.Emulator.Auth;
 using ChatApi.Emulator.Http;
+using ChatApi.Emulator.Queries;
 using ChatApi.Emulator.State;
 
 namespace ChatApi.Emulator.Api;
@@ -12,16 +14,34 @@ public static class ChannelEndpoints
     public static void Map(RouteGroupBuilder tenant)
     {
         var group = tenant.MapGroup("/channels");
-        group.MapGet("", List);
-        group.MapPost("", Create);
-        group.MapGet("/{id}", Get);
-        group.MapPut("/{id}", Replace);
-        group.MapDelete("/{id}", Delete);
+        group.MapGet("", List).RequireScope(Scopes.ChannelsRead);
+        group.MapPost("", Create).RequireScope(Scopes.ChannelsWrite);
+        group.MapGet("/{id}", Get).RequireScope(Scopes.ChannelsRead);
+        group.MapPut("/{id}", Replace).RequireScope(Scopes.ChannelsWrite);
+        group.MapDelete("/{id}", Delete).RequireScope(Scopes.ChannelsWrite);
     }
 
     private sealed record ChannelInput(string Name, string WebHookId, string RoutingType, string QueueId);
 
-    private static IResult List(HttpContext http) => Paging.Answer(http, tenant => tenant.Channels.Values.Select(ChannelDto.From));
+    /// <summary>The fields <c>filter</c> and <c>sort</c> may name; the description's own example spells <c>routingOption.id</c>.</summary>
+    public static readonly IReadOnlyDictionary<string, Func<Channel, string?>> Fields = new Dictionary<string, Func<Channel, string?>>
+    {
+        ["id"] = c => c.Id,
+        ["name"] = c => c.Name,
+        ["webHookId"] = c => c.WebHookId,
+        ["routingOptions.type"] = c => c.RoutingType,
+        ["routingOptions.id"] = c => c.QueueId,
+        ["routingOption.type"] = c => c.RoutingType,
+        ["routingOption.id"] = c => c.QueueId,
+    };
+
+    public static readonly ListQuery<Channel> Query = new(Fields, "id");
+
+    private static IResult List(HttpContext http)
+    {
+        var (apply, error) = Query.Read(http.Request);
+        return error ?? Paging.Answer(http, tenant => apply!(tenant.Channels.Values.Where(c => c.Type == ChannelTypes.ChatApi)).Select(ChannelDto.From));
+    }
 
     private static async Task<IResult> Create(HttpContext http, EmulatorState state)
     {
@@ -31,10 +51,7 @@ public static class ChannelEndpoints
         lock (tenant.Lock)
         {
             if (MissingWebhook(tenant, input!) is { } missing) return missing;
-            var id = state.NextChannelId();
-            var channel = new Channel(id.ToString(), input!.Name, input.WebHookId, input.RoutingType, input.QueueId, 1);
-            tenant.Channels[id] = channel;
-            return Answer(http, channel);
+            return Answer(http, Add(state, tenant, input!.Name, input.WebHookId, input.QueueId));
         }
     }
 
@@ -63,8 +80,8 @@ public static class ChannelEndpoints
         }
     }
 
-    /// <summary>Removes the channel; its conversations stay readable, with status <c>deleted</c>.</summary>
-    private static IResult Delete(HttpContext http, string id)
+    /// <summary>Removes the channel; its conversations stay readable, with status <c>deleted</c>. Also the Gateway's delete.</summary>
+    public static IResult Delete(HttpContext http, string id)
     {
         var tenant = TenantScope.Of(http);
         lock (tenant.Lock)
@@ -105,9 +122,21 @@ public static class ChannelEndpoints
             ? Problem.BadRequest("webHookId", $"web hook {input.WebHookId} does not exist")
             : null;
 
-    /// <summary>Call under the tenant's lock.</summary>
-    public static Channel? Find(TenantState tenant, string id) =>
+    /// <summary>Stores a new ChatAPI channel routed to a queue (both APIs create them so). Call under the tenant's lock.</summary>
+    public static Channel Add(EmulatorState state, TenantState tenant, string name, string webHookId, string queueId)
+    {
+        var id = state.NextChannelId();
+        var channel = new Channel(id.ToString(), name, webHookId, "queue", queueId, 1);
+        tenant.Channels[id] = channel;
+        return channel;
+    }
+
+    /// <summary>A ChatAPI channel, as the Chat API V2 sees them. Call under the tenant's lock.</summary>
+    public static Channel? Find(TenantState tenant, string id) => FindAny(tenant, id) is { Type: ChannelTypes.ChatApi } c ? c : null;
+
+    /// <summary>A channel of any type, as the Gateway sees them. Call under the tenant's lock.</summary>
+    public static Channel? FindAny(TenantState tenant, string id) =>
         long.TryParse(id, out var key) ? tenant.Channels.GetValueOrDefault(key) : null;
 
-    private static IResult Answer(HttpContext http, Channel channel) => ETags.Json(http.Response, channel.Revision, ChannelDto.From(channel));
+    private static IResult Answer(HttpContext http, Channel channel) => ETags.Json(http, channel.Revision, ChannelDto.From(channel));
 }

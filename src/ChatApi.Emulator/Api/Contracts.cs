@@ -36,4 +36,5 @@ public sealed record MessageDto(string InteractionId, string OriginalText, strin
     public static MessageDto From(Message m) => new(m.InteractionId, m.OriginalText, m.TranslatedText, m.AuthorType, m.ParticipantId);
 }
 
-public sealed record ParticipantDto(string Id, string Type, string Language);
+/// <summary>A participant; <c>removed</c> (the Gateway's name; V2's description has no field for it) says they left.</summary>
+public sealed record ParticipantDto(string Id, string Type, string Language, bool Removed);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatApi.Emulator.Auth;
 using ChatApi.Emulator.Conversations;
 using ChatApi.Emulator.Http;
 using ChatApi.Emulator.State;
@@ -14,11 +15,11 @@ public static class ConversationEndpoints
     public static void Map(RouteGroupBuilder tenant)
     {
         var group = tenant.MapGroup("/conversations");
-        group.MapGet("", List);
-        group.MapPost("", Create);
-        group.MapGet("/{id}", Get);
-        group.MapGet("/{id}/participants", Participants);
-        group.MapDelete("/{id}/participants/customer", CustomerLeaves);
+        group.MapGet("", List).RequireScope(Scopes.ConversationsRead);
+        group.MapPost("", Create).RequireScope(Scopes.ConversationsWrite);
+        group.MapGet("/{id}", Get).RequireScope(Scopes.ConversationsRead);
+        group.MapGet("/{id}/participants", Participants).RequireScope(Scopes.ConversationsRead);
+        group.MapDelete("/{id}/participants/customer", CustomerLeaves).RequireScope(Scopes.ConversationsWrite);
         MessageEndpoints.Map(group);
     }
 
@@ -55,7 +56,7 @@ public static class ConversationEndpoints
         return Results.Json(Paging.Cut(all, page, size));
     }
 
-    private static async Task<IResult> Create(HttpContext http, EmulatorState state, ConversationFlow flow, TimeProvider time)
+    private static async Task<IResult> Create(HttpContext http, ConversationFlow flow)
     {
         var (body, bad) = await JsonBody.ReadObjectAsync(http.Request);
         if (bad is not null) return bad;
@@ -71,16 +72,8 @@ public static class ConversationEndpoints
         {
             if (ChannelEndpoints.Find(tenant, channelId!) is not { } channel)
                 return Problem.BadRequest("channelId", $"channel {channelId} does not exist");
-            var id = state.NextConversationId();
-            var now = time.GetUtcNow();
-            var conversation = new Conversation
-            {
-                Id = id.ToString(), TenantId = tenant.TenantId, ChannelId = channel.Id, Customer = customer!,
-                StartTime = now, QueueId = channel.QueueId,
-            };
-            tenant.Conversations[id] = conversation;
-            flow.Start(tenant, conversation, history);
-            return Results.Json(new { conversationId = conversation.Id, timestamp = now.ToUnixTimeMilliseconds() }, statusCode: 202);
+            var conversation = flow.Create(tenant, channel, customer!, history);
+            return Results.Json(new { conversationId = conversation.Id, timestamp = conversation.StartTime.ToUnixTimeMilliseconds() }, statusCode: 202);
         }
     }
 
@@ -89,15 +82,13 @@ public static class ConversationEndpoints
 
     private static IResult Participants(HttpContext http, string id) => WithConversation(http, id, c =>
     {
-        var list = new List<ParticipantDto>();
-        if (c.CustomerPresent) list.Add(new ParticipantDto(c.CustomerParticipantId, "user", c.Language));
-        if (c.Agent is { } agent) list.Add(new ParticipantDto(agent.Id, "agent", c.Language));
+        var list = c.Participants.Select(p => new ParticipantDto(p.Id, p.Type, c.Language, p.Removed)).ToList();
         return Results.Json(new { participants = list });
     });
 
     private static IResult CustomerLeaves(HttpContext http, string id, ConversationFlow flow) => WithConversation(http, id, c =>
     {
-        flow.CustomerLeaves(c);
+        flow.CustomerLeaves(TenantScope.Of(http), c);
         return Results.NoContent();
     });
 

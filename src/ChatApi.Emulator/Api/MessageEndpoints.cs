@@ -1,3 +1,4 @@
+using ChatApi.Emulator.Auth;
 using ChatApi.Emulator.Conversations;
 using ChatApi.Emulator.Http;
 using ChatApi.Emulator.State;
@@ -10,8 +11,8 @@ public static class MessageEndpoints
 
     public static void Map(RouteGroupBuilder conversations)
     {
-        conversations.MapGet("/{id}/messages", List);
-        conversations.MapPost("/{id}/messages", Send);
+        conversations.MapGet("/{id}/messages", List).RequireScope(Scopes.ConversationsRead);
+        conversations.MapPost("/{id}/messages", Send).RequireScope(Scopes.ConversationsWrite);
     }
 
     private static IResult List(HttpContext http, string id)

@@ -21,7 +21,7 @@ public static class TenantScope
             var region = (string)http.Request.RouteValues["region"]!;
             var tenant = http.RequestServices.GetRequiredService<EmulatorState>().Find(tenantId);
             if (tenant is null || tenant.Region != region)
-                return Problem.Forbidden();
+                return Problem.Forbidden(tenantId);
             http.Items[Item] = tenant;
             return await next(context);
         });
@@ -35,4 +35,7 @@ public static class TenantScope
     }
 
     public static TenantState Of(HttpContext http) => (TenantState)http.Items[Item]!;
+
+    /// <summary>Sets the tenant of a call that names it elsewhere (the Gateway's X-8x8-Tenant).</summary>
+    public static void Set(HttpContext http, TenantState tenant) => http.Items[Item] = tenant;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatApi.Emulator.Auth;
 using ChatApi.Emulator.Events;
 using ChatApi.Emulator.Http;
 using ChatApi.Emulator.Options;
@@ -14,32 +15,35 @@ public static class WebhookEndpoints
     public static void Map(RouteGroupBuilder tenant)
     {
         var group = tenant.MapGroup("/web-hooks");
-        group.MapGet("", List);
-        group.MapPost("", Create);
-        group.MapPost("/verify", Verify);
-        group.MapGet("/{id}", Get);
-        group.MapPut("/{id}", Replace);
-        group.MapDelete("/{id}", Delete);
+        group.MapGet("", List).RequireScope(Scopes.WebhooksRead);
+        group.MapPost("", Create).RequireScope(Scopes.WebhooksWrite);
+        group.MapPost("/verify", Verify).RequireScope(Scopes.WebhooksRead);
+        group.MapGet("/{id}", Get).RequireScope(Scopes.WebhooksRead);
+        group.MapPut("/{id}", Replace).RequireScope(Scopes.WebhooksWrite);
+        group.MapDelete("/{id}", Delete).RequireScope(Scopes.WebhooksWrite);
     }
 
     private sealed record WebhookInput(string Name, string Uri, string Version);
 
     private static IResult List(HttpContext http) => Paging.Answer(http, tenant => tenant.Webhooks.Values.Select(WebhookDto.From));
 
-    private static async Task<IResult> Create(HttpContext http, EmulatorState state, EmulatorOptions options)
+    /// <summary>Stores the webhook and, as 8x8's guides describe, sends it a WEB_HOOK_VERIFY (in the background; the answer does not wait).</summary>
+    private static async Task<IResult> Create(HttpContext http, EmulatorState state, EmulatorOptions options, EventPublisher publisher)
     {
         var (input, problem) = await ReadInput(http.Request);
         if (problem is not null) return problem;
-        if (input!.Version == ChatValues.V1 && !options.LegacyMode)
+        if (input!.Version == WebhookVersions.V1 && !options.LegacyMode)
             return Problem.BadRequest("version", "v1.0 web hooks can no longer be created; use v2.0");
         var tenant = TenantScope.Of(http);
         var id = state.NextWebhookId();
         var webhook = new Webhook(id.ToString(), input.Name, input.Uri, input.Version, 1);
         lock (tenant.Lock) tenant.Webhooks[id] = webhook;
+        if (options.VerifyOnCreate) publisher.PublishVerify(tenant, webhook);
         return Answer(http, webhook);
     }
 
-    private static IResult Get(HttpContext http, string id)
+    /// <summary>Also serves the Gateway's get: the same webhook, whatever its version.</summary>
+    public static IResult Get(HttpContext http, string id)
     {
         var tenant = TenantScope.Of(http);
         lock (tenant.Lock)
@@ -57,7 +61,9 @@ public static class WebhookEndpoints
             if (Find(tenant, id) is not { } current) return Problem.NotFound("WebHook", id);
             if (ETags.Check(http.Request, current.Revision) is { } stale) return stale;
             if (problem is not null) return problem;
-            if (current.Version == ChatValues.V2 && input!.Version == ChatValues.V1)
+            if (WebhookVersions.IsGateway(current.Version))
+                return Problem.BadRequest("version", $"web hook {id} is a {WebhookVersions.Gateway} web hook; change it through the Chat Gateway");
+            if (current.Version == WebhookVersions.V2 && input!.Version == WebhookVersions.V1)
                 return Problem.BadRequest("version", "a v2.0 web hook cannot go back to v1.0");
             var replaced = new Webhook(current.Id, input!.Name, input.Uri, input.Version, current.Revision + 1);
             tenant.Webhooks[long.Parse(id)] = replaced;
@@ -65,7 +71,8 @@ public static class WebhookEndpoints
         }
     }
 
-    private static IResult Delete(HttpContext http, string id)
+    /// <summary>Also serves the Gateway's delete: one tenant configuration, the same rule.</summary>
+    public static IResult Delete(HttpContext http, string id)
     {
         var tenant = TenantScope.Of(http);
         lock (tenant.Lock)
@@ -92,8 +99,7 @@ public static class WebhookEndpoints
         FieldRules.CheckUri(uri, errors);
         if (errors.Count > 0) return Problem.BadRequest(errors);
 
-        var job = publisher.Job(TenantScope.Of(http), null, uri!, version!, EventTypes.WebHookVerify, null,
-            [KeyValuePair.Create<string, JsonNode?>("notificationVersion", version)]);
+        var job = publisher.VerifyJob(TenantScope.Of(http), null, uri!, version!);
         var (status, error) = await sender.SendAsync(job, 0, http.RequestAborted);
         if (status is >= 200 and < 300) return Results.NoContent();
         return Problem.BadRequestMessage(status == 0
@@ -119,5 +125,5 @@ public static class WebhookEndpoints
     public static Webhook? Find(TenantState tenant, string id) =>
         long.TryParse(id, out var key) ? tenant.Webhooks.GetValueOrDefault(key) : null;
 
-    private static IResult Answer(HttpContext http, Webhook webhook) => ETags.Json(http.Response, webhook.Revision, WebhookDto.From(webhook));
+    private static IResult Answer(HttpContext http, Webhook webhook) => ETags.Json(http, webhook.Revision, WebhookDto.From(webhook));
 }

@@ -33,7 +33,7 @@ public static class TokenEndpoint
             ["client_id"] = key,
             ["access_token"] = token.AccessToken,
             ["application_name"] = ApplicationName(key),
-            ["scope"] = "",
+            ["scope"] = string.Join(" ", options.ApiKeys.First(k => k.Key == key).Scopes ?? Scopes.All),
             ["expires_in"] = options.TokenLifetimeSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["refresh_count"] = "0",
             ["status"] = "approved",

@@ -9,67 +9,142 @@ namespace ChatApi.Emulator.Conversations;
 /// API (create, customer leave, customer message) and by the test-only agent endpoints.
 /// Every method is called under the tenant's lock.
 /// </summary>
-public sealed class ConversationFlow(EventPublisher publisher, TimeProvider time)
+public sealed class ConversationFlow(EventPublisher publisher, EmulatorState state, TimeProvider time)
 {
-    public void Start(TenantState tenant, Conversation conversation, IEnumerable<(string Text, string Type)> history)
+    /// <summary>A new conversation on the channel, assigned to the channel's queue unless <paramref name="assignment"/> says otherwise, then started.</summary>
+    public Conversation Create(TenantState tenant, Channel channel, Dictionary<string, string> customer, IEnumerable<(string Text, string Type)> history,
+        (string Type, string Id)? assignment = null, List<KeyValuePair<string, string>>? additional = null)
     {
+        var id = state.NextConversationId();
+        var conversation = new Conversation
+        {
+            Id = id.ToString(), TenantId = tenant.TenantId, ChannelId = channel.Id, Customer = customer, StartTime = time.GetUtcNow(),
+            QueueId = assignment?.Id ?? channel.QueueId, AssignmentType = assignment?.Type ?? "queue", AdditionalProperties = additional ?? [],
+        };
+        tenant.Conversations[id] = conversation;
+        Start(tenant, conversation, history);
+        return conversation;
+    }
+
+    private void Start(TenantState tenant, Conversation conversation, IEnumerable<(string Text, string Type)> history)
+    {
+        Join(conversation, conversation.CustomerParticipantId, "user");
         var interaction = OpenInteraction(conversation);
-        foreach (var (text, type) in history)
-            conversation.Messages.Add(new Message(interaction.Id, text, text, type, ParticipantOf(conversation, type)));
+        PublishState(tenant, conversation);
+        foreach (var (text, type) in history) AddMessage(conversation, interaction, text, type, ParticipantOf(conversation, type));
         Queue(tenant, conversation);
     }
 
-    /// <summary>The customer leaves: the interaction ends and the agent is freed.</summary>
-    public void CustomerLeaves(Conversation conversation)
+    /// <summary>The customer leaves: the interaction ends, and an agent who had it is freed (AGENT_LEFT).</summary>
+    public DeliveryJob? CustomerLeaves(TenantState tenant, Conversation conversation)
     {
-        conversation.CustomerPresent = false;
-        EndInteraction(conversation);
+        Leave(conversation, conversation.CustomerParticipantId);
+        Publish(tenant, conversation, EventTypes.UserLeft, [("userId", conversation.CustomerParticipantId)]);
+        var left = conversation.Agent is { } agent ? Publish(tenant, conversation, EventTypes.AgentLeft, AgentFields(agent)) : null;
+        EndInteraction(tenant, conversation);
+        return left;
     }
 
     /// <summary>A customer (or bot) message; with no open interaction the conversation is queued again.</summary>
-    public void CustomerMessage(TenantState tenant, Conversation conversation, string text, string authorType)
+    public void CustomerMessage(TenantState tenant, Conversation conversation, string text, string authorType,
+        IReadOnlyList<string>? attachmentIds = null, IReadOnlyList<Card>? cards = null)
     {
         var requeue = conversation.OpenInteraction is null;
         var interaction = conversation.OpenInteraction ?? OpenInteraction(conversation);
-        conversation.CustomerPresent = true;
-        conversation.Messages.Add(new Message(interaction.Id, text, text, authorType, ParticipantOf(conversation, authorType)));
+        Join(conversation, conversation.CustomerParticipantId, "user");
+        AddMessage(conversation, interaction, text, authorType, ParticipantOf(conversation, authorType), attachmentIds, cards);
         if (requeue && conversation.Status != ConversationStatus.Deleted) Queue(tenant, conversation);
     }
 
     public DeliveryJob? AgentJoined(TenantState tenant, Conversation conversation, Agent agent)
     {
         conversation.Agent = agent;
+        Join(conversation, agent.Id, "agent");
         if (conversation.OpenInteraction is null) OpenInteraction(conversation);
-        SetStatus(conversation, ConversationStatus.Handling);
-        return Publish(tenant, conversation, EventTypes.AgentJoined, AgentFields(agent));
+        var joined = Publish(tenant, conversation, EventTypes.AgentJoined, AgentFields(agent));
+        SetStatus(tenant, conversation, ConversationStatus.Handling);
+        return joined;
     }
 
     public DeliveryJob? AgentText(TenantState tenant, Conversation conversation, Agent agent, string text)
     {
         var interaction = conversation.OpenInteraction ?? OpenInteraction(conversation);
-        conversation.Messages.Add(new Message(interaction.Id, text, text, "agent", agent.Id));
+        AddMessage(conversation, interaction, text, "agent", agent.Id);
         return Publish(tenant, conversation, EventTypes.Text, [.. AgentFields(agent), ("message", text)]);
+    }
+
+    /// <summary>
+    /// The agent sends a file: a TEXT naming it for V2 webhooks, a MESSAGE with <c>attachments[{id, type, preSignedUrl,
+    /// fileName}]</c> for Gateway ones (the URL is the emulator's <c>/_files/{token}</c>).
+    /// </summary>
+    public DeliveryJob? AgentAttachment(TenantState tenant, Conversation conversation, Agent agent, Attachment attachment, string root)
+    {
+        var interaction = conversation.OpenInteraction ?? OpenInteraction(conversation);
+        AddMessage(conversation, interaction, attachment.FileName, "agent", agent.Id);
+        var list = new JsonArray(new JsonObject
+        {
+            ["id"] = attachment.Id, ["type"] = attachment.ContentType, ["preSignedUrl"] = $"{root}/_files/{attachment.Token}", ["fileName"] = attachment.FileName,
+        });
+        return Publish(tenant, conversation, EventTypes.Text, [.. AgentFields(agent), ("message", attachment.FileName), ("attachments", list)]);
     }
 
     /// <summary>The agent ends the chat: the interaction ends; a later customer message queues again.</summary>
     public DeliveryJob? AgentLeft(TenantState tenant, Conversation conversation, Agent agent)
     {
-        conversation.Agent = null;
-        EndInteraction(conversation);
-        return Publish(tenant, conversation, EventTypes.AgentLeft, AgentFields(agent));
+        Leave(conversation, agent.Id);
+        var left = Publish(tenant, conversation, EventTypes.AgentLeft, AgentFields(agent));
+        EndInteraction(tenant, conversation);
+        return left;
     }
 
-    /// <summary>The agent hands the conversation back to the queue.</summary>
-    public DeliveryJob? Transfer(TenantState tenant, Conversation conversation, Agent agent)
+    /// <summary>
+    /// The agent transfers the conversation to the next agent, as the guides describe it: AGENT_LEFT for
+    /// the agent, TRANSFER (base fields only), then AGENT_JOINED for the next agent. Returns the TRANSFER job.
+    /// </summary>
+    public DeliveryJob? Transfer(TenantState tenant, Conversation conversation, Agent agent, Agent next)
     {
+        Leave(conversation, agent.Id);
         conversation.Agent = null;
-        SetStatus(conversation, ConversationStatus.Pending);
-        return Publish(tenant, conversation, EventTypes.Transfer, [.. AgentFields(agent), ("queueId", conversation.QueueId)]);
+        Publish(tenant, conversation, EventTypes.AgentLeft, AgentFields(agent));
+        var transfer = Publish(tenant, conversation, EventTypes.Transfer, []);
+        AgentJoined(tenant, conversation, next);
+        return transfer;
+    }
+
+    /// <summary>The conversation moves to another queue or script (Gateway PATCH/PUT): it is queued there again.</summary>
+    public void Reassign(TenantState tenant, Conversation conversation, string type, string id)
+    {
+        conversation.AssignmentType = type;
+        conversation.QueueId = id;
+        if (conversation.Agent is { } agent) AgentLeft(tenant, conversation, agent);
+        if (conversation.OpenInteraction is null) OpenInteraction(conversation);
+        Queue(tenant, conversation);
+    }
+
+    private void AddMessage(Conversation conversation, Interaction interaction, string text, string authorType, string participantId,
+        IReadOnlyList<string>? attachmentIds = null, IReadOnlyList<Card>? cards = null) =>
+        conversation.Messages.Add(new Message(interaction.Id, text, text, authorType, participantId,
+            $"msg-{conversation.Id}-{conversation.Messages.Count + 1}", time.GetUtcNow(), attachmentIds, cards));
+
+    /// <summary>The agent types (or stops): a Gateway webhook hears ACTIVITY typing with the agent in <c>value.users</c> (empty when stopped).</summary>
+    public DeliveryJob? AgentTyping(TenantState tenant, Conversation conversation, Agent agent, bool typing)
+    {
+        var users = typing ? new JsonArray(new JsonObject { ["id"] = agent.Id, ["type"] = "agent" }) : [];
+        return Publish(tenant, conversation, EventTypes.AgentTyping, [("value", new JsonObject { ["users"] = users })]);
+    }
+
+    /// <summary>A card action (Gateway): the flag is set and a Gateway webhook hears ACTIVITY adaptiveCard/action.</summary>
+    public DeliveryJob? CardAction(TenantState tenant, Conversation conversation, Card card, string action, string? name)
+    {
+        if (action == "submit") card.ActionSubmitted = true; else card.ActionExecuted = true;
+        var value = new JsonObject { ["cardId"] = card.Id, ["action"] = action };
+        if (name is not null) value["name"] = name;
+        return Publish(tenant, conversation, EventTypes.CardAction, [("value", value)]);
     }
 
     private void Queue(TenantState tenant, Conversation conversation)
     {
-        SetStatus(conversation, ConversationStatus.Pending);
+        SetStatus(tenant, conversation, ConversationStatus.Pending);
         Publish(tenant, conversation, EventTypes.Queued, [("queueId", conversation.QueueId), ("queueName", $"Queue {conversation.QueueId}")]);
     }
 
@@ -78,6 +153,17 @@ public sealed class ConversationFlow(EventPublisher publisher, TimeProvider time
         var channel = long.TryParse(conversation.ChannelId, out var channelKey) ? tenant.Channels.GetValueOrDefault(channelKey) : null;
         var webhook = channel is not null && long.TryParse(channel.WebHookId, out var hookKey) ? tenant.Webhooks.GetValueOrDefault(hookKey) : null;
         return publisher.Publish(tenant, webhook, eventType, conversation.Id, fields);
+    }
+
+    private static void Join(Conversation conversation, string id, string type)
+    {
+        if (conversation.Participants.FirstOrDefault(p => p.Id == id && p.Type == type) is { } known) known.Removed = false;
+        else conversation.Participants.Add(new Participant(id, type));
+    }
+
+    private static void Leave(Conversation conversation, string id)
+    {
+        foreach (var p in conversation.Participants.Where(p => p.Id == id)) p.Removed = true;
     }
 
     private static (string, JsonNode?)[] AgentFields(Agent agent) => [("agentId", agent.Id), ("agentName", agent.Name)];
@@ -89,16 +175,32 @@ public sealed class ConversationFlow(EventPublisher publisher, TimeProvider time
         return interaction;
     }
 
-    private void EndInteraction(Conversation conversation)
+    private void EndInteraction(TenantState tenant, Conversation conversation)
     {
         if (conversation.OpenInteraction is { } open) open.EndTime = time.GetUtcNow();
+        if (conversation.Agent is { } agent) Leave(conversation, agent.Id);
         conversation.Agent = null;
-        SetStatus(conversation, ConversationStatus.Created);
+        SetStatus(tenant, conversation, ConversationStatus.Created);
     }
 
-    private static void SetStatus(Conversation conversation, string status)
+    /// <summary>Sets the status; when the Gateway's state changes with it, a Gateway webhook hears CONVERSATION_UPDATE.</summary>
+    private void SetStatus(TenantState tenant, Conversation conversation, string status)
     {
-        if (conversation.Status != ConversationStatus.Deleted) conversation.Status = status;
+        if (conversation.Status == ConversationStatus.Deleted) return;
+        var before = Gateway.GatewayConversationDto.StateOf(conversation);
+        conversation.Status = status;
+        if (Gateway.GatewayConversationDto.StateOf(conversation) != before) PublishState(tenant, conversation);
+    }
+
+    /// <summary>The Gateway's CONVERSATION_UPDATE: state, assignment (the agent while one has it), user, channel. V2 webhooks hear nothing.</summary>
+    private void PublishState(TenantState tenant, Conversation conversation)
+    {
+        var dto = Gateway.GatewayConversationDto.From(conversation);
+        var assignment = conversation.Agent is { } agent
+            ? new JsonObject { ["type"] = "agent", ["id"] = agent.Id, ["resourceId"] = conversation.QueueId }
+            : new JsonObject { ["type"] = conversation.AssignmentType, ["id"] = conversation.QueueId };
+        Publish(tenant, conversation, EventTypes.StateChanged, [("state", dto.State), ("assignment", assignment),
+            ("user", System.Text.Json.JsonSerializer.SerializeToNode(dto.User, Http.EmulatorJson.Options)), ("channel", conversation.ChannelId)]);
     }
 
     private static string ParticipantOf(Conversation conversation, string authorType) =>

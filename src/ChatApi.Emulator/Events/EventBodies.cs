@@ -7,6 +7,12 @@ public static class EventTypes
 {
     public const string Queued = "QUEUED", AgentJoined = "AGENT_JOINED", AgentLeft = "AGENT_LEFT", Transfer = "TRANSFER",
         Text = "TEXT", WebHookVerify = "WEB_HOOK_VERIFY";
+
+    /// <summary>What only the Gateway tells (as CONVERSATION_UPDATE and MEMBERS_CHANGED user left); V2 webhooks get nothing for them.</summary>
+    public const string StateChanged = "emulator.STATE_CHANGED", UserLeft = "emulator.USER_LEFT", CardAction = "emulator.CARD_ACTION",
+        AgentTyping = "emulator.AGENT_TYPING";
+
+    public static bool IsGatewayOnly(string eventType) => eventType is StateChanged or UserLeft or CardAction or AgentTyping;
 }
 
 /// <summary>Builds event bodies: compact JSON, <c>eventType, conversationId, timestamp, messageType</c> then the type's fields.</summary>
@@ -18,7 +24,12 @@ public static class EventBodies
         if (conversationId is not null) body["conversationId"] = conversationId;
         body["timestamp"] = timestamp;
         body["messageType"] = eventType == EventTypes.Text ? "AGENT" : "SYSTEM";
-        foreach (var (name, value) in fields) body[name] = value;
+        // V2's TEXT has no attachments; an agent's file reaches a V2 webhook as its name only.
+        foreach (var (name, value) in fields.Where(f => f.Key != "attachments")) body[name] = value;
         return JsonSerializer.SerializeToUtf8Bytes(body, Http.EmulatorJson.Options);
     }
+
+    /// <summary><c>WEB_HOOK_VERIFY</c> is exactly <c>{notificationVersion, eventType}</c>: no conversation id, no timestamp.</summary>
+    public static byte[] Verify(string version) =>
+        JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["notificationVersion"] = version, ["eventType"] = EventTypes.WebHookVerify }, Http.EmulatorJson.Options);
 }

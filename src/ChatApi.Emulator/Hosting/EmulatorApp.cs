@@ -3,6 +3,7 @@ using ChatApi.Emulator.Auth;
 using ChatApi.Emulator.Conversations;
 using ChatApi.Emulator.Events;
 using ChatApi.Emulator.Faults;
+using ChatApi.Emulator.Gateway;
 using ChatApi.Emulator.Http;
 using ChatApi.Emulator.Idempotency;
 using ChatApi.Emulator.Options;
@@ -64,8 +65,12 @@ public static class EmulatorApp
             finally { requests.Add(context.Request.Method, context.Request.Path + context.Request.QueryString, context.Response.StatusCode); }
         }));
         app.UseWhen(IsApiCall, api => api.UseMiddleware<FaultInjectionMiddleware>());
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/vcc"), vcc => vcc
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/vcc") && !JwkEndpoint.IsKeyPath(c.Request.Path), vcc => vcc
             .UseMiddleware<BearerAuthMiddleware>()
+            .UseMiddleware<RateLimitMiddleware>()
+            .UseMiddleware<IdempotencyMiddleware>());
+        app.UseWhen(c => (GatewayPaths.IsGateway(c.Request.Path) && !GatewayPaths.IsKeyPath(c.Request.Path)) || GatewayPaths.IsCardAction(c.Request.Path), gateway => gateway
+            .UseMiddleware<GatewayAuthMiddleware>()
             .UseMiddleware<RateLimitMiddleware>()
             .UseMiddleware<IdempotencyMiddleware>());
 
@@ -75,6 +80,12 @@ public static class EmulatorApp
         WebhookEndpoints.Map(tenant);
         ChannelEndpoints.Map(tenant);
         ConversationEndpoints.Map(tenant);
+        GatewayWebhookEndpoints.Map(app);
+        GatewayChannelEndpoints.Map(app);
+        GatewayConversationEndpoints.Map(app);
+        GatewayJwkEndpoint.Map(app);
+        GatewayAttachmentEndpoints.MapFiles(app);
+        GatewayCardEndpoints.MapActions(app);
         AgentEndpoints.Map(app);
         EmulatorControlEndpoints.Map(app);
         RequestLog.Map(app);
@@ -90,10 +101,11 @@ public static class EmulatorApp
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var baseAddress = new Uri(address.Replace("://0.0.0.0", "://127.0.0.1").Replace("://[::]", "://127.0.0.1").Replace("://+", "://127.0.0.1").Replace("://*", "://127.0.0.1"));
         LegacySeeder.Seed(app.Services.GetRequiredService<EmulatorState>(), app.Services.GetRequiredService<EmulatorOptions>(), baseAddress);
+        OtherChannelSeeder.Seed(app.Services.GetRequiredService<EmulatorState>(), app.Services.GetRequiredService<EmulatorOptions>(), baseAddress);
         app.Services.GetRequiredService<ReadyGate>().Open();
         return baseAddress;
     }
 
     private static bool IsApiCall(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/vcc") || context.Request.Path.StartsWithSegments("/oauth");
+        context.Request.Path.StartsWithSegments("/vcc") || context.Request.Path.StartsWithSegments("/oauth") || GatewayPaths.IsGateway(context.Request.Path) || GatewayPaths.IsCardAction(context.Request.Path);
 }

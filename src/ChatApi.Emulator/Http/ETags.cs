@@ -2,15 +2,17 @@ using System.Globalization;
 
 namespace ChatApi.Emulator.Http;
 
-/// <summary>Resource versions on the wire: <c>ETag: "3"</c> out, <c>If-Match</c> as <c>3</c>, <c>"3"</c> or <c>W/"3"</c> in.</summary>
+/// <summary>
+/// Resource versions on the wire: <c>If-Match</c> as <c>3</c>, <c>"3"</c> or <c>W/"3"</c> in (always, as
+/// 8x8 documents it on the two PUTs); <c>ETag: "3"</c> out only with <c>--etags</c> (8x8 documents none).
+/// </summary>
 public static class ETags
 {
-    public static void Set(HttpResponse response, int revision) => response.Headers.ETag = $"\"{revision}\"";
-
-    /// <summary>A 200 JSON answer carrying the resource's version as its ETag.</summary>
-    public static IResult Json<T>(HttpResponse response, int revision, T body)
+    /// <summary>A 200 JSON answer, carrying the resource's version as its ETag when <c>--etags</c> is on.</summary>
+    public static IResult Json<T>(HttpContext http, int revision, T body)
     {
-        Set(response, revision);
+        if (http.RequestServices.GetRequiredService<Options.EmulatorOptions>().ETags)
+            http.Response.Headers.ETag = $"\"{revision}\"";
         return Results.Json(body);
     }
 

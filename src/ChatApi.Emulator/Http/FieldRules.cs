@@ -3,7 +3,6 @@ namespace ChatApi.Emulator.Http;
 /// <summary>Checks shared by webhooks and verify: absolute http(s) URIs and notification versions.</summary>
 public static class FieldRules
 {
-    public static readonly string[] Versions = ChatValues.Versions;
 
     public static void CheckName(string? name, int max, List<FieldError> errors)
     {
@@ -17,9 +16,11 @@ public static class FieldRules
             errors.Add(new FieldError("uri", "must be an absolute http or https URI"));
     }
 
-    public static void CheckVersion(string? version, List<FieldError> errors)
+    /// <summary>The version is one of <paramref name="allowed"/> (by default the Chat API V2's v1.0 and v2.0).</summary>
+    public static void CheckVersion(string? version, List<FieldError> errors, IReadOnlyList<string>? allowed = null)
     {
+        allowed ??= State.WebhookVersions.ChatApiV2;
         if (version is null) errors.Add(new FieldError("version", "must not be null (send it as version or notificationVersion)"));
-        else if (!Versions.Contains(version)) errors.Add(new FieldError("version", $"must be one of {string.Join(", ", Versions)}"));
+        else if (!allowed.Contains(version)) errors.Add(new FieldError("version", $"must be one of {string.Join(", ", allowed)}"));
     }
 }

@@ -1,18 +1,20 @@
 using ChatApi.Emulator.Auth;
+using ChatApi.Emulator.Options;
 
 namespace ChatApi.Emulator.Idempotency;
 
 /// <summary>
 /// POST, PUT and DELETE under /vcc with an <c>Idempotency-Key</c>: the first answer is recorded and
-/// replayed for every repeat of the key by the same API key; a repeat changes nothing.
+/// replayed for every repeat of the key by the same API key; a repeat changes nothing. Only with
+/// <c>--idempotency honour</c>: by default the header is ignored, as 8x8 uses it in no operation.
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store, TimeProvider time)
+public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store, TimeProvider time, EmulatorOptions options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         var method = context.Request.Method;
         var header = context.Request.Headers["Idempotency-Key"].ToString();
-        if (header.Length == 0 || !(HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method)))
+        if (options.Idempotency != IdempotencyMode.Honour || header.Length == 0 || !(HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method)))
         {
             await next(context);
             return;

@@ -3,8 +3,20 @@ namespace ChatApi.Emulator.Options;
 /// <summary>A tenant and the one region it lives in.</summary>
 public sealed record TenantOption(string Region, string Tenant);
 
-/// <summary>An API key pair the token endpoint accepts.</summary>
-public sealed record ApiKeyOption(string Key, string Secret);
+/// <summary>An API key pair the token endpoint accepts; <see cref="Scopes"/> null means every scope.</summary>
+public sealed record ApiKeyOption(string Key, string Secret, IReadOnlyList<string>? Scopes = null)
+{
+    public bool Allows(string scope) => Scopes is null || Scopes.Contains(scope);
+}
+
+/// <summary>A Chat Gateway API key (header <c>x-api-key</c>) and the tenants it serves; null means every tenant.</summary>
+public sealed record GatewayKeyOption(string Key, IReadOnlyList<string>? Tenants = null)
+{
+    public bool Serves(string tenant) => Tenants is null || Tenants.Contains(tenant);
+}
+
+/// <summary>What the emulator does with an <c>Idempotency-Key</c> header.</summary>
+public enum IdempotencyMode { Ignore, Honour }
 
 /// <summary>Everything the emulator can be told at start. Defaults match the command line's.</summary>
 public sealed class EmulatorOptions
@@ -14,6 +26,7 @@ public sealed class EmulatorOptions
     public string Urls { get; set; } = "http://127.0.0.1:5080";
     public List<TenantOption> Tenants { get; set; } = [new(ChatValues.Us, "acme")];
     public List<ApiKeyOption> ApiKeys { get; set; } = [new("demo-key", "demo-secret")];
+    public List<GatewayKeyOption> GatewayKeys { get; set; } = [new("demo-gateway-key")];
     /// <summary>Requests per second per API key on /vcc calls; 0 turns the limit off.</summary>
     public double RateLimit { get; set; } = 5;
     public int TokenLifetimeSeconds { get; set; } = 3600;
@@ -21,10 +34,18 @@ public sealed class EmulatorOptions
     /// <summary>Distinct receiver URIs the legacy webhooks share; null means max(1, ceil(SeedLegacy / 10)).</summary>
     public int? SeedUris { get; set; }
     public int SeedBroken { get; set; }
+    /// <summary>Channels of the other Gateway types (SMS, Facebook, ...), which the API lists but cannot create.</summary>
+    public int SeedOtherChannels { get; set; }
     public double FailRate { get; set; }
     public int LatencyMs { get; set; }
     public bool LegacyMode { get; set; }
     public int? RandomSeed { get; set; }
+    /// <summary>Ignore (8x8: the header is used by no operation) or honour (replay the first answer).</summary>
+    public IdempotencyMode Idempotency { get; set; } = IdempotencyMode.Ignore;
+    /// <summary>Send <c>ETag</c> on answers (8x8 documents none); If-Match is honoured either way.</summary>
+    public bool ETags { get; set; }
+    /// <summary>Send WEB_HOOK_VERIFY to a webhook when it is created, as 8x8 does; <c>--no-verify-on-create</c> turns it off.</summary>
+    public bool VerifyOnCreate { get; set; } = true;
 
     /// <summary>Pauses before each delivery retry (not a command-line option; tests shorten them).</summary>
     public TimeSpan[] RetryDelays { get; set; } =

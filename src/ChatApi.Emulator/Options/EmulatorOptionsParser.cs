@@ -8,21 +8,62 @@ public sealed class OptionsException(string message) : Exception(message);
 /// <summary>Parses the emulator's command line. Throws <see cref="OptionsException"/> on anything wrong.</summary>
 public static class EmulatorOptionsParser
 {
-    public const string Usage = """
+    public static string Usage => UsageText + Environment.NewLine + Assumptions.Text;
+
+    private const string UsageText = """
         Usage: ChatApi.Emulator [options]
           --urls URL              where to listen (default http://127.0.0.1:5080; port 0 picks a free one)
           --tenant REGION:TENANT  a tenant and its region (us, eu, ca, ap); repeatable (default us:acme)
-          --api-key KEY:SECRET    an accepted API key pair; repeatable (default demo-key:demo-secret)
+          --api-key KEY:SECRET[:SCOPES]
+                                  an accepted API key pair; repeatable (default demo-key:demo-secret).
+                                  SCOPES is a comma-separated list such as vcc-chat.webhooks.read,vcc-chat.channels.write;
+                                  without it the key has every scope; a call outside them answers 403
+          --gateway-key KEY[:TENANTS]
+                                  an accepted Chat Gateway key (header x-api-key); repeatable (default
+                                  demo-gateway-key); TENANTS is a comma-separated list of the --tenant names
+                                  it serves (default every tenant; X-8x8-Tenant picks one when it serves several)
           --rate-limit N          requests per second per API key on /vcc calls, 0 = off (default 5)
           --token-lifetime S      seconds a token lives (default 3600)
           --seed-legacy N         V1-era channels, each with its own v1.0 webhook (default 0)
           --seed-uris K           distinct receiver URIs those webhooks share (default max(1, ceil(N/10)))
           --seed-broken N         more V1-era channels whose webhook URI answers 500 (default 0)
+          --seed-other-channels N channels of the types the Gateway lists but cannot create (SMS, Facebook, Twitter,
+                                  WhatsApp, WebChat in turn) on one Chat Gateway v1.0 webhook (default 0)
           --fail-rate F           fraction 0..1 of API calls that fail: 503 or connection cut (default 0)
           --latency MS            milliseconds added to each API call (default 0)
           --legacy-mode           allow creating v1.0 webhooks
+          --idempotency MODE      ignore (default, as 8x8: no operation uses Idempotency-Key) or honour
+                                  (POST/PUT/DELETE with the same key by the same API key replay the first answer)
+          --etags                 send ETag on webhook and channel answers (8x8 documents none); If-Match
+                                  on PUT/DELETE is honoured with or without this
+          --no-verify-on-create   do not send WEB_HOOK_VERIFY to a webhook when it is created (8x8 does)
           --seed N                random seed for fault injection
           --help                  this text
+
+        The Chat API V2 is served under /oauth/v2/token and /vcc/{region}/chat/v2/..., the Chat Gateway under
+        /chat-gateway/v1/webhooks, /channels, /conversations (with interactions, participants, messages, attachments, typing,
+        thinking, read-receipt, post-agent-assignment) and /jwk/{kid}/public (header x-api-key, optional X-8x8-Tenant).
+        Gateway attachments (upload, list, one, content) are kept in memory, at most 100 MB each.
+        Cards of a message: GET /chat-gateway/v1/conversations/{id}/messages/{messageId}/cards; card actions:
+        PUT /api/v1/tenant/{tenantId}/conversations/{id}/cards/{cardId}/action-submit|action-execute (same key).
+
+        Test-only endpoints (no authentication; not part of 8x8's API):
+          GET  /_emulator/deliveries?webhookId=&eventType=&conversationId=   every delivery attempt (headers, body, status)
+          POST /_emulator/rotate-key                 new signing key; answers {kid}; old keys stay served
+          GET  /_emulator/keys                       {current, kids}
+          POST /_emulator/conversations/{id}/agent-joined|text|agent-left|transfer|typing
+                                                     play the agent; optional JSON {agentId, agentName, message,
+                                                     nextAgentId, nextAgentName, stopped: "true"}; answers 202 {eventType, eventId};
+                                                     typing reaches Gateway webhooks only (ACTIVITY typing)
+          POST /_emulator/conversations/{id}/attachment?fileName=&agentId=&agentName=
+                                                     the agent sends the body as a file (TEXT for V2 webhooks, MESSAGE
+                                                     with a pre-signed URL for Gateway ones); answers {eventType, eventId, attachmentId}
+          GET  /_files/{token}                       the pre-signed URL of an attachment (its bytes)
+          POST /_receiver/{name}                     a receiver that answers 200 and records the request
+          GET  /_receiver/{name}                     what it recorded: [{body, headers, time}], oldest first
+          POST /_broken/{name}                       a receiver that always answers 500
+
+        Where 8x8's documents are silent, the emulator assumes:
         """;
 
     /// <summary>Returns null when the command line asks for help.</summary>
@@ -31,6 +72,7 @@ public static class EmulatorOptionsParser
         var options = new EmulatorOptions();
         List<TenantOption>? tenants = null;
         List<ApiKeyOption>? keys = null;
+        List<GatewayKeyOption>? gatewayKeys = null;
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inline) = Split(args[i]);
@@ -46,16 +88,25 @@ public static class EmulatorOptionsParser
                 case "--urls": options.Urls = ParseUrls(Value()); break;
                 case "--tenant": (tenants ??= []).Add(ParseTenant(Value())); break;
                 case "--api-key": (keys ??= []).Add(ParseKey(Value())); break;
+                case "--gateway-key": (gatewayKeys ??= []).Add(ParseGatewayKey(Value())); break;
                 case "--rate-limit": options.RateLimit = ParseDouble(name, Value(), 0, 100000, "a number of requests per second, 0 or more"); break;
                 case "--token-lifetime": options.TokenLifetimeSeconds = ParseInt(name, Value(), 1, int.MaxValue, "a whole number of seconds, at least 1"); break;
                 case "--seed-legacy": options.SeedLegacy = ParseInt(name, Value(), 0, 100000, "a whole number from 0 to 100000"); break;
                 case "--seed-uris": options.SeedUris = ParseInt(name, Value(), 1, 100000, "a whole number from 1 to 100000"); break;
                 case "--seed-broken": options.SeedBroken = ParseInt(name, Value(), 0, 100000, "a whole number from 0 to 100000"); break;
+                case "--seed-other-channels": options.SeedOtherChannels = ParseInt(name, Value(), 0, 100000, "a whole number from 0 to 100000"); break;
                 case "--fail-rate": options.FailRate = ParseDouble(name, Value(), 0, 1, "a fraction from 0 to 1"); break;
                 case "--latency": options.LatencyMs = ParseInt(name, Value(), 0, 60000, "whole milliseconds from 0 to 60000"); break;
                 case "--legacy-mode":
                     if (inline is not null) throw new OptionsException("--legacy-mode is a flag and takes no value.");
                     options.LegacyMode = true; break;
+                case "--idempotency": options.Idempotency = ParseIdempotency(Value()); break;
+                case "--no-verify-on-create":
+                    if (inline is not null) throw new OptionsException("--no-verify-on-create is a flag and takes no value.");
+                    options.VerifyOnCreate = false; break;
+                case "--etags":
+                    if (inline is not null) throw new OptionsException("--etags is a flag and takes no value.");
+                    options.ETags = true; break;
                 case "--seed": options.RandomSeed = ParseInt(name, Value(), int.MinValue, int.MaxValue, "a whole number"); break;
                 default: throw new OptionsException($"Unknown option '{args[i]}'. Run with --help for the list.");
             }
@@ -67,6 +118,9 @@ public static class EmulatorOptionsParser
             options.Tenants = tenants;
         }
         if (keys is not null) options.ApiKeys = keys;
+        if (gatewayKeys is not null) options.GatewayKeys = gatewayKeys;
+        foreach (var unknown in options.GatewayKeys.SelectMany(k => k.Tenants ?? []).Where(t => options.Tenants.All(o => o.Tenant != t)))
+            throw new OptionsException($"--gateway-key names the tenant '{unknown}', which no --tenant gives.");
         if (options.SeedUris is not null && options.SeedLegacy == 0)
             throw new OptionsException("--seed-uris needs --seed-legacy greater than 0.");
         return options;
@@ -102,13 +156,54 @@ public static class EmulatorOptionsParser
         return new(region, parts[1]);
     }
 
+    private static GatewayKeyOption ParseGatewayKey(string value)
+    {
+        var colon = value.IndexOf(':');
+        var key = colon < 0 ? value : value[..colon];
+        if (key.Length == 0) throw new OptionsException("--gateway-key needs a key: KEY or KEY:TENANT,TENANT.");
+        if (colon < 0) return new(key);
+        var tenants = value[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (tenants.Length == 0) throw new OptionsException($"--gateway-key '{key}:' needs tenant names after the colon.");
+        return new(key, tenants.Distinct().ToList());
+    }
+
+    private static IdempotencyMode ParseIdempotency(string value) => value.ToLowerInvariant() switch
+    {
+        "ignore" => IdempotencyMode.Ignore,
+        "honour" or "honor" => IdempotencyMode.Honour,
+        _ => throw new OptionsException($"--idempotency '{value}' must be ignore or honour."),
+    };
+
+    /// <summary>
+    /// KEY:SECRET or KEY:SECRET:SCOPES. The part after the last colon is a scope list when every item
+    /// starts with <c>vcc-chat.</c>; otherwise it belongs to the secret (secrets may hold colons).
+    /// </summary>
     private static ApiKeyOption ParseKey(string value)
     {
         var colon = value.IndexOf(':');
         if (colon <= 0 || colon == value.Length - 1)
-            throw new OptionsException($"--api-key '{value}' must be KEY:SECRET with both parts non-empty.");
-        return new(value[..colon], value[(colon + 1)..]);
+            throw new OptionsException($"--api-key '{Shown(value)}' must be KEY:SECRET or KEY:SECRET:SCOPES with key and secret non-empty.");
+        var key = value[..colon];
+        var secret = value[(colon + 1)..];
+        IReadOnlyList<string>? scopes = null;
+        var last = secret.LastIndexOf(':');
+        if (last > 0)
+        {
+            var items = secret[(last + 1)..].Split(',', StringSplitOptions.TrimEntries);
+            if (items.All(i => i.StartsWith(Auth.Scopes.Prefix, StringComparison.Ordinal)))
+            {
+                var unknown = items.FirstOrDefault(i => !Auth.Scopes.All.Contains(i));
+                if (unknown is not null)
+                    throw new OptionsException($"--api-key for '{key}': unknown scope '{unknown}'; the scopes are {string.Join(", ", Auth.Scopes.All)}.");
+                scopes = items.Distinct().ToList();
+                secret = secret[..last];
+            }
+        }
+        return new(key, secret, scopes);
     }
+
+    /// <summary>An --api-key value with its secret hidden, for error messages.</summary>
+    private static string Shown(string value) => value.IndexOf(':') is var c and > 0 ? value[..c] + ":***" : "***";
 
     private static int ParseInt(string name, string value, int min, int max, string rule)
     {

@@ -21,10 +21,19 @@ public static class Json
         return body;
     }
 
-    /// <summary>The fields named in a 400 ConstraintViolationProblem.</summary>
+    /// <summary>The fields named in a 400 ConstraintViolationProblem, whose errors are strings "field: rule".</summary>
     public static async Task<List<string>> ViolationFieldsAsync(HttpResponseMessage response)
     {
         var body = await ProblemAsync(response, 400);
-        return body["errors"]!.AsArray().Select(e => e!["field"]!.GetValue<string>()).ToList();
+        return body["errors"]!.AsArray().Select(e =>
+        {
+            var text = e!.GetValue<string>();
+            Assert.Contains(": ", text);
+            return text[..text.IndexOf(": ", StringComparison.Ordinal)];
+        }).ToList();
     }
+
+    /// <summary>The event types a receiver got, in order.</summary>
+    public static List<string> EventTypes(JsonArray received) =>
+        received.Select(r => JsonNode.Parse(r!.Str("body"))!.Str("eventType")).ToList();
 }

@@ -73,6 +73,21 @@ public sealed class TestEmulator : IAsyncDisposable
         return await Http.SendAsync(request);
     }
 
+    public const string GatewayKey = "demo-gateway-key";
+
+    /// <summary>A Chat Gateway call: <c>x-api-key</c> (the demo key unless given; none when empty), optional <c>X-8x8-Tenant</c>, JSON body.</summary>
+    public async Task<HttpResponseMessage> GatewayAsync(HttpMethod method, string path, object? body = null, string key = GatewayKey,
+        string? tenant = null, IDictionary<string, string>? headers = null)
+    {
+        using var request = new HttpRequestMessage(method, "/chat-gateway/v1/" + path.TrimStart('/'));
+        if (key.Length > 0) request.Headers.Add("x-api-key", key);
+        if (tenant is not null) request.Headers.Add("X-8x8-Tenant", tenant);
+        if (body is not null)
+            request.Content = new StringContent(body as string ?? JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(name, value);
+        return await Http.SendAsync(request);
+    }
+
     public Task<HttpResponseMessage> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
     public Task<HttpResponseMessage> PostAsync(string path, object body, IDictionary<string, string>? headers = null) => SendAsync(HttpMethod.Post, path, body, headers: headers);
     public Task<HttpResponseMessage> PutAsync(string path, object body, IDictionary<string, string>? headers = null) => SendAsync(HttpMethod.Put, path, body, headers: headers);
@@ -118,6 +133,23 @@ public sealed class TestEmulator : IAsyncDisposable
         {
             var array = await GetArrayAsync(path);
             if (array.Count >= count || DateTime.UtcNow > deadline) return array;
+            await Task.Delay(25);
+        }
+    }
+
+    /// <summary>
+    /// Polls a receiver until it got <paramref name="count"/> conversation events, leaving out the
+    /// WEB_HOOK_VERIFY each webhook gets when it is created (it may arrive before or after them).
+    /// </summary>
+    public async Task<JsonArray> WaitForEventsAsync(string receiverPath, int count, int timeoutMs = 8000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (true)
+        {
+            var events = new JsonArray((await GetArrayAsync(receiverPath))
+                .Where(r => JsonNode.Parse(r!["body"]!.GetValue<string>())!["eventType"]!.GetValue<string>() != "WEB_HOOK_VERIFY")
+                .Select(r => r!.DeepClone()).ToArray());
+            if (events.Count >= count || DateTime.UtcNow > deadline) return events;
             await Task.Delay(25);
         }
     }

@@ -1,3 +1,4 @@
+using ChatApi.Emulator.Options;
 using ChatApi.Engine;
 using ChatApi.Engine.Migration;
 
@@ -9,7 +10,12 @@ public sealed class MigrationRunnerTests : IAsyncLifetime
     private InProcessEmulator emu;
     private readonly string journal = Path.Combine(Path.GetTempPath(), $"chatapi-migration-{Guid.NewGuid():N}.jsonl");
 
-    public async Task InitializeAsync() => emu = await InProcessEmulator.StartAsync(o => { o.SeedLegacy = 12; o.SeedUris = 3; o.SeedBroken = 2; o.RetryDelays = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100)]; });
+    public async Task InitializeAsync() => emu = await InProcessEmulator.StartAsync(o =>
+    {
+        o.SeedLegacy = 12; o.SeedUris = 3; o.SeedBroken = 2; o.RetryDelays = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100)];
+        // kind: needs client create-reconciliation (issue 10)
+        o.ETags = true; o.Idempotency = IdempotencyMode.Honour;
+    });
 
     public async Task DisposeAsync()
     {
