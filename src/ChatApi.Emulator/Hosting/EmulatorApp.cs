@@ -57,7 +57,7 @@ public static class EmulatorApp
         var gate = app.Services.GetRequiredService<ReadyGate>();
         app.Use(async (context, next) => { await gate.WhenReady; await next(context); });
         app.UseWhen(IsApiCall, api => api.UseMiddleware<FaultInjectionMiddleware>());
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/vcc"), vcc => vcc
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/vcc") && !JwkEndpoint.IsKeyPath(c.Request.Path), vcc => vcc
             .UseMiddleware<BearerAuthMiddleware>()
             .UseMiddleware<RateLimitMiddleware>()
             .UseMiddleware<IdempotencyMiddleware>());
