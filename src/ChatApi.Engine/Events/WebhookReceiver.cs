@@ -157,6 +157,9 @@ namespace ChatApi.Engine.Events
             private readonly CancellationTokenSource full = new CancellationTokenSource();
             private int accepted;
             private int handed;
+            private long nextTicket;
+            private long nextToHand;
+            private readonly Dictionary<long, (ReceivedWebhookEvent Item, bool Counted)> waiting = new Dictionary<long, (ReceivedWebhookEvent, bool)>();
 
             public Run(int limit, Action<ReceivedWebhookEvent> onEvent)
             {
@@ -177,12 +180,25 @@ namespace ChatApi.Engine.Events
                 }
             }
 
-            public void HandOn(ReceivedWebhookEvent received, bool counted)
+            /// <summary>A place in the order requests are answered in; taken just before answering.</summary>
+            public long TakeTicket()
+            {
+                lock (gate) return nextTicket++;
+            }
+
+            /// <summary>Hands on in ticket order (null: nothing to hand on for this ticket).</summary>
+            public void HandOn(long ticket, ReceivedWebhookEvent received, bool counted)
             {
                 lock (gate)
                 {
-                    onEvent(received);
-                    if (counted && limit > 0 && ++handed >= limit) full.Cancel();
+                    waiting[ticket] = (received, counted);
+                    while (waiting.TryGetValue(nextToHand, out var next))
+                    {
+                        waiting.Remove(nextToHand++);
+                        if (next.Item == null) continue;
+                        onEvent(next.Item);
+                        if (next.Counted && limit > 0 && ++handed >= limit) full.Cancel();
+                    }
                 }
             }
         }
@@ -276,10 +292,23 @@ namespace ChatApi.Engine.Events
                 }
                 else received.StatusCode = 200;
                 received.Refused = received.StatusCode != 200;
-                Answer(response, received.StatusCode,
-                    received.StatusCode == 401 ? "Signature refused: " + received.Signature.ReasonCode
-                    : received.StatusCode == 400 ? parseProblem : null);
-                if (!received.Refused || options.IncludeRefused) run.HandOn(received, counted: !received.Refused);
+                bool handOn = !received.Refused || options.IncludeRefused;
+                long ticket = run.TakeTicket();
+                try
+                {
+                    Answer(response, received.StatusCode,
+                        received.StatusCode == 401 ? "Signature refused: " + received.Signature.ReasonCode
+                        : received.StatusCode == 400 ? parseProblem : null);
+                }
+                catch
+                {
+                    handOn = false; // the sender did not get the answer: it delivers again
+                    throw;
+                }
+                finally
+                {
+                    run.HandOn(ticket, handOn ? received : null, counted: !received.Refused);
+                }
             }
             catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
