@@ -100,7 +100,10 @@ namespace ChatApi.Engine
             string message = $"{what} failed: {text} ({response.StatusCode} {request.Method} /{request.Path})";
             if (kind == ChatErrorKind.PreconditionFailed)
                 message = $"{what} failed: it changed on the server since it was read (If-Match refused, 412). Read it again and retry.";
+            if (response.StatusCode >= 300 && response.StatusCode < 400)
+                message = $"{what} failed: the server redirected ({response.StatusCode}) to {Redactor.Redact(response.Header("Location") ?? "(no Location)")}; redirects are not followed, so the token never goes to another address. Check -BaseUri.";
             if (response.Attempts > 1) message += $" after {response.Attempts} attempts";
+            message = Redactor.Redact(message);
             return new ChatApiException(kind, message, response.StatusCode, request.Method, request.Path, problem.Message, problem.Errors, problem.ReferenceId, response.Attempts);
         }
 
@@ -183,6 +186,9 @@ namespace ChatApi.Engine
                     var block = JsonRead.Obj(root, "page");
                     pageCount = block.HasValue ? JsonRead.Int(block.Value, "pageCount") : null;
                     total = block.HasValue ? JsonRead.Int(block.Value, "elementCount") : null;
+                    // Negative counts are no counts: the list goes on until a short or empty page.
+                    if (pageCount < 0) pageCount = null;
+                    if (total < 0) total = null;
                     if (lastTotal == null && total.HasValue && where == null) ctx.TotalCount?.Invoke(total.Value);
                     if (budget == null && total.HasValue) budget = Math.Max(0, total.Value - (long)page * size);
                     foreach (var element in ModelReader.Items(root, "data"))

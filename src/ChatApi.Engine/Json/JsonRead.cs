@@ -35,7 +35,8 @@ namespace ChatApi.Engine.Json
         public static int? Int(JsonElement obj, string name)
         {
             var text = Str(obj, name);
-            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? (int?)(int)d : null;
+            // NaN, infinities and numbers outside int are no number (a hostile or broken answer must not wrap around).
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= int.MinValue && d <= int.MaxValue ? (int?)(int)d : null;
         }
 
         /// <summary>ISO 8601 text or epoch milliseconds.</summary>
@@ -43,7 +44,8 @@ namespace ChatApi.Engine.Json
         {
             var text = Str(obj, names);
             if (string.IsNullOrEmpty(text)) return null;
-            if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)) return DateTimeOffset.FromUnixTimeMilliseconds(ms);
+            if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms))
+                return ms >= -62135596800000L && ms <= 253402300799999L ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
             return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : (DateTimeOffset?)null;
         }
 

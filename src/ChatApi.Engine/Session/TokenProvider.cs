@@ -92,6 +92,8 @@ namespace ChatApi.Engine.Session
             return Parse(response.Body, started);
         }
 
+        private const double MaxLifetimeSeconds = 24 * 3600;
+
         private static Token Parse(string body, DateTimeOffset started)
         {
             try
@@ -107,7 +109,9 @@ namespace ChatApi.Engine.Session
                         else if (exp.ValueKind == JsonValueKind.String) double.TryParse(exp.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out seconds);
                     }
                     if (string.IsNullOrEmpty(value)) throw new FormatException("no access_token");
-                    var lifetime = TimeSpan.FromSeconds(Math.Max(1, seconds));
+                    // "NaN" and 1e300 do not overflow: NaN counts as the usual hour, a huge lifetime as a day.
+                    if (double.IsNaN(seconds)) seconds = 3600;
+                    var lifetime = TimeSpan.FromSeconds(Math.Max(1, Math.Min(seconds, MaxLifetimeSeconds)));
                     // Refresh a tenth of the lifetime early, at most a minute: a long runbook never meets expiry.
                     var early = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, lifetime.Ticks / 10));
                     return new Token { Value = value, ExpiresAt = started + lifetime, RefreshAt = started + lifetime - early };
@@ -121,7 +125,7 @@ namespace ChatApi.Engine.Session
 
         private ChatApiException TokenError(ApiResponse response)
         {
-            string detail = ProblemReader.Read(response.Body).Message;
+            string detail = Redactor.Redact(ProblemReader.Read(response.Body).Message);
             var kind = response.StatusCode == 401 || response.StatusCode == 400 ? ChatErrorKind.Unauthorized : ProblemReader.KindOf(response.StatusCode);
             return new ChatApiException(kind,
                 $"The token request for API key '{apiKey}' was refused ({response.StatusCode}): {detail}. Check the API key and secret (8x8 Admin Console, product 'VCC Chat API').",

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using ChatApi.Engine;
+using ChatApi.Engine.Http;
 
 namespace ChatApi.Cmdlets
 {
@@ -28,9 +29,9 @@ namespace ChatApi.Cmdlets
         public void Output(object item) => Post(() => cmdlet.WriteObject(item));
         public void Error(ErrorRecord record) => Post(() => cmdlet.WriteError(record));
         public void Progress(ProgressRecord record) => Post(() => cmdlet.WriteProgress(record));
-        public void Verbose(string message) => Post(() => cmdlet.WriteVerbose(message));
-        public void Debug(string message) => Post(() => cmdlet.WriteDebug(message));
-        public void Warning(string message) => Post(() => cmdlet.WriteWarning(message));
+        public void Verbose(string message) => Post(() => cmdlet.WriteVerbose(Redactor.Redact(message)));
+        public void Debug(string message) => Post(() => cmdlet.WriteDebug(Redactor.Redact(message)));
+        public void Warning(string message) => Post(() => cmdlet.WriteWarning(Redactor.Redact(message)));
 
         /// <summary>Runs <paramref name="question"/> on the pipeline thread (ShouldProcess, prompts) and awaits its answer.</summary>
         public Task<T> AskAsync<T>(Func<T> question)

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Management.Automation;
+using ChatApi.Engine.Http;
 using System.Threading.Tasks;
 using ChatApi.Engine;
 using ChatApi.Engine.Migration;
@@ -29,7 +30,7 @@ namespace ChatApi.Cmdlets
         }
 
         public Task<Consent> ConfirmAsync(string target, string action) =>
-            pump.AskAsync(() => cmdlet.ShouldProcess(target, action) ? Consent.Yes : whatIf ? Consent.WhatIf : Consent.No);
+            pump.AskAsync(() => cmdlet.ShouldProcess(Redactor.Redact(target), Redactor.Redact(action)) ? Consent.Yes : whatIf ? Consent.WhatIf : Consent.No);
 
         public void Result(MigrationResult result, Exception error)
         {

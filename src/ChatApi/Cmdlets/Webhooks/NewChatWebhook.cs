@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ChatApi.Engine.Http;
 using ChatApi.Engine;
 
 namespace ChatApi.Cmdlets
@@ -24,7 +25,7 @@ namespace ChatApi.Cmdlets
         protected override void ProcessRecord()
         {
             var client = Client;
-            if (!ShouldProcess($"{Name} -> {Uri} ({Version})", "Create webhook")) return;
+            if (!ShouldProcess(Redactor.Redact($"{Name} -> {Uri} ({Version})"), "Create webhook")) return;
             RunAndWrite(ctx => client.CreateWebhookAsync(Name, Uri, Version, ctx), Name);
         }
     }

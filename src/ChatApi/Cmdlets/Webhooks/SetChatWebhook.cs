@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ChatApi.Engine.Http;
 using ChatApi.Completers;
 using ChatApi.Engine;
 
@@ -36,7 +37,7 @@ namespace ChatApi.Cmdlets
         protected override void ProcessRecord()
         {
             var client = Client;
-            if (!ShouldProcess($"webhook {Id}", Describe())) return;
+            if (!ShouldProcess($"webhook {Id}", Redactor.Redact(Describe()))) return;
             Run(async ctx =>
             {
                 var updated = await client.UpdateWebhookAsync(Id, Name, Uri, Version, ctx).ConfigureAwait(false);
