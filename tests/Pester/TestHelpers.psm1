@@ -41,4 +41,10 @@ function ConvertFrom-TestResponse {
     }
 }
 
-Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Get-TestToken, ConvertFrom-TestResponse
+function Get-PwshCommand {
+    <# The pwsh running these tests, to start a fresh one: its apphost, else `dotnet pwsh.dll`. Returns the executable then its leading arguments. #>
+    $pwsh = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
+    if (Test-Path $pwsh) { , @($pwsh) } else { , @('dotnet', (Join-Path $PSHOME 'pwsh.dll')) }
+}
+
+Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Get-TestToken, ConvertFrom-TestResponse, Get-PwshCommand

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Management.Automation;
+using ChatApi.Engine.Http;
 using ChatApi.Engine;
 
 namespace ChatApi.Cmdlets
@@ -12,7 +13,7 @@ namespace ChatApi.Cmdlets
         {
             var text = PSValues.Unwrap(arguments)?.ToString();
             var problem = ChatRules.CheckAbsoluteUri(text);
-            if (problem != null) throw new ValidationMetadataException($"'{text}' {problem}.");
+            if (problem != null) throw new ValidationMetadataException($"'{Redactor.Redact(text)}' {problem}.");
         }
     }
 
