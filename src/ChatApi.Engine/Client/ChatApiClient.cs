@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using ChatApi.Engine.Http;
@@ -104,7 +105,8 @@ namespace ChatApi.Engine
                 message = $"{what} failed: the server redirected ({response.StatusCode}) to {Redactor.Redact(response.Header("Location") ?? "(no Location)")}; redirects are not followed, so the token never goes to another address. Check -BaseUri.";
             if (response.Attempts > 1) message += $" after {response.Attempts} attempts";
             message = Redactor.Redact(message);
-            return new ChatApiException(kind, message, response.StatusCode, request.Method, request.Path, problem.Message, problem.Errors, problem.ReferenceId, response.Attempts);
+            return new ChatApiException(kind, message, response.StatusCode, request.Method, request.Path, Redactor.Redact(problem.Message),
+                problem.Errors?.Select(Redactor.Redact).ToList(), problem.ReferenceId, response.Attempts);
         }
 
         private static int? ETagOf(ApiResponse response)

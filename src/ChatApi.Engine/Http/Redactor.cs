@@ -19,7 +19,7 @@ namespace ChatApi.Engine.Http
 
         // "name": "value with \" escapes"
         private static readonly Regex JsonFields = new Regex(
-            "(\"" + SecretName + "\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(\")",
+            "(\"(?![A-Za-z0-9_.\\-]*type\")" + SecretName + "\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(\")", // token_type stays
             RegexOptions.IgnoreCase | RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
         // Authorization: Basic abc= / Bearer xyz (headers written out as text, JWTs, Basic forms)

@@ -159,3 +159,39 @@ public sealed class TransportSafetyTests
         Assert.Equal(text, Redactor.Redact(text));
     }
 }
+
+/// <summary>The token, the secret and its Basic form never reach a log line or an error message.</summary>
+public sealed class SecretLeakTests
+{
+    private sealed class CapturingLog : IChatLog
+    {
+        public readonly System.Collections.Concurrent.ConcurrentQueue<string> Lines = new();
+        public void Verbose(string message) => Lines.Enqueue(message);
+        public void Debug(string message) => Lines.Enqueue(message);
+        public void Warning(string message) => Lines.Enqueue(message);
+    }
+
+    [Fact]
+    public async Task NoLogLineOrErrorCarriesTheTokenTheSecretOrItsBasicForm()
+    {
+        const string token = "tok-Very-Secret-91";
+        var basic = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("key-1:s3cr3t-value"));
+        await using var server = await ScriptedServer.StartAsync();
+        server.Token = (_, ctx) => ScriptedServer.Json(ctx, 200, $"{{\"access_token\":\"{token}\",\"expires_in\":3600}}");
+        // The server echoes what it got, as a careless API might: the Authorization header and a token field.
+        server.Api = (seen, i, ctx) => i == 0
+            ? ScriptedServer.Json(ctx, 200, $"{{\"id\":\"7\",\"name\":\"h\",\"uri\":\"https://x/?token={token}\",\"version\":\"v2.0\",\"access_token\":\"{token}\",\"echo\":\"Authorization: {seen.Header("Authorization")}\"}}")
+            : ScriptedServer.Problem(ctx, 400, $"bad header Authorization: {seen.Header("Authorization")}; token={token}");
+        var log = new CapturingLog();
+        using var client = await server.ConnectAsync(log: log);
+        var ctx = new CallContext(CancellationToken.None, log);
+        await client.GetWebhookAsync("7", ctx);
+        var ex = await Assert.ThrowsAsync<ChatApiException>(() => client.CreateWebhookAsync("h", "https://hooks.example.com/?token=" + token, "v2.0", ctx));
+        Assert.Equal($"Bearer {token}", server.ApiRequests[0].Header("Authorization")); // it was sent, so it could have leaked
+        var shown = string.Join("\n", log.Lines) + "\n" + ex.Message + "\n" + ex.ProblemText + "\n" + ex;
+        Assert.Contains("GET /vcc/us/chat/v2/tenant/acme", shown); // the log is there
+        Assert.DoesNotContain(token, shown);
+        Assert.DoesNotContain("s3cr3t-value", shown);
+        Assert.DoesNotContain(basic, shown);
+    }
+}
