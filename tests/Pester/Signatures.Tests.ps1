@@ -54,6 +54,20 @@ BeforeAll {
         $probe.Start(); $port = $probe.LocalEndpoint.Port; $probe.Stop(); $port
     }
 
+    # Runs -Sender (given -Arguments) in another runspace while -Receive runs here: the receiver's output and what the sender returned.
+    function script:Invoke-WhileSending([object[]] $Arguments, [scriptblock] $Sender, [scriptblock] $Receive) {
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript($Sender.ToString())
+        foreach ($a in $Arguments) { $null = $ps.AddArgument($a) }
+        $async = $ps.BeginInvoke()
+        try {
+            $received = @(& $Receive)
+            $sent = @($ps.EndInvoke($async))
+        }
+        finally { $ps.Dispose() }
+        [pscustomobject]@{ Received = $received; Sent = $sent }
+    }
+
     $script:session = Connect-TestSession $emu -RequestsPerSecond 5
 }
 
@@ -256,8 +270,7 @@ Describe 'Signatures: Receive-ChatWebhookEvent' {
         $captured = New-SignedDelivery 'sig-receive-source'
         $bad = ConvertTo-HeaderTable $captured.headers
         # Meanwhile, in another runspace: 8x8 (the emulator) verifies the webhook at our URL, then a forger posts.
-        $sender = [powershell]::Create()
-        $null = $sender.AddScript({
+        $run = Invoke-WhileSending -Arguments $tenant, $script:auth, $url, $captured.body, $bad -Sender {
             param($tenant, $auth, $url, $body, $headers)
             Start-Sleep -Milliseconds 700
             $forged = Invoke-WebRequest -Method Post $url -Headers $headers -ContentType 'application/json' `
@@ -265,13 +278,9 @@ Describe 'Signatures: Receive-ChatWebhookEvent' {
             $verify = Invoke-WebRequest -Method Post "$tenant/web-hooks/verify" -Headers $auth -ContentType 'application/json' `
                 -Body (@{ version = 'v2.0'; uri = $url } | ConvertTo-Json) -SkipHttpErrorCheck
             @($verify.StatusCode, $forged.StatusCode)
-        }).AddArgument($tenant).AddArgument($script:auth).AddArgument($url).AddArgument($captured.body).AddArgument($bad)
-        $async = $sender.BeginInvoke()
-        try {
-            $received = @(Receive-ChatWebhookEvent -Port $port -Path '/hook' -Count 1 -Timeout 30 -Session $session -IncludeRefused)
-            $statuses = $sender.EndInvoke($async)
-        }
-        finally { $sender.Dispose() }
+        } -Receive { Receive-ChatWebhookEvent -Port $port -Path '/hook' -Count 1 -Timeout 30 -Session $session -IncludeRefused }
+        $received = $run.Received
+        $statuses = $run.Sent
 
         $statuses[0] | Should -Be 204   # the emulator got our 200
         $statuses[1] | Should -Be 401
@@ -293,19 +302,14 @@ Describe 'Signatures: Receive-ChatWebhookEvent' {
 
     It 'accepts unsigned events under -SkipSignatureCheck and stops at -Timeout' {
         $port = Get-FreePort
-        $sender = [powershell]::Create()
-        $null = $sender.AddScript({
+        $started = Get-Date
+        $run = Invoke-WhileSending -Arguments $port -Sender {
             param($port)
             Start-Sleep -Milliseconds 500
             (Invoke-WebRequest -Method Post "http://127.0.0.1:$port/" -ContentType 'application/json' -Body '{"eventType":"QUEUED","queueName":"Q"}' -SkipHttpErrorCheck).StatusCode
-        }).AddArgument($port)
-        $async = $sender.BeginInvoke()
-        $started = Get-Date
-        try {
-            $received = @(Receive-ChatWebhookEvent -Port $port -SkipSignatureCheck -Timeout 3)
-            $status = $sender.EndInvoke($async)
-        }
-        finally { $sender.Dispose() }
+        } -Receive { Receive-ChatWebhookEvent -Port $port -SkipSignatureCheck -Timeout 3 }
+        $received = $run.Received
+        $status = $run.Sent
         ((Get-Date) - $started).TotalSeconds | Should -BeLessThan 15
         $status | Should -Be 200
         $received.Count | Should -Be 1
@@ -318,18 +322,13 @@ Describe 'Signatures: Receive-ChatWebhookEvent' {
         $port = Get-FreePort
         $delivery = New-SignedDelivery 'sig-receive-jwk'
         $jwk = Get-EmulatorJwk (Get-Kid $delivery.headers.'x-8x8-signature')
-        $sender = [powershell]::Create()
-        $null = $sender.AddScript({
+        $run = Invoke-WhileSending -Arguments $port -Sender {
             param($port)
             Start-Sleep -Milliseconds 500
             (Invoke-WebRequest -Method Post "http://127.0.0.1:$port/" -ContentType 'application/json' -Body '{"eventType":"QUEUED"}' -SkipHttpErrorCheck).StatusCode
-        }).AddArgument($port)
-        $async = $sender.BeginInvoke()
-        try {
-            $received = @(Receive-ChatWebhookEvent -Port $port -Jwk $jwk -Timeout 4 -IncludeRefused)
-            $status = $sender.EndInvoke($async)
-        }
-        finally { $sender.Dispose() }
+        } -Receive { Receive-ChatWebhookEvent -Port $port -Jwk $jwk -Timeout 4 -IncludeRefused }
+        $received = $run.Received
+        $status = $run.Sent
         $status | Should -Be 401
         $received[0].Signature.Reason | Should -Be 'MissingHeader: x-8x8-signature'
     }
@@ -341,8 +340,7 @@ Describe 'Signatures: hostile senders and keys without a session' {
         $url = "http://127.0.0.1:$port/hook"
         $captured = New-SignedDelivery 'sig-hostile'
         $replayed = ConvertTo-HeaderTable $captured.headers
-        $sender = [powershell]::Create()
-        $null = $sender.AddScript({
+        $run = Invoke-WhileSending -Arguments $tenant, $script:auth, $url, $captured.body, $replayed -Sender {
             param($tenant, $auth, $url, $body, $headers)
             Start-Sleep -Milliseconds 700
             $forged = Invoke-WebRequest -Method Post $url -ContentType 'application/json' -SkipHttpErrorCheck `
@@ -352,14 +350,12 @@ Describe 'Signatures: hostile senders and keys without a session' {
             $verify = Invoke-WebRequest -Method Post "$tenant/web-hooks/verify" -Headers $auth -ContentType 'application/json' `
                 -Body (@{ version = 'v2.0'; uri = $url } | ConvertTo-Json) -SkipHttpErrorCheck
             @($forged.StatusCode, $replay.StatusCode, $replay2.StatusCode, $verify.StatusCode)
-        }).AddArgument($tenant).AddArgument($script:auth).AddArgument($url).AddArgument($captured.body).AddArgument($replayed)
-        $async = $sender.BeginInvoke()
-        try {
+        } -Receive {
             # the captured delivery is still within MaxAge: its first sighting here counts, the second is a replay
-            $received = @(Receive-ChatWebhookEvent -Port $port -Path '/hook' -Count 2 -Timeout 30 -Session $session -Verbose 4>&1)
-            $statuses = $sender.EndInvoke($async)
+            Receive-ChatWebhookEvent -Port $port -Path '/hook' -Count 2 -Timeout 30 -Session $session -Verbose 4>&1
         }
-        finally { $sender.Dispose() }
+        $received = $run.Received
+        $statuses = $run.Sent
         $statuses | Should -Be @(401, 200, 401, 204)
         $events = @($received | Where-Object { $_ -is [ChatApi.Events.ReceivedWebhookEvent] })
         $events.Count | Should -Be 2
@@ -374,18 +370,13 @@ Describe 'Signatures: hostile senders and keys without a session' {
         $port = Get-FreePort
         $captured = New-SignedDelivery 'sig-allow-replay'
         $headers = ConvertTo-HeaderTable $captured.headers
-        $sender = [powershell]::Create()
-        $null = $sender.AddScript({
+        $run = Invoke-WhileSending -Arguments "http://127.0.0.1:$port/", $captured.body, $headers -Sender {
             param($url, $body, $headers)
             Start-Sleep -Milliseconds 500
             1..2 | ForEach-Object { (Invoke-WebRequest -Method Post $url -Headers $headers -ContentType 'application/json' -Body $body -SkipHttpErrorCheck -SkipHeaderValidation).StatusCode }
-        }).AddArgument("http://127.0.0.1:$port/").AddArgument($captured.body).AddArgument($headers)
-        $async = $sender.BeginInvoke()
-        try {
-            $received = @(Receive-ChatWebhookEvent -Port $port -Count 2 -Timeout 20 -Session $session -AllowReplay)
-            $statuses = $sender.EndInvoke($async)
-        }
-        finally { $sender.Dispose() }
+        } -Receive { Receive-ChatWebhookEvent -Port $port -Count 2 -Timeout 20 -Session $session -AllowReplay }
+        $received = $run.Received
+        $statuses = $run.Sent
         $statuses | Should -Be @(200, 200)
         $received.Count | Should -Be 2
         { Receive-ChatWebhookEvent -Port 0 -AllowReplay -RejectReplay -Session $session } | Should -Throw -ErrorId 'ChatApi.InvalidArgument*'
@@ -417,19 +408,13 @@ $none = try { Test-ChatWebhookSignature -Body $e.body -Headers $e.headers -Error
 
     It 'the received-event view never prints Authorization or cookie values' {
         $port = Get-FreePort
-        $sender = [powershell]::Create()
-        $null = $sender.AddScript({
+        $run = Invoke-WhileSending -Arguments $port -Sender {
             param($port)
             Start-Sleep -Milliseconds 500
             $h = @{ Authorization = 'Bearer view-secret-token'; Cookie = 'sid=view-cookie-secret' }
             (Invoke-WebRequest -Method Post "http://127.0.0.1:$port/" -Headers $h -ContentType 'application/json' -Body '{"eventType":"QUEUED"}' -SkipHttpErrorCheck).StatusCode
-        }).AddArgument($port)
-        $async = $sender.BeginInvoke()
-        try {
-            $received = @(Receive-ChatWebhookEvent -Port $port -SkipSignatureCheck -Count 1 -Timeout 20)
-            $null = $sender.EndInvoke($async)
-        }
-        finally { $sender.Dispose() }
+        } -Receive { Receive-ChatWebhookEvent -Port $port -SkipSignatureCheck -Count 1 -Timeout 20 }
+        $received = $run.Received
         $shown = ($received | Format-List | Out-String) + ($received | Format-Table | Out-String)
         $shown | Should -Not -Match 'view-secret-token'
         $shown | Should -Not -Match 'view-cookie-secret'

@@ -12,29 +12,10 @@ namespace ChatApi.Tests.Events;
 /// <summary>What a receiver does when the sender is hostile: forgeries, replays, senders that hold the line.</summary>
 public class HostileSenderTests
 {
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(15) };
+    private static WebhookReceiver Start(TimeSpan? requestTimeout = null, SigningKeyProvider keys = null, bool includeRefused = false) =>
+        WebhookReceiverTests.Start(path: "/", includeRefused: includeRefused, keys: keys, requestTimeout: requestTimeout);
 
-    private static WebhookReceiver Start(TimeSpan? requestTimeout = null, SigningKeyProvider keys = null, bool rejectReplay = true, bool includeRefused = false)
-    {
-        var receiver = new WebhookReceiver(new WebhookReceiverOptions
-        {
-            Port = 0,
-            IncludeRefused = includeRefused,
-            RequestTimeout = requestTimeout ?? WebhookReceiverOptions.DefaultRequestTimeout,
-            Verifier = new WebhookSignatureVerifier(keys ?? SigningKeyProvider.FromJwkJson(TestSigner.Jwk(TestSigner.KeyA, TestSigner.KidA)),
-                new WebhookSignatureOptions { ReplayCache = new ReplayCache(), RejectReplay = rejectReplay }),
-        });
-        receiver.Start();
-        return receiver;
-    }
-
-    private static async Task<HttpStatusCode> Post(string url, TestSigner.Event e)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(e.Body) };
-        foreach (var h in e.Headers) request.Headers.TryAddWithoutValidation(h.Key, h.Value);
-        using var response = await Http.SendAsync(request);
-        return response.StatusCode;
-    }
+    private static Task<HttpStatusCode> Post(string url, TestSigner.Event e) => WebhookReceiverTests.Post(url, e);
 
     [Fact]
     public async Task AForgedPostDoesNotEndACountOneReceiverNorReachTheScript()

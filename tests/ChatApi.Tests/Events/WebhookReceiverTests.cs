@@ -12,7 +12,7 @@ public class WebhookReceiverTests
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
-    private static WebhookReceiver Start(bool verify = true, string path = "/hook", bool includeRefused = false,
+    internal static WebhookReceiver Start(bool verify = true, string path = "/hook", bool includeRefused = false,
         SigningKeyProvider keys = null, TimeSpan? requestTimeout = null, bool rejectReplay = true)
     {
         var receiver = new WebhookReceiver(new WebhookReceiverOptions
@@ -30,7 +30,7 @@ public class WebhookReceiverTests
         return receiver;
     }
 
-    private static async Task<HttpStatusCode> Post(string url, TestSigner.Event e)
+    internal static async Task<HttpStatusCode> Post(string url, TestSigner.Event e)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(e.Body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
