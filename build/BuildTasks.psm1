@@ -3,14 +3,23 @@ Set-StrictMode -Version Latest
 
 # The files that make the module: the cmdlet and model assemblies beside the manifest (default
 # load context), and the engine with its packages in Dependencies/, where only the private load
-# context of ChatApi.Loader looks (see src/ChatApi/ModuleInitializer.cs). Framework assemblies that
-# PowerShell 7 already carries stay out.
+# context of ChatApi.Loader looks (see src/ChatApi/ModuleInitializer.cs). Dependencies/ holds the
+# engine's publish output less what stays in the default context and what PowerShell 7 already
+# carries (its own folder and the .NET shared framework): see Get-EngineFiles.
 $script:ModuleFiles = @('ChatApi.dll', 'ChatApi.Models.dll')
 $script:DependencyFolder = 'Dependencies'
-$script:EngineFiles = @(
-    'ChatApi.Engine.dll', 'RestSharp.dll', 'Polly.Core.dll',
-    'System.IO.Hashing.dll', 'Microsoft.Bcl.TimeProvider.dll'
-)
+
+function Get-EngineFiles {
+    param([string] $Root, [string] $Configuration)
+    $publish = Join-Path $Root 'out/publish/ChatApi.Engine'
+    if (Test-Path $publish) { Remove-Item $publish -Recurse -Force }
+    Invoke-Dotnet @('publish', (Join-Path $Root 'src/ChatApi.Engine/ChatApi.Engine.csproj'), '-c', $Configuration, '--no-build', '-o', $publish, '--nologo', '-v', 'q')
+    $runtime = [System.Runtime.InteropServices.RuntimeEnvironment]::GetRuntimeDirectory()
+    Get-ChildItem $publish -Filter *.dll | Where-Object {
+        $_.Name -notin $script:ModuleFiles -and
+        -not (Test-Path (Join-Path $PSHOME $_.Name)) -and -not (Test-Path (Join-Path $runtime $_.Name))
+    }
+}
 
 function Invoke-Dotnet {
     param([string[]] $DotnetArgs)
@@ -35,7 +44,7 @@ function Invoke-ChatBuild {
     foreach ($file in $script:ModuleFiles) { Copy-Item (Join-Path $bin $file) $Staged }
     Copy-Item (Join-Path $Root "src/ChatApi.Loader/bin/$Configuration/net8.0/ChatApi.Loader.dll") $Staged
     $dependencies = New-Item -ItemType Directory -Path (Join-Path $Staged $script:DependencyFolder) -Force
-    foreach ($file in $script:EngineFiles) { Copy-Item (Join-Path $bin $file) $dependencies }
+    foreach ($file in Get-EngineFiles -Root $Root -Configuration $Configuration) { Copy-Item $file.FullName $dependencies }
     Copy-Item (Join-Path $Root 'ChatApi.psd1'), (Join-Path $Root 'LICENSE'), (Join-Path $Root 'CHANGELOG.md') $Staged
     foreach ($extra in 'ChatApi.format.ps1xml', 'ChatApi.types.ps1xml', 'en-US') {
         $path = Join-Path $Root "src/ChatApi/$extra"
@@ -83,6 +92,7 @@ function Invoke-PesterSuite {
     $runner = Join-Path $Root 'tests/Pester/Run-Pester.ps1'
     $summary = Join-Path $Root 'out/test-results/pester.json'
     if (Test-Path $summary) { Remove-Item $summary }
+    $null = New-Item -ItemType Directory -Path (Split-Path $summary) -Force
     $runnerArgs = @('-NoProfile', '-File', $runner, '-PesterPath', $pester, '-ModulePath', (Join-Path $Staged 'ChatApi.psd1'),
         '-EmulatorPath', (Get-EmulatorPath $Root $Configuration), '-SummaryPath', $summary)
     if ($Filter) { $runnerArgs += @('-Filter', ($Filter -join ',')) }

@@ -1,6 +1,5 @@
 BeforeAll {
     Import-Module $PSScriptRoot/TestHelpers.psm1
-    Import-Module $PSScriptRoot/CmdletTestHelpers.psm1
     # Every API call takes 5 s: a stop must not wait for it.
     $script:emu = Start-TestEmulator -Arguments @('--latency', '5000', '--rate-limit', '0')
 }

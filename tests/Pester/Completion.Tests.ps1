@@ -1,6 +1,5 @@
 BeforeAll {
     Import-Module $PSScriptRoot/TestHelpers.psm1
-    Import-Module $PSScriptRoot/CmdletTestHelpers.psm1
     Import-Module $env:CHATAPI_TEST_MODULE -Force
     $script:emu = Start-TestEmulator -Arguments @('--seed-legacy', '3', '--rate-limit', '0')
     Connect-TestSession $emu | Out-Null

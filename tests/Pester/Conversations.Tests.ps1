@@ -1,6 +1,5 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'CmdletTestHelpers.psm1') -Force
     Import-Module $env:CHATAPI_TEST_MODULE -Force
     $script:emu = Start-TestEmulator -Arguments @('--rate-limit', '0')
     $script:session = Connect-TestSession $emu
@@ -127,8 +126,10 @@ Describe 'Conversation cmdlets' {
 
         It '30 properties in all, counting the standard ones' {
             $props = @{}; 1..29 | ForEach-Object { $props["p$_"] = "v$_" }
-            $calls = New-ChatConversation -ChannelId $channel.Id -CustomerName 'Too many' -Email 'e@x.com' -Property $props -Verbose `
-                -ErrorVariable err -ErrorAction SilentlyContinue 4>&1 | Get-ApiCall
+            $mark = Get-EmulatorCallMark $emu
+            New-ChatConversation -ChannelId $channel.Id -CustomerName 'Too many' -Email 'e@x.com' -Property $props `
+                -ErrorVariable err -ErrorAction SilentlyContinue
+            $calls = Get-EmulatorCall $emu -After $mark
             $err | Should -HaveCount 1
             $err[0].Exception.Message | Should -BeLike "*'Property'*30*"
             $calls | Should -BeNullOrEmpty
@@ -203,9 +204,9 @@ Describe 'Conversation cmdlets: list filters and paging' {
 
     It 'pages with -First and -Skip' {
         (Get-ChatConversation -ChannelId $other.Id -Skip 1 -First 1).CustomerName | Should -Be @('F2')
-        $out = Get-ChatConversation -ChannelId $other.Id -First 2 -Verbose 4>&1
-        ($out | Select-Output).CustomerName | Should -Be @('F1', 'F2')
-        $calls = @($out | Get-ApiCall)
+        $mark = Get-EmulatorCallMark $emu
+        (Get-ChatConversation -ChannelId $other.Id -First 2).CustomerName | Should -Be @('F1', 'F2')
+        $calls = @(Get-EmulatorCall $emu -After $mark)
         $calls | Should -HaveCount 1
         $calls[0].Path | Should -BeLike "*channel-id=$($other.Id)*"
     }

@@ -3,7 +3,6 @@
 BeforeAll {
     Import-Module $env:CHATAPI_TEST_MODULE -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'CmdletTestHelpers.psm1') -Force
 
     function New-TestJournalPath { Join-Path ([IO.Path]::GetTempPath()) "chatapi-migration-$([guid]::NewGuid().ToString('N')).jsonl" }
 

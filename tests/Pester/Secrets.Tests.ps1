@@ -2,7 +2,6 @@
 BeforeAll {
     Import-Module $env:CHATAPI_TEST_MODULE -Force
     Import-Module $PSScriptRoot/TestHelpers.psm1 -Force
-    Import-Module $PSScriptRoot/CmdletTestHelpers.psm1 -Force
     $script:emu = Start-TestEmulator -Arguments @('--rate-limit', '0')
 
     # Everything a command shows: all six streams merged, error records with their details and

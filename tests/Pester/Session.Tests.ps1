@@ -1,6 +1,5 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'CmdletTestHelpers.psm1') -Force
     Import-Module $env:CHATAPI_TEST_MODULE -Force
     $script:emu = Start-TestEmulator -Arguments @('--rate-limit', '0', '--tenant', 'us:acme', '--tenant', 'eu:globex')
     $script:secret = 'demo-secret'

@@ -1,5 +1,5 @@
 # Shared by the Pester suites: start the emulator on a free port of 127.0.0.1, wait until it
-# answers, and stop it afterwards.
+# answers, and stop it afterwards; connect the cmdlets to it and read what they report.
 Set-StrictMode -Version Latest
 
 # The emulator is started by the shared build/ChatEmulator.psm1 (also used by the demo and the benchmarks).
@@ -41,10 +41,72 @@ function ConvertFrom-TestResponse {
     }
 }
 
+# Helpers for the suites that drive the cmdlets: a demo credential, a session, and readers of -Verbose output.
+
+function New-TestCredential {
+    param([string] $Key = 'demo-key', [string] $Secret = 'demo-secret')
+    [pscredential]::new($Key, (ConvertTo-SecureString $Secret -AsPlainText -Force))
+}
+
+function Connect-TestSession {
+    <# Connects to the emulator with the demo key and returns the session; no client-side rate limit unless given. #>
+    param([Parameter(Mandatory)] $Emulator, [string] $Region = 'us', [string] $Tenant = 'acme', [double] $RequestsPerSecond = 0)
+    Connect-ChatApi -Region $Region -TenantId $Tenant -Credential (New-TestCredential) -BaseUri $Emulator.BaseUri `
+        -RequestsPerSecond $RequestsPerSecond -PassThru -ErrorAction Stop
+}
+
+function Get-ApiCall {
+    <#
+    The calls the engine reported on the Verbose stream ('GET /path?query -> 200 (attempt 1, 3 ms)'),
+    as objects with Method, Path, Status and Attempt. Pass the merged output of a command run with -Verbose 4>&1
+    or the lines of a file it was redirected to.
+    #>
+    param([Parameter(ValueFromPipeline)] $Record)
+    process {
+        $text = if ($Record -is [System.Management.Automation.VerboseRecord]) { $Record.Message } elseif ($Record -is [string]) { $Record } else { return }
+        if ($text -match '^(GET|POST|PUT|DELETE) (/\S+) -> (\d+) \(attempt (\d+)') {
+            [pscustomobject]@{ Method = $Matches[1]; Path = $Matches[2]; Status = [int]$Matches[3]; Attempt = [int]$Matches[4] }
+        }
+    }
+}
+
+function Get-EmulatorCall {
+    <#
+    The API calls the emulator received (its request log), as objects with Method, Path (with the
+    query) and Status. -After takes a mark from Get-EmulatorCallMark: only the calls since then.
+    #>
+    param([Parameter(Mandatory)] $Emulator, [long] $After = 0)
+    $answer = Invoke-RestMethod -Uri "$($Emulator.BaseUri)/_emulator/requests?after=$After"
+    foreach ($r in $answer.requests) { [pscustomobject]@{ Method = $r.method; Path = $r.path; Status = [int]$r.status } }
+}
+
+function Get-EmulatorCallMark {
+    <# The request log's position now, for Get-EmulatorCall -After. #>
+    param([Parameter(Mandatory)] $Emulator)
+    [long](Invoke-RestMethod -Uri "$($Emulator.BaseUri)/_emulator/requests?after=$([long]::MaxValue)").last
+}
+
+function Select-Output {
+    <# Drops Verbose, Debug, Warning and Information records from merged output. #>
+    param([Parameter(ValueFromPipeline)] $Record)
+    process {
+        if ($Record -is [System.Management.Automation.VerboseRecord] -or $Record -is [System.Management.Automation.DebugRecord] -or
+            $Record -is [System.Management.Automation.WarningRecord] -or $Record -is [System.Management.Automation.InformationRecord]) { return }
+        $Record
+    }
+}
+
+function Get-CmdletAttribute {
+    <# The [Cmdlet] attribute of a module cmdlet (ConfirmImpact, SupportsShouldProcess). #>
+    param([Parameter(Mandatory)] [string] $Name)
+    (Get-Command $Name).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+}
+
 function Get-PwshCommand {
     <# The pwsh running these tests, to start a fresh one: its apphost, else `dotnet pwsh.dll`. Returns the executable then its leading arguments. #>
     $pwsh = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
     if (Test-Path $pwsh) { , @($pwsh) } else { , @('dotnet', (Join-Path $PSHOME 'pwsh.dll')) }
 }
 
-Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Get-TestToken, ConvertFrom-TestResponse, Get-PwshCommand
+Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Get-TestToken, ConvertFrom-TestResponse,
+    New-TestCredential, Connect-TestSession, Get-ApiCall, Get-EmulatorCall, Get-EmulatorCallMark, Select-Output, Get-CmdletAttribute, Get-PwshCommand

@@ -1,6 +1,5 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'CmdletTestHelpers.psm1') -Force
     Import-Module $env:CHATAPI_TEST_MODULE -Force
     # --legacy-mode lets the tests create v1.0 webhooks, as migrated V1 hooks are.
     $script:emu = Start-TestEmulator -Arguments @('--rate-limit', '0', '--legacy-mode')
@@ -89,7 +88,9 @@ Describe 'Webhook cmdlets' {
 
     It 'Set-ChatWebhook refuses v2.0 -> v1.0 with a clear error and writes nothing' {
         $hook = New-ChatWebhook -Name 'signed' -Uri $receiver
-        $calls = Set-ChatWebhook -Id $hook.Id -Version v1.0 -Name 'renamed' -Verbose -ErrorVariable err -ErrorAction SilentlyContinue 4>&1 | Get-ApiCall
+        $mark = Get-EmulatorCallMark $emu
+        Set-ChatWebhook -Id $hook.Id -Version v1.0 -Name 'renamed' -ErrorVariable err -ErrorAction SilentlyContinue
+        $calls = Get-EmulatorCall $emu -After $mark
         $err | Should -HaveCount 1
         $err[0].FullyQualifiedErrorId | Should -BeLike 'ChatApi.InvalidArgument,*'
         $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
@@ -116,11 +117,11 @@ Describe 'Webhook cmdlets' {
 
     It '-WhatIf changes nothing and sends no changing call' {
         $hook = New-ChatWebhook -Name 'keep' -Uri $receiver
-        $calls = & {
-            New-ChatWebhook -Name 'never' -Uri $receiver -WhatIf -Verbose
-            Set-ChatWebhook -Id $hook.Id -Name 'changed' -WhatIf -Verbose
-            Remove-ChatWebhook -Id $hook.Id -WhatIf -Verbose
-        } 4>&1 | Get-ApiCall
+        $mark = Get-EmulatorCallMark $emu
+        New-ChatWebhook -Name 'never' -Uri $receiver -WhatIf
+        Set-ChatWebhook -Id $hook.Id -Name 'changed' -WhatIf
+        Remove-ChatWebhook -Id $hook.Id -WhatIf
+        $calls = Get-EmulatorCall $emu -After $mark
         @($calls | Where-Object Method -ne 'GET') | Should -HaveCount 0
         (Get-ChatWebhook).Name | Should -Be @('keep')
     }
@@ -154,7 +155,9 @@ Describe 'Webhook cmdlets' {
             @{ Case = 'Test with a relative URI'; Parameter = 'Uri'; Call = { Test-ChatWebhook -Uri 'relative' } }
         ) {
             $caught = $null
-            $calls = try { & $Call -Verbose 4>&1 | Get-ApiCall } catch { $caught = $_ }
+            $mark = Get-EmulatorCallMark $emu
+            try { & $Call } catch { $caught = $_ }
+            $calls = Get-EmulatorCall $emu -After $mark
             $caught | Should -Not -BeNullOrEmpty
             $caught.Exception | Should -BeOfType ([System.Management.Automation.ParameterBindingException])
             $caught.Exception.Message | Should -BeLike "*'$Parameter'*"
@@ -177,17 +180,17 @@ Describe 'Webhook cmdlets: paging' {
     AfterAll { Remove-Item $script:log -ErrorAction SilentlyContinue }
 
     It 'lists all 205 in three pages of 100' {
-        $all = Get-ChatWebhook -Verbose 4>&1
-        ($all | Select-Output) | Should -HaveCount 205
-        $gets = @($all | Get-ApiCall | Where-Object Method -eq 'GET')
+        $mark = Get-EmulatorCallMark $emu
+        Get-ChatWebhook | Should -HaveCount 205
+        $gets = @(Get-EmulatorCall $emu -After $mark | Where-Object Method -eq 'GET')
         $gets | Should -HaveCount 3
         $gets.Path | Should -Match 'page=[012]&size=100'
     }
 
     It '-First 3 reads one small page' {
-        $out = Get-ChatWebhook -First 3 -Verbose 4>&1
-        ($out | Select-Output).Name | Should -Be @('page001', 'page002', 'page003')
-        @($out | Get-ApiCall) | Should -HaveCount 1
+        $mark = Get-EmulatorCallMark $emu
+        (Get-ChatWebhook -First 3).Name | Should -Be @('page001', 'page002', 'page003')
+        @(Get-EmulatorCall $emu -After $mark) | Should -HaveCount 1
     }
 
     It '-Skip and -First pick the right items across a page boundary' {
@@ -198,21 +201,22 @@ Describe 'Webhook cmdlets: paging' {
     }
 
     It '-First 150 stops after the second page' {
-        $out = Get-ChatWebhook -First 150 -Verbose 4>&1
-        ($out | Select-Output) | Should -HaveCount 150
-        @($out | Get-ApiCall) | Should -HaveCount 2
+        $mark = Get-EmulatorCallMark $emu
+        Get-ChatWebhook -First 150 | Should -HaveCount 150
+        @(Get-EmulatorCall $emu -After $mark) | Should -HaveCount 2
     }
 
     It 'Select-Object -First 3 stops fetching further pages' {
-        $names = (Get-ChatWebhook -Verbose 4> $log | Select-Object -First 3).Name
+        $mark = Get-EmulatorCallMark $emu
+        $names = (Get-ChatWebhook | Select-Object -First 3).Name
         $names | Should -Be @('page001', 'page002', 'page003')
-        @(Get-Content $log | Get-ApiCall) | Should -HaveCount 1
+        @(Get-EmulatorCall $emu -After $mark) | Should -HaveCount 1
     }
 
     It '-Version filters on this side and -First still stops early' {
-        $out = Get-ChatWebhook -Version v2.0 -First 2 -Verbose 4>&1
-        ($out | Select-Output).Name | Should -Be @('page001', 'page002')
-        @($out | Get-ApiCall) | Should -HaveCount 1
+        $mark = Get-EmulatorCallMark $emu
+        (Get-ChatWebhook -Version v2.0 -First 2).Name | Should -Be @('page001', 'page002')
+        @(Get-EmulatorCall $emu -After $mark) | Should -HaveCount 1
     }
 
     It '-IncludeTotalCount writes the server''s total first, then the items' {

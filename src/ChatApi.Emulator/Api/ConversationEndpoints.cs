@@ -9,7 +9,7 @@ namespace ChatApi.Emulator.Api;
 /// <summary>The conversations resource: list with filters, create (202), get, participants, customer leave.</summary>
 public static class ConversationEndpoints
 {
-    public const int MaxCustomerProperties = 30, MaxHistory = 200;
+    public const int MaxCustomerProperties = ChatValues.MaxCustomerProperties, MaxHistory = ChatValues.MaxHistoryMessages;
 
     public static void Map(RouteGroupBuilder tenant)
     {
@@ -27,10 +27,10 @@ public static class ConversationEndpoints
         var (page, size, error) = Paging.Read(http.Request);
         if (error is not null) return error;
         var query = http.Request.Query;
-        var status = query["status"].ToString() is { Length: > 0 } s ? s : "all";
+        var status = query["status"].ToString() is { Length: > 0 } s ? s : ChatValues.AllStatuses;
         var order = query["order"].ToString() is { Length: > 0 } o ? o : "asc";
         var errors = new List<FieldError>();
-        if (status != "all" && !ConversationStatus.All.Contains(status))
+        if (status != ChatValues.AllStatuses && !ConversationStatus.All.Contains(status))
             errors.Add(new FieldError("status", "must be one of all, created, pending, handling, deleted"));
         if (order is not ("asc" or "desc")) errors.Add(new FieldError("order", "must be asc or desc"));
         if (errors.Count > 0) return Problem.BadRequest(errors);
@@ -46,7 +46,7 @@ public static class ConversationEndpoints
         {
             var matches = tenant.Conversations.Values.Where(c =>
                 (channelId.Length == 0 || c.ChannelId == channelId) &&
-                (status == "all" || c.Status == status) &&
+                (status == ChatValues.AllStatuses || c.Status == status) &&
                 (userId.Length == 0 || c.CustomerParticipantId == userId) &&
                 customerFilters.All(f => c.Customer.TryGetValue(f.Key, out var v) && string.Equals(v, f.Value, StringComparison.OrdinalIgnoreCase)));
             // Ids grow with creation time, so id order is creation order.

@@ -30,7 +30,7 @@ public static class WebhookEndpoints
     {
         var (input, problem) = await ReadInput(http.Request);
         if (problem is not null) return problem;
-        if (input!.Version == "v1.0" && !options.LegacyMode)
+        if (input!.Version == ChatValues.V1 && !options.LegacyMode)
             return Problem.BadRequest("version", "v1.0 web hooks can no longer be created; use v2.0");
         var tenant = TenantScope.Of(http);
         var id = state.NextWebhookId();
@@ -57,7 +57,7 @@ public static class WebhookEndpoints
             if (Find(tenant, id) is not { } current) return Problem.NotFound("WebHook", id);
             if (ETags.Check(http.Request, current.Revision) is { } stale) return stale;
             if (problem is not null) return problem;
-            if (current.Version == "v2.0" && input!.Version == "v1.0")
+            if (current.Version == ChatValues.V2 && input!.Version == ChatValues.V1)
                 return Problem.BadRequest("version", "a v2.0 web hook cannot go back to v1.0");
             var replaced = new Webhook(current.Id, input!.Name, input.Uri, input.Version, current.Revision + 1);
             tenant.Webhooks[long.Parse(id)] = replaced;

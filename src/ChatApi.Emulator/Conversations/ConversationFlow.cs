@@ -102,5 +102,5 @@ public sealed class ConversationFlow(EventPublisher publisher, TimeProvider time
     }
 
     private static string ParticipantOf(Conversation conversation, string authorType) =>
-        authorType == "bot" ? "bot" : conversation.CustomerParticipantId;
+        authorType == ChatValues.Bot ? ChatValues.Bot : conversation.CustomerParticipantId;
 }

@@ -5,5 +5,5 @@ public sealed record DeliveryJob(
     string? WebhookId, string Uri, string Version, string TenantId, string CustomerId,
     string EventType, string? ConversationId, string EventId, byte[] Body)
 {
-    public bool Signed => Version == "v2.0";
+    public bool Signed => Version == ChatValues.V2;
 }

@@ -51,11 +51,18 @@ public static class EmulatorApp
         services.AddSingleton<ConversationFlow>();
         services.AddSingleton<ReceiverStore>();
         services.AddSingleton<ReadyGate>();
+        services.AddSingleton<RequestLog>();
         services.AddHostedService<DeliveryWorker>();
 
         var app = builder.Build();
         var gate = app.Services.GetRequiredService<ReadyGate>();
         app.Use(async (context, next) => { await gate.WhenReady; await next(context); });
+        var requests = app.Services.GetRequiredService<RequestLog>();
+        app.UseWhen(IsApiCall, api => api.Use(async (context, next) =>
+        {
+            try { await next(context); }
+            finally { requests.Add(context.Request.Method, context.Request.Path + context.Request.QueryString, context.Response.StatusCode); }
+        }));
         app.UseWhen(IsApiCall, api => api.UseMiddleware<FaultInjectionMiddleware>());
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/vcc") && !JwkEndpoint.IsKeyPath(c.Request.Path), vcc => vcc
             .UseMiddleware<BearerAuthMiddleware>()
@@ -70,6 +77,7 @@ public static class EmulatorApp
         ConversationEndpoints.Map(tenant);
         AgentEndpoints.Map(app);
         EmulatorControlEndpoints.Map(app);
+        RequestLog.Map(app);
         ReceiverEndpoints.Map(app);
         app.MapFallback((HttpContext http) => new Problem(404, $"No such endpoint: {http.Request.Method} {http.Request.Path}", []));
         return app;

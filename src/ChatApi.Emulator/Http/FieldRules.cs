@@ -3,7 +3,7 @@ namespace ChatApi.Emulator.Http;
 /// <summary>Checks shared by webhooks and verify: absolute http(s) URIs and notification versions.</summary>
 public static class FieldRules
 {
-    public static readonly string[] Versions = ["v1.0", "v2.0"];
+    public static readonly string[] Versions = ChatValues.Versions;
 
     public static void CheckName(string? name, int max, List<FieldError> errors)
     {
@@ -20,6 +20,6 @@ public static class FieldRules
     public static void CheckVersion(string? version, List<FieldError> errors)
     {
         if (version is null) errors.Add(new FieldError("version", "must not be null (send it as version or notificationVersion)"));
-        else if (!Versions.Contains(version)) errors.Add(new FieldError("version", "must be one of v1.0, v2.0"));
+        else if (!Versions.Contains(version)) errors.Add(new FieldError("version", $"must be one of {string.Join(", ", Versions)}"));
     }
 }

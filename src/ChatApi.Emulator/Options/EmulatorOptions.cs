@@ -9,10 +9,10 @@ public sealed record ApiKeyOption(string Key, string Secret);
 /// <summary>Everything the emulator can be told at start. Defaults match the command line's.</summary>
 public sealed class EmulatorOptions
 {
-    public static readonly IReadOnlyList<string> Regions = ["us", "eu", "ca", "ap"];
+    public static readonly IReadOnlyList<string> Regions = ChatValues.Regions;
 
     public string Urls { get; set; } = "http://127.0.0.1:5080";
-    public List<TenantOption> Tenants { get; set; } = [new("us", "acme")];
+    public List<TenantOption> Tenants { get; set; } = [new(ChatValues.Us, "acme")];
     public List<ApiKeyOption> ApiKeys { get; set; } = [new("demo-key", "demo-secret")];
     /// <summary>Requests per second per API key on /vcc calls; 0 turns the limit off.</summary>
     public double RateLimit { get; set; } = 5;

@@ -26,7 +26,7 @@ public static class LegacySeeder
     private static void Add(EmulatorState state, TenantState tenant, string name, string uri, int queue)
     {
         var hookId = state.NextWebhookId();
-        tenant.Webhooks[hookId] = new Webhook(hookId.ToString(), $"{name} webhook", uri, "v1.0", 1);
+        tenant.Webhooks[hookId] = new Webhook(hookId.ToString(), $"{name} webhook", uri, ChatValues.V1, 1);
         var channelId = state.NextChannelId();
         tenant.Channels[channelId] = new Channel(channelId.ToString(), name, hookId.ToString(), "queue", queue.ToString(), 1);
     }

@@ -7,14 +7,14 @@ namespace ChatApi.Emulator.State;
 /// </summary>
 public static class ConversationStatus
 {
-    public const string Created = "created", Pending = "pending", Handling = "handling", Deleted = "deleted";
-    public static readonly string[] All = [Created, Pending, Handling, Deleted];
+    public const string Created = ChatValues.Created, Pending = ChatValues.Pending, Handling = ChatValues.Handling, Deleted = ChatValues.Deleted;
+    public static readonly string[] All = ChatValues.Statuses;
 }
 
 /// <summary>Who may write through the API (ExternalAuthorType); agents and the system write only through events.</summary>
 public static class AuthorTypes
 {
-    public static readonly string[] External = ["user", "bot"];
+    public static readonly string[] External = ChatValues.AuthorTypes;
 }
 
 public sealed class Interaction

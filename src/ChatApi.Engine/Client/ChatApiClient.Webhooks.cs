@@ -1,63 +1,44 @@
-using System;
-using System.Threading.Tasks;
-using ChatApi.Engine.Http;
-using ChatApi.Engine.Json;
-
 namespace ChatApi.Engine
 {
     public sealed partial class ChatApiClient
     {
-        private string WebhooksPath => TenantPath("web-hooks");
+        private IWebhookContract Webhooks => wire.Webhooks;
+
+        private Webhook ReadWebhook(JsonElement e, ApiResponse r) => Webhooks.Read(e, scope, ETagOf(r));
 
         /// <summary>Lists webhooks; with <paramref name="version"/>, only those on that notification version.</summary>
         public Task ListWebhooksAsync(string version, int? first, int skip, Action<Webhook> emit, CallContext ctx) =>
-            ListPagesAsync(WebhooksPath, null, first, skip, e => ModelReader.Webhook(e, region, tenant), w => w.Id, emit, ctx, "Listing webhooks",
+            ListPagesAsync(PathOf(Families.Webhooks), null, first, skip, e => Webhooks.Read(e, scope, null), w => w.Id, emit, ctx, "Listing webhooks",
                 version == null ? (Func<Webhook, bool>)null : w => w.Version == version);
 
-        public async Task<Webhook> GetWebhookAsync(string id, CallContext ctx)
-        {
-            var request = new ApiRequest("GET", $"{WebhooksPath}/{Segment(id, "Id")}");
-            var response = await SendCheckedAsync(request, ctx, $"Reading webhook {id}").ConfigureAwait(false);
-            return ReadWebhook(response, "reading webhook " + id);
-        }
+        public Task<Webhook> GetWebhookAsync(string id, CallContext ctx) =>
+            CallAsync(new ApiRequest("GET", ItemPath(Families.Webhooks, id)), ReadWebhook, ctx, $"Reading webhook {id}");
 
-        public async Task<Webhook> CreateWebhookAsync(string name, string uri, string version, CallContext ctx)
+        public Task<Webhook> CreateWebhookAsync(string name, string uri, string version, CallContext ctx)
         {
-            version = version ?? ChatRules.DefaultVersion;
-            ChatRules.Require("Name", ChatRules.CheckName(name, ChatRules.MaxWebhookNameLength));
-            ChatRules.Require("Uri", ChatRules.CheckAbsoluteUri(uri));
-            ChatRules.Require("Version", ChatRules.CheckVersion(version));
-            var request = new ApiRequest("POST", WebhooksPath) { JsonBody = RequestBodies.Webhook(name, uri, version) };
-            var response = await SendCheckedAsync(request, ctx, $"Creating webhook '{name}'").ConfigureAwait(false);
-            return ReadWebhook(response, "creating webhook " + name);
+            // Every field is given on a create: an absent one is checked as empty.
+            var values = new WebhookChanges { Name = name ?? string.Empty, Uri = uri ?? string.Empty, Version = version ?? ChatRules.DefaultVersion };
+            ChatRules.Require(values.Check());
+            var body = Webhooks.Write(values.ApplyTo(new Webhook()));
+            return CallAsync(new ApiRequest("POST", PathOf(Families.Webhooks)) { JsonBody = body }, ReadWebhook, ctx, $"Creating webhook '{name}'");
         }
 
         /// <summary>
         /// Partial update: reads the webhook, changes only the given fields, and writes it back with
         /// If-Match when the server gave a version. A v2.0 webhook is never taken back to v1.0.
         /// </summary>
-        public async Task<Webhook> UpdateWebhookAsync(string id, string name, string uri, string version, CallContext ctx)
+        public async Task<Webhook> UpdateWebhookAsync(string id, WebhookChanges changes, CallContext ctx)
         {
-            if (name != null) ChatRules.Require("Name", ChatRules.CheckName(name, ChatRules.MaxWebhookNameLength));
-            if (uri != null) ChatRules.Require("Uri", ChatRules.CheckAbsoluteUri(uri));
-            if (version != null) ChatRules.Require("Version", ChatRules.CheckVersion(version));
+            ChatRules.Require(changes.Check());
             var current = await GetWebhookAsync(id, ctx).ConfigureAwait(false);
-            ChatRules.Require("Version", ChatRules.CheckVersionChange(current.Version, version ?? current.Version));
-            var desired = new Webhook { Id = current.Id, Name = name ?? current.Name, Uri = uri ?? current.Uri, Version = version ?? current.Version };
-            if (SameWebhook(desired, current))
-            {
-                ctx.Log.Verbose($"Webhook {id} already has these values; nothing to change");
-                return current;
-            }
-            var request = new ApiRequest("PUT", $"{WebhooksPath}/{Segment(id, "Id")}") { JsonBody = RequestBodies.Webhook(desired.Name, desired.Uri, desired.Version) };
-            return await ReplaceAsync(request, current.ETag, r => ReadWebhook(r, "updating webhook " + id),
-                () => GetWebhookAsync(id, ctx), now => SameWebhook(now, desired), ctx, $"Updating webhook {id}").ConfigureAwait(false);
+            ChatRules.Require("Version", ChatRules.CheckVersionChange(current.Version, changes.Version ?? current.Version));
+            var desired = changes.ApplyTo(current);
+            var request = new ApiRequest("PUT", ItemPath(Families.Webhooks, id)) { JsonBody = Webhooks.Write(desired) };
+            return await ReplaceAsync(current, desired, current.ETag, request, ReadWebhook, () => GetWebhookAsync(id, ctx), WebhookChanges.Same,
+                ctx, $"Updating webhook {id}", $"Webhook {id} already has these values; nothing to change").ConfigureAwait(false);
         }
 
-        private static bool SameWebhook(Webhook a, Webhook b) => a.Name == b.Name && a.Uri == b.Uri && a.Version == b.Version;
-
-        public Task RemoveWebhookAsync(string id, CallContext ctx) =>
-            DeleteAsync(new ApiRequest("DELETE", $"{WebhooksPath}/{Segment(id, "Id")}"), ctx, $"Removing webhook {id}");
+        public Task RemoveWebhookAsync(string id, CallContext ctx) => DeleteAsync(ItemPath(Families.Webhooks, id), ctx, $"Removing webhook {id}");
 
         /// <summary>
         /// The verify operation: 8x8 sends WEB_HOOK_VERIFY to the URI. An unreachable URI is a result
@@ -66,21 +47,14 @@ namespace ChatApi.Engine
         public async Task<WebhookTestResult> VerifyWebhookAsync(string uri, string version, CallContext ctx)
         {
             version = version ?? ChatRules.DefaultVersion;
-            ChatRules.Require("Uri", ChatRules.CheckAbsoluteUri(uri));
-            ChatRules.Require("Version", ChatRules.CheckVersion(version));
-            var request = new ApiRequest("POST", $"{WebhooksPath}/verify") { JsonBody = RequestBodies.Verify(uri, version) };
+            ChatRules.Require(new WebhookChanges { Uri = uri ?? string.Empty, Version = version }.Check());
+            var request = new ApiRequest("POST", $"{PathOf(Families.Webhooks)}/verify") { JsonBody = Webhooks.Verify(uri, version) };
             var response = await SendAsync(request, ctx).ConfigureAwait(false);
             var result = new WebhookTestResult { Uri = uri, Version = version, StatusCode = response.StatusCode, Success = response.IsSuccess };
             if (response.IsSuccess) { result.Message = "The URI answered the WEB_HOOK_VERIFY event."; return result; }
             if (response.StatusCode != 400 && response.StatusCode != 422) throw Failure(request, response, $"Verifying {uri}");
-            result.Message = ProblemReader.Read(response.Body).Message ?? $"HTTP {response.StatusCode}";
+            result.Message = wire.ReadProblem(response.Body).Message ?? $"HTTP {response.StatusCode}";
             return result;
-        }
-
-        private Webhook ReadWebhook(ApiResponse response, string what)
-        {
-            using (var doc = JsonRead.Parse(response.Body, what))
-                return ModelReader.Webhook(doc.RootElement, region, tenant, ETagOf(response));
         }
     }
 }

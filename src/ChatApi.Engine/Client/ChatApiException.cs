@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace ChatApi.Engine
 {
     /// <summary>
@@ -38,10 +34,6 @@ namespace ChatApi.Engine
 
         /// <summary>A stable ErrorId for PowerShell error records, e.g. ChatApi.NotFound.</summary>
         public string ErrorId => "ChatApi." + Kind;
-
-        /// <summary>The server's problem as one readable block: message, then each error.</summary>
-        public string ProblemText =>
-            string.Join(Environment.NewLine, new[] { ServerMessage }.Concat(Errors).Where(s => !string.IsNullOrEmpty(s)));
 
         public static ChatApiException InvalidArgument(string parameter, string rule) =>
             new ChatApiException(ChatErrorKind.InvalidArgument, $"Parameter '{parameter}': {rule}");

@@ -1,6 +1,4 @@
-using System;
 using System.Security;
-using ChatApi.Engine.Http;
 
 namespace ChatApi.Engine
 {

@@ -1,24 +1,19 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace ChatApi.Engine
 {
     /// <summary>
     /// The rules of 8x8's contract that can be checked before any call. Each check returns null when
     /// the value is fine, or the rule it breaks in words a user reads after the parameter name.
+    /// The values themselves are <see cref="ChatValues"/>.
     /// </summary>
     public static class ChatRules
     {
-        public static readonly IReadOnlyList<string> Regions = new[] { "us", "eu", "ca", "ap" };
-        public static readonly IReadOnlyList<string> Versions = new[] { "v1.0", "v2.0" };
-        public static readonly IReadOnlyList<string> AuthorTypes = new[] { "user", "bot" };
-        public static readonly IReadOnlyList<string> ConversationStatuses = new[] { "all", "created", "pending", "handling", "deleted" };
-        public const string DefaultVersion = "v2.0";
+        public static readonly IReadOnlyList<string> Regions = ChatValues.Regions;
+        public static readonly IReadOnlyList<string> Versions = ChatValues.Versions;
+        public static readonly IReadOnlyList<string> AuthorTypes = ChatValues.AuthorTypes;
+        public static readonly IReadOnlyList<string> ConversationStatuses = ChatValues.StatusFilters;
+        public const string DefaultVersion = ChatValues.DefaultVersion;
         public const int MaxWebhookNameLength = 255;
         public const int MaxChannelNameLength = 255;
-        public const int MaxCustomerProperties = 30;
-        public const int MaxHistoryMessages = 200;
 
         public static string CheckRegion(string region) =>
             region != null && Regions.Contains(region, StringComparer.OrdinalIgnoreCase) ? null : $"must be one of {string.Join(", ", Regions)}";
@@ -41,30 +36,38 @@ namespace ChatApi.Engine
             return null;
         }
 
-        public static string CheckVersion(string version) =>
-            version != null && Versions.Contains(version) ? null : $"must be one of {string.Join(", ", Versions)}";
+        public static string CheckVersion(string version) => OneOf(version, Versions);
+
+        public static string CheckAuthorType(string authorType) => AuthorTypes.Contains(authorType) ? null : $"must be {string.Join(" or ", AuthorTypes)}";
+
+        public static string CheckStatus(string status) => OneOf(status, ConversationStatuses);
 
         public static string CheckName(string name, int max) =>
             string.IsNullOrWhiteSpace(name) ? "must not be empty" : name.Length > max ? $"must be at most {max} characters (got {name.Length})" : null;
+
+        public static string CheckNotEmpty(string value) => string.IsNullOrWhiteSpace(value) ? "must not be empty" : null;
 
         public static string CheckAbsoluteUri(string uri) =>
             System.Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && (parsed.Scheme == "http" || parsed.Scheme == "https")
                 ? null : "must be an absolute http or https URI";
 
-        public static string CheckCustomerPropertyCount(int count) =>
-            count <= MaxCustomerProperties ? null : $"a conversation carries at most {MaxCustomerProperties} customer properties (got {count})";
-
-        public static string CheckHistoryCount(int count) =>
-            count <= MaxHistoryMessages ? null : $"a conversation's history holds at most {MaxHistoryMessages} messages (got {count})";
-
         /// <summary>8x8 lets no webhook go back from v2.0 to v1.0.</summary>
         public static string CheckVersionChange(string from, string to) =>
-            from == "v2.0" && to == "v1.0" ? "a v2.0 webhook cannot go back to v1.0 (8x8 refuses downgrades)" : null;
+            from == ChatValues.V2 && to == ChatValues.V1 ? "a v2.0 webhook cannot go back to v1.0 (8x8 refuses downgrades)" : null;
 
         /// <summary>Throws <see cref="ChatApiException"/> of kind InvalidArgument when <paramref name="problem"/> is not null.</summary>
         public static void Require(string parameter, string problem)
         {
             if (problem != null) throw ChatApiException.InvalidArgument(parameter, problem);
         }
+
+        /// <summary>Throws the InvalidArgument error of a (parameter, rule) pair, if any.</summary>
+        public static void Require((string Parameter, string Rule)? problem)
+        {
+            if (problem.HasValue) Require(problem.Value.Parameter, problem.Value.Rule);
+        }
+
+        private static string OneOf(string value, IReadOnlyList<string> allowed) =>
+            value != null && allowed.Contains(value) ? null : $"must be one of {string.Join(", ", allowed)}";
     }
 }

@@ -17,8 +17,8 @@ namespace ChatApi.Engine.Events
     /// <summary>Turns a webhook body (and its headers, when known) into one typed event object.</summary>
     public static class WebhookEventParser
     {
-        public const string Version1 = "v1.0";
-        public const string Version2 = "v2.0";
+        public const string Version1 = ChatValues.V1;
+        public const string Version2 = ChatValues.V2;
         private const int MaxBodyBytes = 16 * 1024 * 1024;
 
         public static WebhookEvent Parse(string body, WebhookHeaders headers = null) =>

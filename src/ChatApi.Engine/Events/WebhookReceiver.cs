@@ -12,29 +12,6 @@ using ChatApi.Events;
 
 namespace ChatApi.Engine.Events
 {
-    /// <summary>Settings of a local webhook receiver.</summary>
-    public sealed class WebhookReceiverOptions
-    {
-        public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(10);
-        public const int DefaultMaxConcurrentRequests = 32;
-
-        /// <summary>Port on 127.0.0.1; 0 picks a free one. Ignored when Prefix is set.</summary>
-        public int Port { get; set; }
-        /// <summary>An HttpListener prefix such as http://127.0.0.1:8080/ or http://+:8080/ (must end with '/').</summary>
-        public string Prefix { get; set; }
-        /// <summary>Only POSTs to this path (and below it) are taken; "/" takes every path.</summary>
-        public string Path { get; set; } = "/";
-        /// <summary>Checks each event; null skips the check and accepts every JSON body.</summary>
-        public WebhookSignatureVerifier Verifier { get; set; }
-        public int MaxBodyBytes { get; set; } = 1024 * 1024;
-        /// <summary>Hand on refused requests too (marked Refused); they never count towards the run's count.</summary>
-        public bool IncludeRefused { get; set; }
-        /// <summary>How long one request may take to send its body; a slower sender is cut off (8x8 retries later).</summary>
-        public TimeSpan RequestTimeout { get; set; } = DefaultRequestTimeout;
-        /// <summary>Requests handled at once; more are answered 503 at once (8x8 retries later).</summary>
-        public int MaxConcurrentRequests { get; set; } = DefaultMaxConcurrentRequests;
-    }
-
     /// <summary>
     /// A small HTTP endpoint that takes webhook events: valid ones are answered 200 and handed on as a
     /// <see cref="ReceivedWebhookEvent"/> once answered; events whose signature fails are answered 401,
@@ -99,7 +76,7 @@ namespace ChatApi.Engine.Events
         {
             if (onEvent == null) throw new ArgumentNullException(nameof(onEvent));
             if (Prefix == null) Start();
-            var run = new Run(count, onEvent);
+            var run = new ReceiverRun(count, onEvent);
             var slots = new SemaphoreSlim(options.MaxConcurrentRequests, options.MaxConcurrentRequests);
             var handlers = new List<Task>();
             using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -127,7 +104,7 @@ namespace ChatApi.Engine.Events
                             if (stopped.Task.IsCompleted) break;
                             throw;
                         }
-                        if (!slots.Wait(0))
+                        if (!slots.Wait(0, CancellationToken.None))
                         {
                             context.Response.AddHeader("Retry-After", "5");
                             TryAnswer(context.Response, 503, "Busy");
@@ -138,7 +115,7 @@ namespace ChatApi.Engine.Events
                         {
                             try { await HandleAsync(context, run, cancellationToken).ConfigureAwait(false); }
                             finally { slots.Release(); }
-                        }));
+                        }, CancellationToken.None));
                     }
                     // Requests already taken are finished (answered, handed on) before the run ends.
                     await Task.WhenAll(handlers).ConfigureAwait(false);
@@ -148,62 +125,7 @@ namespace ChatApi.Engine.Events
             return run.Accepted;
         }
 
-        /// <summary>The count of one run: a slot is taken before a valid event is answered 200, so no event is answered and then dropped.</summary>
-        private sealed class Run
-        {
-            private readonly object gate = new object();
-            private readonly int limit;
-            private readonly Action<ReceivedWebhookEvent> onEvent;
-            private readonly CancellationTokenSource full = new CancellationTokenSource();
-            private int accepted;
-            private int handed;
-            private long nextTicket;
-            private long nextToHand;
-            private readonly Dictionary<long, (ReceivedWebhookEvent Item, bool Counted)> waiting = new Dictionary<long, (ReceivedWebhookEvent, bool)>();
-
-            public Run(int limit, Action<ReceivedWebhookEvent> onEvent)
-            {
-                this.limit = limit;
-                this.onEvent = onEvent;
-            }
-
-            public CancellationToken Full => full.Token;
-            public int Accepted { get { lock (gate) return accepted; } }
-
-            public bool TryTakeSlot()
-            {
-                lock (gate)
-                {
-                    if (limit > 0 && accepted >= limit) return false;
-                    accepted++;
-                    return true;
-                }
-            }
-
-            /// <summary>A place in the order requests are answered in; taken just before answering.</summary>
-            public long TakeTicket()
-            {
-                lock (gate) return nextTicket++;
-            }
-
-            /// <summary>Hands on in ticket order (null: nothing to hand on for this ticket).</summary>
-            public void HandOn(long ticket, ReceivedWebhookEvent received, bool counted)
-            {
-                lock (gate)
-                {
-                    waiting[ticket] = (received, counted);
-                    while (waiting.TryGetValue(nextToHand, out var next))
-                    {
-                        waiting.Remove(nextToHand++);
-                        if (next.Item == null) continue;
-                        onEvent(next.Item);
-                        if (next.Counted && limit > 0 && ++handed >= limit) full.Cancel();
-                    }
-                }
-            }
-        }
-
-        private async Task HandleAsync(HttpListenerContext context, Run run, CancellationToken cancellationToken)
+        private async Task HandleAsync(HttpListenerContext context, ReceiverRun run, CancellationToken cancellationToken)
         {
             var request = context.Request;
             var response = context.Response;

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace ChatApi.Engine.Http
 {
     /// <summary>One logical API call, before retries: what to send, not how.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace ChatApi.Engine.Http
 {
     /// <summary>What came back for one attempt, reduced to what the client reads.</summary>

@@ -91,7 +91,7 @@ namespace ChatApi.Engine.Http
             int status = (int)response.StatusCode;
             if (AnswerTooLargeException.Find(response.ErrorException) is AnswerTooLargeException tooLarge)
                 throw new ChatApiException(ChatErrorKind.InvalidResponse, $"{Redactor.Redact(request.Display)} failed: {tooLarge.Message}; it was not read.", status, request.Method, request.Path, attempts: attempt);
-            if (status == 0 || response.ResponseStatus == ResponseStatus.Error && status == 0)
+            if (status == 0)
             {
                 string why = response.ErrorException?.Message ?? response.ErrorMessage ?? response.ResponseStatus.ToString();
                 log.Verbose(Redactor.Redact($"{request.Display} -> no answer (attempt {attempt}, {watch.ElapsedMilliseconds} ms): {why}"));

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Text.Json;
-
 namespace ChatApi.Engine.Http
 {
     /// <summary>The parts of an error answer a user needs, whatever shape 8x8 used for it.</summary>

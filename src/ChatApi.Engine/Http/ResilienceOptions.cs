@@ -1,5 +1,3 @@
-using System;
-
 namespace ChatApi.Engine.Http
 {
     /// <summary>How hard the client tries: attempts, delays and the per-attempt timeout.</summary>

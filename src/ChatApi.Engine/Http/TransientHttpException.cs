@@ -1,5 +1,3 @@
-using System;
-
 namespace ChatApi.Engine.Http
 {
     /// <summary>An attempt that got no HTTP answer (refused, reset, cut off); worth retrying.</summary>

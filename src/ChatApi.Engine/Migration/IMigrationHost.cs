@@ -1,6 +1,3 @@
-using System;
-using System.Threading.Tasks;
-
 namespace ChatApi.Engine.Migration
 {
     /// <summary>The answer to "may I do this?" (ShouldProcess in PowerShell).</summary>

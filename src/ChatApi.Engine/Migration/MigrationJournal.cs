@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Text;
-using System.Text.Json;
 
 namespace ChatApi.Engine.Migration
 {
@@ -249,33 +245,33 @@ namespace ChatApi.Engine.Migration
                     case JournalOps.Run:
                         if (s.Runs++ == 0)
                         {
-                            if (Enum.TryParse<MigrationStrategy>(e["strategy"], out var strategy)) s.Strategy = strategy;
-                            s.RemoveLegacyWebhook = e["removeLegacyWebhook"] == "true";
-                            s.SkipVerify = e["skipVerify"] == "true";
+                            if (Enum.TryParse<MigrationStrategy>(e[JournalFields.Strategy], out var strategy)) s.Strategy = strategy;
+                            s.RemoveLegacyWebhook = e[JournalFields.RemoveLegacyWebhook] == "true";
+                            s.SkipVerify = e[JournalFields.SkipVerify] == "true";
                             s.Selection = e.Channels;
                         }
                         s.Finished = false;
                         break;
                     case JournalOps.RunEnd: s.Finished = true; break;
-                    case JournalOps.Verified: s.Verified.Add(e["uriKey"]); break;
-                    case JournalOps.CreateStarted: s.CreateStarted.Add(e["uriKey"]); break;
-                    case JournalOps.WebhookCreated: s.Created[e["uriKey"]] = e["webhookId"]; break;
-                    case JournalOps.WebhookReused: s.Reused[e["uriKey"]] = e["webhookId"]; break;
+                    case JournalOps.Verified: s.Verified.Add(e[JournalFields.UriKey]); break;
+                    case JournalOps.CreateStarted: s.CreateStarted.Add(e[JournalFields.UriKey]); break;
+                    case JournalOps.WebhookCreated: s.Created[e[JournalFields.UriKey]] = e[JournalFields.WebhookId]; break;
+                    case JournalOps.WebhookReused: s.Reused[e[JournalFields.UriKey]] = e[JournalFields.WebhookId]; break;
                     case JournalOps.RepointStarted:
                     case JournalOps.Repointed:
                         {
-                            string id = e["channelId"];
+                            string id = e[JournalFields.ChannelId];
                             if (id == null) break;
                             if (!s.Moves.TryGetValue(id, out var move)) s.Moves[id] = move = new JournalMove { ChannelId = id };
-                            move.ChannelName = e["channelName"] ?? move.ChannelName;
-                            move.From = e["from"] ?? move.From;
-                            move.To = e["to"] ?? move.To;
+                            move.ChannelName = e[JournalFields.ChannelName] ?? move.ChannelName;
+                            move.From = e[JournalFields.From] ?? move.From;
+                            move.To = e[JournalFields.To] ?? move.To;
                             if (e.Op == JournalOps.Repointed) move.Done = true;
                             break;
                         }
-                    case JournalOps.SwitchStarted: s.SwitchStarted.Add(e["webhookId"]); break;
-                    case JournalOps.Switched: s.Switched.Add(e["webhookId"]); break;
-                    case JournalOps.LegacyRemoved: s.LegacyRemoved.Add(e["webhookId"]); break;
+                    case JournalOps.SwitchStarted: s.SwitchStarted.Add(e[JournalFields.WebhookId]); break;
+                    case JournalOps.Switched: s.Switched.Add(e[JournalFields.WebhookId]); break;
+                    case JournalOps.LegacyRemoved: s.LegacyRemoved.Add(e[JournalFields.WebhookId]); break;
                     case JournalOps.Undo: s.Undone = true; break;
                 }
             }

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -131,7 +128,7 @@ namespace ChatApi.Engine.Migration
     /// </summary>
     public static class MigrationPlanner
     {
-        public const string TargetVersion = "v2.0";
+        public const string TargetVersion = ChatValues.V2;
 
         /// <param name="selectedIds">Channel ids to migrate; null for every channel.</param>
         /// <param name="allChannels">Every channel of the tenant (to know who else uses a legacy webhook).</param>

@@ -1,10 +1,6 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 
 namespace ChatApi.Engine.Migration
 {
@@ -36,10 +32,11 @@ namespace ChatApi.Engine.Migration
             if (state.Runs == 0) throw ChatApiException.InvalidArgument("JournalPath", $"'{journalPath}' holds no migration to undo");
             calls = new ThrottledCalls(throttleLimit, ctx.Cancellation);
             var results = new ConcurrentBag<UndoResult>();
-            var journal = whatIf ? null : MigrationJournal.Open(journalPath);
+            var file = whatIf ? null : MigrationJournal.Open(journalPath);
+            var journal = new JournalWriter(file);
             try
             {
-                journal?.Append(new JournalEntry(JournalOps.Undo));
+                journal.Undo();
                 void Report(UndoResult result, Exception error) { results.Add(result); host.UndoResult(result, error); }
 
                 // Channels first, so the created webhooks are free to go afterwards.
@@ -70,8 +67,8 @@ namespace ChatApi.Engine.Migration
                         }
                         var consent = await host.ConfirmAsync($"channel '{current.Name}' ({m.ChannelId})", $"Repoint back from the webhook {m.To} to the webhook {m.From} it had before the migration").ConfigureAwait(false);
                         if (consent != Consent.Yes) { result.Status = consent == Consent.WhatIf ? UndoStatus.WhatIf : UndoStatus.Skipped; if (consent == Consent.No) result.Message = "declined"; Report(result, null); return; }
-                        await calls.Run(() => client.ReplaceChannelAsync(current, null, m.From, null, ctx)).ConfigureAwait(false);
-                        journal?.Append(new JournalEntry(JournalOps.UndoRestored).With("channelId", m.ChannelId).With("from", m.To).With("to", m.From));
+                        await calls.Run(() => client.ReplaceChannelAsync(current, new ChannelChanges { WebhookId = m.From }, ctx)).ConfigureAwait(false);
+                        journal.UndoRestored(m.ChannelId, m.To, m.From);
                         result.Status = UndoStatus.Restored;
                         Report(result, null);
                     }
@@ -129,7 +126,7 @@ namespace ChatApi.Engine.Migration
                             {
                                 result.Status = UndoStatus.AlreadyRemoved;
                             }
-                            journal?.Append(new JournalEntry(JournalOps.UndoRemoved).With("webhookId", id));
+                            journal.UndoRemoved(id);
                             Report(result, null);
                         }
                         catch (Exception e) when (!MigrationRunner.IsCancellation(e, ctx))
@@ -152,7 +149,7 @@ namespace ChatApi.Engine.Migration
                     Report(result, null);
                 }
 
-                journal?.Append(new JournalEntry(JournalOps.UndoEnd));
+                journal.UndoEnd();
                 var all = results.ToList();
                 return new UndoSummary
                 {
@@ -171,7 +168,7 @@ namespace ChatApi.Engine.Migration
             }
             finally
             {
-                journal?.Dispose();
+                file?.Dispose();
             }
         }
     }

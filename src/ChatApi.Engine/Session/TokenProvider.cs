@@ -1,13 +1,8 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 using System.Security;
 using System.Text;
-using System.Text.Json;
 using System.Threading;
-using System.Threading.Tasks;
-using ChatApi.Engine.Http;
 
 namespace ChatApi.Engine.Session
 {

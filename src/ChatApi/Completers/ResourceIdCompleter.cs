@@ -1,14 +1,8 @@
-using System;
-using System.Collections;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Threading;
-using System.Threading.Tasks;
 using ChatApi.Cmdlets;
-using ChatApi.Engine;
 
 namespace ChatApi.Completers
 {

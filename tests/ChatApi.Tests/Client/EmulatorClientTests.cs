@@ -7,33 +7,18 @@ namespace ChatApi.Tests.Client;
 /// <summary>The client against the real emulator (in-process, real HTTP): listing while removing, stale writes.</summary>
 public sealed class EmulatorClientTests : IAsyncLifetime
 {
-    private Microsoft.AspNetCore.Builder.WebApplication app;
+    private InProcessEmulator emu;
     private ChatApiClient client;
 
     public async Task InitializeAsync()
     {
-        app = EmulatorApp.Create(new EmulatorOptions { Urls = "http://127.0.0.1:0", RateLimit = 0 });
-        var baseUri = await EmulatorApp.StartAsync(app);
-        client = await ChatApiClient.ConnectAsync(new ChatClientOptions
-        {
-            Region = "us", TenantId = "acme", BaseUri = baseUri, ApiKey = "demo-key",
-            ApiSecret = ScriptedServer.Secure("demo-secret"), RequestsPerSecond = 0,
-        }, CallContext.None);
+        emu = await InProcessEmulator.StartAsync();
+        client = emu.Client;
     }
 
-    public async Task DisposeAsync()
-    {
-        client?.Dispose();
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await emu.DisposeAsync();
 
-    private async Task<List<Webhook>> ListAsync()
-    {
-        var all = new List<Webhook>();
-        await client.ListWebhooksAsync(null, null, 0, all.Add, CallContext.None);
-        return all;
-    }
+    private Task<List<Webhook>> ListAsync() => emu.WebhooksAsync();
 
     [Fact]
     public async Task RemovingEachItemAsItIsListedRemovesThemAll()
@@ -93,8 +78,8 @@ public sealed class EmulatorClientTests : IAsyncLifetime
         var channel = await client.CreateChannelAsync("c", hook.Id, "1", CallContext.None);
         Assert.NotNull(channel.ETag);
 
-        await client.UpdateChannelAsync(channel.Id, "changed elsewhere", null, null, CallContext.None);
-        var e = await Assert.ThrowsAsync<ChatApiException>(() => client.ReplaceChannelAsync(channel, null, null, "2", CallContext.None));
+        await client.UpdateChannelAsync(channel.Id, new ChannelChanges { Name = "changed elsewhere" }, CallContext.None);
+        var e = await Assert.ThrowsAsync<ChatApiException>(() => client.ReplaceChannelAsync(channel, new ChannelChanges { QueueId = "2" }, CallContext.None));
 
         Assert.Equal(ChatErrorKind.PreconditionFailed, e.Kind);
         Assert.Equal(412, e.StatusCode);

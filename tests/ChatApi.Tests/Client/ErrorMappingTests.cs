@@ -142,7 +142,7 @@ public sealed class ErrorMappingTests : IAsyncLifetime
         server.Api = (_, _, ctx) => ScriptedServer.Json(ctx, 200, ScriptedServer.WebhookJson);
         using var client = await server.ConnectAsync();
 
-        var e = await Assert.ThrowsAsync<ChatApiException>(() => client.UpdateWebhookAsync("7", null, null, "v1.0", CallContext.None));
+        var e = await Assert.ThrowsAsync<ChatApiException>(() => client.UpdateWebhookAsync("7", new WebhookChanges { Version = "v1.0" }, CallContext.None));
 
         Assert.Equal(ChatErrorKind.InvalidArgument, e.Kind);
         Assert.Contains("'Version'", e.Message);

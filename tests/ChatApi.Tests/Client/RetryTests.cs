@@ -228,7 +228,7 @@ public sealed class RetryTests : IAsyncLifetime
         };
         using var client = await server.ConnectAsync();
 
-        var e = await Assert.ThrowsAsync<ChatApiException>(() => client.UpdateWebhookAsync("7", "renamed", null, null, CallContext.None));
+        var e = await Assert.ThrowsAsync<ChatApiException>(() => client.UpdateWebhookAsync("7", new WebhookChanges { Name = "renamed" }, CallContext.None));
 
         Assert.Equal(ChatErrorKind.PreconditionFailed, e.Kind);
         Assert.Equal(412, e.StatusCode);
@@ -259,7 +259,7 @@ public sealed class RetryTests : IAsyncLifetime
         };
         using var client = await server.ConnectAsync();
 
-        var updated = await client.UpdateWebhookAsync("7", "renamed", null, null, CallContext.None);
+        var updated = await client.UpdateWebhookAsync("7", new WebhookChanges { Name = "renamed" }, CallContext.None);
 
         Assert.Equal("renamed", updated.Name);
         Assert.Equal(2, server.ApiRequests.Count(r => r.Method == "PUT"));

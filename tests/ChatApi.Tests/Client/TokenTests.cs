@@ -120,53 +120,27 @@ public sealed class TokenTests
     [Fact]
     public async Task ShortLivedTokensAgainstTheEmulatorNeverFailACall()
     {
-        var app = EmulatorApp.Create(new EmulatorOptions { Urls = "http://127.0.0.1:0", RateLimit = 0, TokenLifetimeSeconds = 2 });
-        var baseUri = await EmulatorApp.StartAsync(app);
-        try
+        await using var emu = await InProcessEmulator.StartAsync(o => o.TokenLifetimeSeconds = 2);
+        var client = emu.Client;
+        var until = DateTime.UtcNow.AddSeconds(4.5);
+        int calls = 0;
+        while (DateTime.UtcNow < until)
         {
-            using var client = await ChatApiClient.ConnectAsync(new ChatClientOptions
-            {
-                Region = "us", TenantId = "acme", BaseUri = baseUri, ApiKey = "demo-key",
-                ApiSecret = ScriptedServer.Secure("demo-secret"), RequestsPerSecond = 0,
-            }, CallContext.None);
-            var until = DateTime.UtcNow.AddSeconds(4.5);
-            int calls = 0;
-            while (DateTime.UtcNow < until)
-            {
-                await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.ListWebhooksAsync(null, null, 0, _ => { }, CallContext.None)));
-                calls += 4;
-                await Task.Delay(100);
-            }
-            Assert.True(calls > 20);
-            Assert.InRange(client.TokenFetches, 3, 12);
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.ListWebhooksAsync(null, null, 0, _ => { }, CallContext.None)));
+            calls += 4;
+            await Task.Delay(100);
         }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+        Assert.True(calls > 20);
+        Assert.InRange(client.TokenFetches, 3, 12);
     }
 
     [Fact]
     public async Task WrongSecretAgainstTheEmulatorFailsAtConnect()
     {
-        var app = EmulatorApp.Create(new EmulatorOptions { Urls = "http://127.0.0.1:0", RateLimit = 0 });
-        var baseUri = await EmulatorApp.StartAsync(app);
-        try
-        {
-            var e = await Assert.ThrowsAsync<ChatApiException>(() => ChatApiClient.ConnectAsync(new ChatClientOptions
-            {
-                Region = "us", TenantId = "acme", BaseUri = baseUri, ApiKey = "demo-key",
-                ApiSecret = ScriptedServer.Secure("not-the-secret"), RequestsPerSecond = 0,
-            }, CallContext.None));
-            Assert.Equal(ChatErrorKind.Unauthorized, e.Kind);
-            Assert.Equal(401, e.StatusCode);
-            Assert.DoesNotContain("not-the-secret", e.ToString());
-        }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+        await using var emu = await InProcessEmulator.StartAsync(connect: false);
+        var e = await Assert.ThrowsAsync<ChatApiException>(() => emu.ConnectAsync("not-the-secret"));
+        Assert.Equal(ChatErrorKind.Unauthorized, e.Kind);
+        Assert.Equal(401, e.StatusCode);
+        Assert.DoesNotContain("not-the-secret", e.ToString());
     }
 }

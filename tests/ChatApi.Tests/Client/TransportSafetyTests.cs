@@ -188,7 +188,7 @@ public sealed class SecretLeakTests
         await client.GetWebhookAsync("7", ctx);
         var ex = await Assert.ThrowsAsync<ChatApiException>(() => client.CreateWebhookAsync("h", "https://hooks.example.com/?token=" + token, "v2.0", ctx));
         Assert.Equal($"Bearer {token}", server.ApiRequests[0].Header("Authorization")); // it was sent, so it could have leaked
-        var shown = string.Join("\n", log.Lines) + "\n" + ex.Message + "\n" + ex.ProblemText + "\n" + ex;
+        var shown = string.Join("\n", log.Lines) + "\n" + ex.Message + "\n" + ex.ServerMessage + "\n" + string.Join("\n", ex.Errors) + "\n" + ex;
         Assert.Contains("GET /vcc/us/chat/v2/tenant/acme", shown); // the log is there
         Assert.DoesNotContain(token, shown);
         Assert.DoesNotContain("s3cr3t-value", shown);

@@ -6,10 +6,10 @@ namespace ChatApi.Tests.Migration;
 /// <summary>The runner and the undo against the emulator in-process, over real HTTP.</summary>
 public sealed class MigrationRunnerTests : IAsyncLifetime
 {
-    private MigrationEmulator emu;
+    private InProcessEmulator emu;
     private readonly string journal = Path.Combine(Path.GetTempPath(), $"chatapi-migration-{Guid.NewGuid():N}.jsonl");
 
-    public async Task InitializeAsync() => emu = await MigrationEmulator.StartAsync(o => { o.SeedLegacy = 12; o.SeedUris = 3; o.SeedBroken = 2; });
+    public async Task InitializeAsync() => emu = await InProcessEmulator.StartAsync(o => { o.SeedLegacy = 12; o.SeedUris = 3; o.SeedBroken = 2; o.RetryDelays = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100)]; });
 
     public async Task DisposeAsync()
     {
@@ -116,7 +116,7 @@ public sealed class MigrationRunnerTests : IAsyncLifetime
         string key = MigrationPlanner.UriKey(uri);
         var made = await emu.Client.CreateWebhookAsync("v2.0 made before the kill", uri, "v2.0", CallContext.None);
         var current = await emu.Client.GetChannelAsync(first.Id, CallContext.None);
-        await emu.Client.ReplaceChannelAsync(current, null, made.Id, null, CallContext.None);
+        await emu.Client.ReplaceChannelAsync(current, new ChannelChanges { WebhookId = made.Id }, CallContext.None);
         var second = channels.First(c => c.Id != first.Id && hooks[c.WebhookId].Uri == uri);
         using (var j = MigrationJournal.Open(journal))
         {
@@ -171,7 +171,7 @@ public sealed class MigrationRunnerTests : IAsyncLifetime
         // One channel is moved by someone else after the migration: undo leaves it, and keeps its webhook.
         var moved = (await emu.ChannelsAsync()).First(c => !c.Name.Contains("broken"));
         var other = (await emu.WebhooksAsync()).First(w => w.Version == "v2.0" && w.Id != moved.WebhookId);
-        await emu.Client.UpdateChannelAsync(moved.Id, null, other.Id, null, CallContext.None);
+        await emu.Client.UpdateChannelAsync(moved.Id, new ChannelChanges { WebhookId = other.Id }, CallContext.None);
 
         var host = new RecordingHost();
         var summary = await new MigrationUndo(emu.Client, host, CallContext.None).RunAsync(journal, 4, whatIf: false);

@@ -13,20 +13,19 @@ namespace ChatApi.Tests.Signatures;
 /// <summary>The emulator signs its deliveries on its own (its EventSigner); the engine must accept them.</summary>
 public sealed class EmulatorInteropTests : IAsyncLifetime
 {
-    private Microsoft.AspNetCore.Builder.WebApplication app;
+    private InProcessEmulator emu;
     private HttpClient http;
     private string tenantPath;
 
     public async Task InitializeAsync()
     {
-        app = EmulatorApp.Create(new EmulatorOptions { Urls = "http://127.0.0.1:0", RateLimit = 0 });
-        var baseUri = await EmulatorApp.StartAsync(app);
-        http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(15) };
+        emu = await InProcessEmulator.StartAsync(connect: false);
+        http = new HttpClient { BaseAddress = emu.BaseUri, Timeout = TimeSpan.FromSeconds(15) };
         using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, "/oauth/v2/token")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }),
         };
-        tokenRequest.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("demo-key:demo-secret")));
+        tokenRequest.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{InProcessEmulator.DemoKey}:{InProcessEmulator.DemoSecret}")));
         using var tokenAnswer = await http.SendAsync(tokenRequest);
         tokenAnswer.EnsureSuccessStatusCode();
         var token = (await tokenAnswer.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
@@ -37,7 +36,7 @@ public sealed class EmulatorInteropTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         http?.Dispose();
-        if (app != null) { await app.StopAsync(); await app.DisposeAsync(); }
+        if (emu != null) await emu.DisposeAsync();
     }
 
     private int fetches;

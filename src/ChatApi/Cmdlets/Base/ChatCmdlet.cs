@@ -1,8 +1,4 @@
-using System;
-using System.Management.Automation;
 using System.Threading;
-using System.Threading.Tasks;
-using ChatApi.Engine;
 
 namespace ChatApi.Cmdlets
 {
@@ -14,22 +10,17 @@ namespace ChatApi.Cmdlets
     public abstract class ChatCmdletBase : PSCmdlet
     {
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
-        private CmdletPump pump;
-
-        /// <summary>The pump of the work in progress (for output from engine callbacks).</summary>
-        private protected CmdletPump Pump => pump;
 
         /// <summary>
-        /// Runs <paramref name="work"/>; whatever it emits through the pump reaches the pipeline as it
-        /// happens. A failure becomes a non-terminating error naming <paramref name="target"/>.
-        /// Returns false when the work failed.
+        /// Runs <paramref name="work"/>; whatever it emits through the <see cref="CmdletCall"/> it is given
+        /// reaches the pipeline as it happens. A failure becomes a non-terminating error naming
+        /// <paramref name="target"/>. Returns false when the work failed.
         /// </summary>
-        protected bool Run(Func<CallContext, Task> work, object target)
+        private protected bool Run(Func<CmdletCall, Task> work, object target)
         {
-            pump = new CmdletPump(this, stopping.Token);
             try
             {
-                pump.Run(work);
+                new CmdletCall(this, stopping.Token).Run(work);
                 return true;
             }
             catch (Exception e) when (stopping.IsCancellationRequested && (e is OperationCanceledException || e is AggregateException))
@@ -47,15 +38,11 @@ namespace ChatApi.Cmdlets
                 stopping.Cancel();
                 throw;
             }
-            finally
-            {
-                pump = null;
-            }
         }
 
         /// <summary>Runs work that returns one object and writes it.</summary>
         protected void RunAndWrite<T>(Func<CallContext, Task<T>> work, object target) =>
-            Run(async ctx => { var result = await work(ctx).ConfigureAwait(false); if (result != null) pump.Output(result); }, target);
+            Run(async call => { var result = await work(call.Context).ConfigureAwait(false); if (result != null) call.Output(result); }, target);
 
         private static bool IsUserFailure(Exception e) =>
             e is ChatApiException || e is ArgumentException || e is InvalidOperationException && !(e is ObjectDisposedException)
@@ -102,11 +89,11 @@ namespace ChatApi.Cmdlets
 
         /// <summary>Streams a list: each item is written as its page arrives.</summary>
         protected void RunList<T>(Func<int?, int, Action<T>, CallContext, Task> list, object target) =>
-            Run(ctx =>
+            Run(call =>
             {
                 if (PagingParameters != null && PagingParameters.IncludeTotalCount)
-                    ctx.TotalCount = total => Pump.Output(PagingParameters.NewTotalCount((ulong)Math.Max(0, total), 1.0));
-                return list(PageFirst, PageSkip, item => Pump.Output(item), ctx);
+                    call.Context.TotalCount = total => call.Output(PagingParameters.NewTotalCount((ulong)Math.Max(0, total), 1.0));
+                return list(PageFirst, PageSkip, item => call.Output(item), call.Context);
             }, target);
     }
 }

@@ -1,8 +1,3 @@
-using System;
-using System.Management.Automation;
-using ChatApi.Engine;
-using ChatApi.Engine.Http;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>Turns engine failures into error records: a fixed ErrorId per kind, a category, the server's problem text.</summary>
@@ -24,8 +19,8 @@ namespace ChatApi.Cmdlets
             if (e is ChatApiException chat)
             {
                 var record = new ErrorRecord(chat, chat.ErrorId, CategoryOf(chat.Kind), target);
-                if (chat.Errors.Count > 0) record.ErrorDetails = new ErrorDetails(chat.Message + Environment.NewLine + string.Join(Environment.NewLine, chat.Errors));
                 if (chat.Kind == ChatErrorKind.PreconditionFailed) record.ErrorDetails = new ErrorDetails(chat.Message) { RecommendedAction = "Read the resource again (Get-Chat*) and repeat the change." };
+                else if (chat.Errors.Count > 0) record.ErrorDetails = new ErrorDetails(chat.Message + Environment.NewLine + string.Join(Environment.NewLine, chat.Errors));
                 return record;
             }
             if (e is ArgumentException arg)

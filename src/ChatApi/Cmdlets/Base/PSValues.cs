@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>Plain values out of what PowerShell hands a cmdlet, an attribute or a completer.</summary>

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using ChatApi.Engine;
 
 namespace ChatApi.Cmdlets
 {

@@ -1,9 +1,3 @@
-using System;
-using System.Collections;
-using System.Management.Automation;
-using ChatApi.Engine.Http;
-using ChatApi.Engine;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>Parameter is an absolute http or https URI (8x8's rule for webhook URIs).</summary>
@@ -23,7 +17,7 @@ namespace ChatApi.Cmdlets
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
             var table = PSValues.Unwrap(arguments) as IDictionary;
-            var problem = table == null ? null : ChatRules.CheckCustomerPropertyCount(table.Count);
+            var problem = table == null ? null : CustomerData.CheckCount(table.Count);
             if (problem != null) throw new ValidationMetadataException(problem + ".");
         }
     }

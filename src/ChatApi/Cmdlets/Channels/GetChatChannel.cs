@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using ChatApi.Completers;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>Lists channels page by page (optionally those on one webhook), or reads one by id.</summary>

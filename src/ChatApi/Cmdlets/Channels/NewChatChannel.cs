@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using ChatApi.Completers;
-using ChatApi.Engine;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>Creates a channel on a webhook, routed to a queue.</summary>

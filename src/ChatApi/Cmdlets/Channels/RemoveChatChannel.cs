@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using ChatApi.Completers;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>Deletes a channel. Its conversations stay readable.</summary>
@@ -17,7 +14,7 @@ namespace ChatApi.Cmdlets
         {
             var client = Client;
             if (!ShouldProcess($"channel {Id}", "Remove")) return;
-            Run(ctx => client.RemoveChannelAsync(Id, ctx), Id);
+            Run(call => client.RemoveChannelAsync(Id, call.Context), Id);
         }
     }
 }

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using ChatApi.Completers;
-using ChatApi.Engine;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>Changes only the given fields of a channel (name, webhook, queue), guarded by If-Match.</summary>
@@ -35,15 +30,12 @@ namespace ChatApi.Cmdlets
         protected override void ProcessRecord()
         {
             var client = Client;
-            var changes = new List<string>();
-            if (Name != null) changes.Add($"Name='{Name}'");
-            if (WebhookId != null) changes.Add($"WebhookId={WebhookId}");
-            if (QueueId != null) changes.Add($"QueueId={QueueId}");
-            if (!ShouldProcess($"channel {Id}", "Set " + (changes.Count == 0 ? "nothing" : string.Join(", ", changes)))) return;
-            Run(async ctx =>
+            var changes = new ChannelChanges { Name = Name, WebhookId = WebhookId, QueueId = QueueId };
+            if (!ShouldProcess($"channel {Id}", changes.Describe())) return;
+            Run(async call =>
             {
-                var updated = await client.UpdateChannelAsync(Id, Name, WebhookId, QueueId, ctx).ConfigureAwait(false);
-                if (PassThru) Pump.Output(updated);
+                var updated = await client.UpdateChannelAsync(Id, changes, call.Context).ConfigureAwait(false);
+                if (PassThru) call.Output(updated);
             }, Id);
         }
     }

@@ -1,8 +1,3 @@
-using System.Collections;
-using System.Management.Automation;
-using ChatApi.Completers;
-using ChatApi.Engine;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>Lists conversations page by page with 8x8's filters, or reads one by id.</summary>
@@ -35,7 +30,7 @@ namespace ChatApi.Cmdlets
 
         [Parameter(ParameterSetName = "List")]
         [Parameter(ParameterSetName = "ByChannel")]
-        [ValidateSet("all", "created", "pending", "handling", "deleted")]
+        [ValidateSet(ChatValues.AllStatuses, ChatValues.Created, ChatValues.Pending, ChatValues.Handling, ChatValues.Deleted)]
         public string Status { get; set; }
 
         [Parameter(ParameterSetName = "List")]

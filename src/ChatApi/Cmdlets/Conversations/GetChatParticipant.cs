@@ -1,25 +1,16 @@
-using System.Management.Automation;
-using ChatApi.Completers;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>The participants of a conversation: customer, bots, agents.</summary>
     [Cmdlet(VerbsCommon.Get, "ChatParticipant")]
     [OutputType(typeof(Participant))]
-    public sealed class GetChatParticipantCommand : ChatCmdlet
+    public sealed class GetChatParticipantCommand : ConversationCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(ConversationIdCompleter))]
-        public string ConversationId { get; set; }
-
         protected override void ProcessRecord()
         {
             var client = Client;
-            Run(async ctx =>
+            Run(async call =>
             {
-                foreach (var p in await client.GetParticipantsAsync(ConversationId, ctx).ConfigureAwait(false)) Pump.Output(p);
+                foreach (var p in await client.GetParticipantsAsync(ConversationId, call.Context).ConfigureAwait(false)) call.Output(p);
             }, ConversationId);
         }
     }

@@ -1,9 +1,3 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
-using System.Management.Automation;
-using ChatApi.Engine;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>
@@ -22,12 +16,11 @@ namespace ChatApi.Cmdlets
                 if (item == null) continue;
                 if (item is string text) { list.Add(new HistoryMessage(text)); continue; }
                 string messageText = Field(raw, "Text") ?? Field(raw, "OriginalText");
-                string type = Field(raw, "Type") ?? Field(raw, "AuthorType") ?? "user";
+                string type = Field(raw, "Type") ?? Field(raw, "AuthorType") ?? ChatValues.User;
                 if (string.IsNullOrEmpty(messageText)) throw new ArgumentException("Parameter 'History': each message needs a Text.", "History");
-                if (type != "user" && type != "bot") throw new ArgumentException($"Parameter 'History': a message's Type must be user or bot (got '{type}').", "History");
+                if (ChatRules.CheckAuthorType(type) is string rule) throw new ArgumentException($"Parameter 'History': a message's Type {rule} (got '{type}').", "History");
                 list.Add(new HistoryMessage(messageText, type));
             }
-            ChatRules.Require("History", ChatRules.CheckHistoryCount(list.Count));
             return list;
         }
 

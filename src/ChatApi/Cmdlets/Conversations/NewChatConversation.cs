@@ -1,8 +1,3 @@
-using System.Collections;
-using System.Management.Automation;
-using ChatApi.Completers;
-using ChatApi.Engine;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>Starts a conversation on a channel for a customer, optionally with earlier messages.</summary>
@@ -41,24 +36,19 @@ namespace ChatApi.Cmdlets
 
         /// <summary>Earlier messages: strings (customer messages) or objects with Text and Type (user|bot); at most 200.</summary>
         [Parameter]
-        [ValidateCount(0, ChatRules.MaxHistoryMessages)]
+        [ValidateCount(0, ChatValues.MaxHistoryMessages)]
         public object[] History { get; set; }
 
         protected override void ProcessRecord()
         {
             var client = Client;
             var request = new ConversationRequest { ChannelId = ChannelId };
-            void Put(string key, string value) { if (!string.IsNullOrEmpty(value)) request.Customer[key] = value; }
-            Put("name", CustomerName);
-            Put("email", Email);
-            Put("customerId", CustomerId);
-            Put("company", Company);
-            Put("caseId", CaseId);
-            Put("language", Language);
-            if (Property != null) foreach (DictionaryEntry e in Property) Put(e.Key.ToString(), e.Value?.ToString());
+            request.Customer.Set(CustomerData.Name, CustomerName).Set(CustomerData.Email, Email).Set(CustomerData.CustomerId, CustomerId)
+                .Set(CustomerData.Company, Company).Set(CustomerData.CaseId, CaseId).Set(CustomerData.Language, Language);
+            if (Property != null) foreach (DictionaryEntry e in Property) request.Customer.Set(e.Key.ToString(), e.Value?.ToString());
             try
             {
-                ChatRules.Require("Property", ChatRules.CheckCustomerPropertyCount(request.Customer.Count));
+                ChatRules.Require(request.Check());
                 request.History.AddRange(HistoryArgument.Read(History));
             }
             catch (System.Exception e) when (e is ChatApiException || e is System.ArgumentException)

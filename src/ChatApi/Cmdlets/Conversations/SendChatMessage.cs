@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using ChatApi.Completers;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>Sends a customer (user) or bot message into a conversation.</summary>
@@ -19,7 +16,7 @@ namespace ChatApi.Cmdlets
         public string Text { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet("user", "bot")]
+        [ValidateSet(ChatValues.User, ChatValues.Bot)]
         public string AuthorType { get; set; } = "user";
 
         protected override void ProcessRecord()

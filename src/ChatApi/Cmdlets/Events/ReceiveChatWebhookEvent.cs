@@ -81,14 +81,14 @@ namespace ChatApi.Cmdlets
                     WriteInformation(new HostInformationMessage { Message = $"Listening on {receiver.Url}" }, new[] { "PSHOST" });
 
                 TimeSpan? timeout = Timeout > TimeSpan.Zero ? Timeout : (TimeSpan?)null;
-                Run(async ctx =>
+                Run(async call =>
                 {
                     int received = await receiver.RunAsync(e =>
                     {
-                        if (e.Refused) Pump.Verbose($"Refused ({e.StatusCode}): {(e.StatusCode == 401 ? e.Signature?.Reason : "the body is not a JSON event")}");
-                        if (!e.Refused || IncludeRefused) Pump.Output(e);
-                    }, Count, timeout, ctx.Cancellation).ConfigureAwait(false);
-                    Pump.Verbose($"Stopped after {received} event(s).");
+                        if (e.Refused) call.Verbose($"Refused ({e.StatusCode}): {(e.StatusCode == 401 ? e.Signature?.Reason : "the body is not a JSON event")}");
+                        if (!e.Refused || IncludeRefused) call.Output(e);
+                    }, Count, timeout, call.Context.Cancellation).ConfigureAwait(false);
+                    call.Verbose($"Stopped after {received} event(s).");
                 }, receiver.Url);
             }
         }

@@ -53,11 +53,11 @@ namespace ChatApi.Cmdlets
                 Write(result);
                 return;
             }
-            Run(async ctx =>
+            Run(async call =>
             {
-                var r = await verifier.VerifyAsync(body, headers, ctx.Cancellation).ConfigureAwait(false);
-                Pump.Output(Detailed ? (object)r : r.IsValid);
-                if (!r.IsValid) Pump.Verbose("Signature refused: " + r.Reason);
+                var r = await verifier.VerifyAsync(body, headers, call.Context.Cancellation).ConfigureAwait(false);
+                call.Output(Detailed ? (object)r : r.IsValid);
+                if (!r.IsValid) call.Verbose("Signature refused: " + r.Reason);
             }, Body);
         }
 

@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>The public key (JWK) 8x8 signs v2.0 webhook events with, by key id.</summary>

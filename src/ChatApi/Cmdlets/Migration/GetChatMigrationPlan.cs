@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using ChatApi.Engine.Migration;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>
@@ -18,12 +15,12 @@ namespace ChatApi.Cmdlets
             var selection = Selection();
             if (selection != null && selection.Count == 0) { WriteVerbose("No channel came through the pipeline: nothing to plan."); return; }
             var options = Options();
-            Run(async ctx =>
+            Run(async call =>
             {
-                var runner = new MigrationRunner(client, new MigrationHost(this, Pump, false), ctx);
+                var runner = new MigrationRunner(client, new MigrationHost(this, call, false), call.Context);
                 var plan = await runner.PlanAsync(selection, options).ConfigureAwait(false);
-                ctx.Log.Verbose($"{plan.Channels.Count} channel(s): {plan.MigratableChannels} to migrate over {plan.Groups.Count} receiver URI(s), {plan.AlreadyOnV2.Count} already on v2.0");
-                foreach (var step in plan.ToSteps()) Pump.Output(step);
+                call.Context.Log.Verbose($"{plan.Channels.Count} channel(s): {plan.MigratableChannels} to migrate over {plan.Groups.Count} receiver URI(s), {plan.AlreadyOnV2.Count} already on v2.0");
+                foreach (var step in plan.ToSteps()) call.Output(step);
             }, null);
         }
     }

@@ -1,7 +1,4 @@
-using System;
 using System.IO;
-using System.Management.Automation;
-using ChatApi.Engine.Migration;
 
 namespace ChatApi.Cmdlets
 {
@@ -49,13 +46,13 @@ namespace ChatApi.Cmdlets
                 Resume = Resume,
                 WhatIf = whatIf,
             };
-            Run(async ctx =>
+            Run(async call =>
             {
-                var host = new MigrationHost(this, Pump, whatIf);
+                var host = new MigrationHost(this, call, whatIf);
                 try
                 {
-                    var summary = await new MigrationRunner(client, host, ctx).RunAsync(request).ConfigureAwait(false);
-                    Pump.Output(summary);
+                    var summary = await new MigrationRunner(client, host, call.Context).RunAsync(request).ConfigureAwait(false);
+                    call.Output(summary);
                 }
                 finally
                 {

@@ -1,50 +1,44 @@
-using System;
 using System.Diagnostics;
-using System.Management.Automation;
-using ChatApi.Engine.Http;
-using System.Threading.Tasks;
-using ChatApi.Engine;
-using ChatApi.Engine.Migration;
 
 namespace ChatApi.Cmdlets
 {
     /// <summary>
     /// The migration engine's view of a cmdlet: ShouldProcess asked on the pipeline thread through the
-    /// pump, results written as they come, failures as non-terminating errors naming the channel,
+    /// call, results written as they come, failures as non-terminating errors naming the channel,
     /// progress with counts and time left.
     /// </summary>
     internal sealed class MigrationHost : IMigrationHost
     {
         private const int ProgressId = 0x8e8;
         private readonly Cmdlet cmdlet;
-        private readonly CmdletPump pump;
+        private readonly CmdletCall call;
         private readonly bool whatIf;
         private readonly Stopwatch sinceProgress = Stopwatch.StartNew();
         private readonly object gate = new object();
 
-        public MigrationHost(Cmdlet cmdlet, CmdletPump pump, bool whatIf)
+        public MigrationHost(Cmdlet cmdlet, CmdletCall call, bool whatIf)
         {
             this.cmdlet = cmdlet;
-            this.pump = pump;
+            this.call = call;
             this.whatIf = whatIf;
         }
 
         public Task<Consent> ConfirmAsync(string target, string action) =>
-            pump.AskAsync(() => cmdlet.ShouldProcess(Redactor.Redact(target), Redactor.Redact(action)) ? Consent.Yes : whatIf ? Consent.WhatIf : Consent.No);
+            call.AskAsync(() => cmdlet.ShouldProcess(Redactor.Redact(target), Redactor.Redact(action)) ? Consent.Yes : whatIf ? Consent.WhatIf : Consent.No);
 
         public void Result(MigrationResult result, Exception error)
         {
-            pump.Output(result);
-            if (error != null) pump.Error(Record(error, "ChatApi.Migration.ChannelNotMigrated", result.ChannelId));
+            call.Output(result);
+            if (error != null) call.Error(Record(error, "ChatApi.Migration.ChannelNotMigrated", result.ChannelId));
         }
 
         public void UndoResult(UndoResult result, Exception error)
         {
-            pump.Output(result);
-            if (error != null) pump.Error(Record(error, "ChatApi.Migration.UndoFailed", result.Id));
+            call.Output(result);
+            if (error != null) call.Error(Record(error, "ChatApi.Migration.UndoFailed", result.Id));
         }
 
-        public void Warning(string message) => pump.Warning(message);
+        public void Warning(string message) => call.Warning(message);
 
         public void Progress(MigrationProgress p)
         {
@@ -56,11 +50,11 @@ namespace ChatApi.Cmdlets
             }
             var record = new ProgressRecord(ProgressId, p.Activity, p.Status) { PercentComplete = p.Percent };
             if (p.Remaining.HasValue) record.SecondsRemaining = (int)Math.Ceiling(p.Remaining.Value.TotalSeconds);
-            pump.Progress(record);
+            call.Progress(record);
         }
 
         public void Completed(string activity) =>
-            pump.Progress(new ProgressRecord(ProgressId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            call.Progress(new ProgressRecord(ProgressId, activity, "Done") { RecordType = ProgressRecordType.Completed });
 
         private static ErrorRecord Record(Exception error, string errorId, string target)
         {

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using ChatApi.Engine.Migration;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>
@@ -26,13 +23,13 @@ namespace ChatApi.Cmdlets
             var client = Client;
             bool whatIf = MigrationHost.IsWhatIf(this);
             string journal = GetUnresolvedProviderPathFromPSPath(JournalPath);
-            Run(async ctx =>
+            Run(async call =>
             {
-                var host = new MigrationHost(this, Pump, whatIf);
+                var host = new MigrationHost(this, call, whatIf);
                 try
                 {
-                    var summary = await new MigrationUndo(client, host, ctx).RunAsync(journal, ThrottleLimit, whatIf).ConfigureAwait(false);
-                    Pump.Output(summary);
+                    var summary = await new MigrationUndo(client, host, call.Context).RunAsync(journal, ThrottleLimit, whatIf).ConfigureAwait(false);
+                    call.Output(summary);
                 }
                 finally
                 {

@@ -17,7 +17,7 @@ namespace ChatApi.Cmdlets
         private const string KeySet = "ApiKey";
 
         [Parameter(Position = 0)]
-        [ValidateSet("us", "eu", "ca", "ap", IgnoreCase = true)]
+        [ValidateSet(ChatValues.Us, ChatValues.Eu, ChatValues.Ca, ChatValues.Ap, IgnoreCase = true)]
         public string Region { get; set; }
 
         [Parameter(Position = 1)]
@@ -81,7 +81,7 @@ namespace ChatApi.Cmdlets
             Require("Credential", string.IsNullOrEmpty(options.ApiKey) || options.ApiSecret == null ? "is required: pass -Credential (user name = API key, password = secret), -ApiKey with -ApiSecret, or set CHATAPI_KEY and CHATAPI_SECRET" : null);
 
             ChatApiClient client = null;
-            bool connected = Run(async ctx => client = await ChatApiClient.ConnectAsync(options, ctx).ConfigureAwait(false), options.BaseUri);
+            bool connected = Run(async call => client = await ChatApiClient.ConnectAsync(options, call.Context).ConfigureAwait(false), options.BaseUri);
             if (!connected || client == null) return;
             SessionRegistry.Add(client);
             WriteVerbose($"Connected to tenant {options.TenantId} in region {options.Region} at {options.BaseUri}; token valid until {client.Session.TokenExpiresAt}");

@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>Forgets a session (by default the current one) with its token and secret.</summary>

@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>Shows the current session (or the one given): region, tenant, base URI, token expiry. Never the secret or token.</summary>

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using ChatApi.Completers;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>Lists webhooks page by page, or reads one by id.</summary>
@@ -15,7 +12,7 @@ namespace ChatApi.Cmdlets
         public string[] Id { get; set; }
 
         [Parameter(ParameterSetName = "List")]
-        [ValidateSet("v1.0", "v2.0")]
+        [ValidateSet(ChatValues.V1, ChatValues.V2)]
         public string Version { get; set; }
 
         protected override void ProcessRecord()

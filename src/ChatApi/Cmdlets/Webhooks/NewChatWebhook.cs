@@ -1,13 +1,9 @@
-using System.Management.Automation;
-using ChatApi.Engine.Http;
-using ChatApi.Engine;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>Creates a webhook (v2.0 by default: signed events).</summary>
     [Cmdlet(VerbsCommon.New, "ChatWebhook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Webhook))]
-    public sealed class NewChatWebhookCommand : ChatCmdlet
+    public sealed class NewChatWebhookCommand : WebhookVersionCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -17,10 +13,6 @@ namespace ChatApi.Cmdlets
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateAbsoluteUri]
         public string Uri { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet("v1.0", "v2.0")]
-        public string Version { get; set; } = ChatRules.DefaultVersion;
 
         protected override void ProcessRecord()
         {

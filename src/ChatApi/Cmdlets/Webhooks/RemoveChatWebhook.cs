@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using ChatApi.Completers;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>Deletes a webhook. 8x8 refuses while a channel still uses it.</summary>
@@ -17,7 +14,7 @@ namespace ChatApi.Cmdlets
         {
             var client = Client;
             if (!ShouldProcess($"webhook {Id}", "Remove")) return;
-            Run(ctx => client.RemoveWebhookAsync(Id, ctx), Id);
+            Run(call => client.RemoveWebhookAsync(Id, call.Context), Id);
         }
     }
 }

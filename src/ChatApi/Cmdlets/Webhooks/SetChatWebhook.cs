@@ -1,8 +1,3 @@
-using System.Management.Automation;
-using ChatApi.Engine.Http;
-using ChatApi.Completers;
-using ChatApi.Engine;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>
@@ -28,7 +23,7 @@ namespace ChatApi.Cmdlets
         public string Uri { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet("v1.0", "v2.0")]
+        [ValidateSet(ChatValues.V1, ChatValues.V2)]
         public string Version { get; set; }
 
         [Parameter]
@@ -37,21 +32,13 @@ namespace ChatApi.Cmdlets
         protected override void ProcessRecord()
         {
             var client = Client;
-            if (!ShouldProcess($"webhook {Id}", Redactor.Redact(Describe()))) return;
-            Run(async ctx =>
+            var changes = new WebhookChanges { Name = Name, Uri = Uri, Version = Version };
+            if (!ShouldProcess($"webhook {Id}", Redactor.Redact(changes.Describe()))) return;
+            Run(async call =>
             {
-                var updated = await client.UpdateWebhookAsync(Id, Name, Uri, Version, ctx).ConfigureAwait(false);
-                if (PassThru) Pump.Output(updated);
+                var updated = await client.UpdateWebhookAsync(Id, changes, call.Context).ConfigureAwait(false);
+                if (PassThru) call.Output(updated);
             }, Id);
-        }
-
-        private string Describe()
-        {
-            var changes = new System.Collections.Generic.List<string>();
-            if (Name != null) changes.Add($"Name='{Name}'");
-            if (Uri != null) changes.Add($"Uri='{Uri}'");
-            if (Version != null) changes.Add($"Version={Version}");
-            return "Set " + (changes.Count == 0 ? "nothing" : string.Join(", ", changes));
         }
     }
 }

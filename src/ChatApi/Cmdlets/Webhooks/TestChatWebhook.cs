@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using ChatApi.Engine;
-
 namespace ChatApi.Cmdlets
 {
     /// <summary>
@@ -9,15 +6,11 @@ namespace ChatApi.Cmdlets
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "ChatWebhook")]
     [OutputType(typeof(WebhookTestResult))]
-    public sealed class TestChatWebhookCommand : ChatCmdlet
+    public sealed class TestChatWebhookCommand : WebhookVersionCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateAbsoluteUri]
         public string Uri { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet("v1.0", "v2.0")]
-        public string Version { get; set; } = ChatRules.DefaultVersion;
 
         protected override void ProcessRecord()
         {

@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+
+namespace ChatApi.Engine.Wire.V2
+{
+    /// <summary>
+    /// Chat API V2 (vcc/{region}/chat/v2): the paths, paging, errors and authentication of the API,
+    /// and its resource contracts beside this file.
+    /// </summary>
+    internal sealed class V2Wire : IChatWire
+    {
+        public static readonly V2Wire Instance = new V2Wire();
+
+        private static readonly Dictionary<string, string> FamilyPaths = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [Families.Webhooks] = "web-hooks",
+            [Families.Channels] = "channels",
+            [Families.Conversations] = "conversations",
+        };
+
+        public string ResourcePath(ApiScope scope, string family) =>
+            $"vcc/{scope.Region}/chat/v2/tenant/{Uri.EscapeDataString(scope.Tenant)}/{FamilyPaths[family]}";
+
+        public string KeyPath(ApiScope scope, string keyId) => $"vcc/{scope.Region}/chat/v2/jwk/{keyId}/public";
+
+        public void AddPage(ApiRequest request, int page, int size) =>
+            request.WithQuery("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .WithQuery("size", size.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        /// <summary>{data:[...], page:{pageCount, elementCount}}.</summary>
+        public ListPage ReadPage(JsonElement root)
+        {
+            var block = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("page", out var p) ? WireJson.ReadOrNull<PageBlock>(p) : null;
+            return new ListPage(WireJson.Items(root, "data"), block?.PageCount, block?.ElementCount);
+        }
+
+        public Problem ReadProblem(string body) => ProblemReader.Read(body);
+
+        public AuthScheme Auth => AuthScheme.BearerToken;
+
+        public IWebhookContract Webhooks { get; } = new WebhookContract();
+        public IChannelContract Channels { get; } = new ChannelContract();
+        public IConversationContract Conversations { get; } = new ConversationContract();
+        public IKeyContract Keys { get; } = new KeyContract();
+
+        private sealed class PageBlock
+        {
+            [JsonPropertyName("pageCount")] public int? PageCount { get; set; }
+            [JsonPropertyName("elementCount")] public int? ElementCount { get; set; }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+namespace ChatApi
+{
+    /// <summary>
+    /// The values of 8x8's contract that the cmdlets (ValidateSet), the engine (rules, planner,
+    /// event parser) and the emulator all use: one constant each. The emulator compiles this file
+    /// in (it references no module project), where it is internal.
+    /// </summary>
+#if CHATAPI_EMULATOR
+    internal
+#else
+    public
+#endif
+    static class ChatValues
+    {
+        public const string V1 = "v1.0";
+        public const string V2 = "v2.0";
+        public const string DefaultVersion = V2;
+        public static readonly string[] Versions = { V1, V2 };
+
+        public const string Us = "us";
+        public const string Eu = "eu";
+        public const string Ca = "ca";
+        public const string Ap = "ap";
+        public static readonly string[] Regions = { Us, Eu, Ca, Ap };
+
+        /// <summary>The conversation list's status filter; "all" is a filter only, never a conversation's status.</summary>
+        public const string AllStatuses = "all";
+        public const string Created = "created";
+        public const string Pending = "pending";
+        public const string Handling = "handling";
+        public const string Deleted = "deleted";
+        public static readonly string[] Statuses = { Created, Pending, Handling, Deleted };
+        public static readonly string[] StatusFilters = { AllStatuses, Created, Pending, Handling, Deleted };
+
+        /// <summary>Who may write through the API.</summary>
+        public const string User = "user";
+        public const string Bot = "bot";
+        public static readonly string[] AuthorTypes = { User, Bot };
+
+        public const int MaxCustomerProperties = 30;
+        public const int MaxHistoryMessages = 200;
+    }
+}

@@ -1,0 +1,20 @@
+namespace ChatApi.Cmdlets
+{
+    /// <summary>A cmdlet about one conversation, taken by id from the pipeline (a Conversation object binds its Id).</summary>
+    public abstract class ConversationCmdlet : ChatCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConversationIdCompleter))]
+        public string ConversationId { get; set; }
+    }
+
+    /// <summary>A cmdlet that sends to a webhook URI in a notification version (v2.0 unless given).</summary>
+    public abstract class WebhookVersionCmdlet : ChatCmdlet
+    {
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateSet(ChatValues.V1, ChatValues.V2)]
+        public string Version { get; set; } = ChatRules.DefaultVersion;
+    }
+}
