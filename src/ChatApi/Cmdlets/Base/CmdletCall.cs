@@ -33,9 +33,9 @@ namespace ChatApi.Cmdlets
         public void Output(object item) => _ = Post(() => cmdlet.WriteObject(item));
         public void Error(ErrorRecord record) => _ = Post(() => cmdlet.WriteError(record));
         public void Progress(ProgressRecord record) => _ = Post(() => cmdlet.WriteProgress(record));
-        public void Verbose(string message) => _ = Post(() => cmdlet.WriteVerbose(message));
-        public void Debug(string message) => _ = Post(() => cmdlet.WriteDebug(message));
-        public void Warning(string message) => _ = Post(() => cmdlet.WriteWarning(message));
+        public void Verbose(string message) => _ = Post(() => cmdlet.WriteVerbose(Redactor.Redact(message)));
+        public void Debug(string message) => _ = Post(() => cmdlet.WriteDebug(Redactor.Redact(message)));
+        public void Warning(string message) => _ = Post(() => cmdlet.WriteWarning(Redactor.Redact(message)));
 
         /// <summary>Runs <paramref name="question"/> on the pipeline thread (ShouldProcess, prompts) and awaits its answer.</summary>
         public Task<T> AskAsync<T>(Func<T> question)
