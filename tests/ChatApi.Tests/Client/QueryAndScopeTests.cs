@@ -170,6 +170,20 @@ public sealed class QueryAndScopeTests : IAsyncLifetime
     }
 
     [Fact]
+    public void TheMigrationPlanGivesEveryChannelItsWebhooksVersion()
+    {
+        var channels = new[]
+        {
+            new Channel { Id = "1", WebhookId = "a" }, new Channel { Id = "2", WebhookId = "b" }, new Channel { Id = "3", WebhookId = "gone" },
+        };
+        var webhooks = new[] { new Webhook { Id = "a", Version = "v1.0", Uri = "https://x.example" }, new Webhook { Id = "b", Version = "v2.0", Uri = "https://y.example" } };
+
+        ChatApi.Engine.Migration.MigrationPlanner.Plan(new[] { "1" }, channels, webhooks, null);
+
+        Assert.Equal(new[] { "v1.0", "v2.0", null }, channels.Select(c => c.WebhookVersion));
+    }
+
+    [Fact]
     public void TheV2WireKnowsEachOperationsScope()
     {
         IScopedWire wire = V2Wire.Instance;

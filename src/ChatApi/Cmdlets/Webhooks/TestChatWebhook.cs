@@ -3,9 +3,10 @@ namespace ChatApi.Cmdlets
     /// <summary>
     /// Asks 8x8 to send a WEB_HOOK_VERIFY event to a URI. Returns a result object; an unreachable URI
     /// is Success = $false with the reason, not an error. A piped webhook is tested on its URI and
-    /// version, and the result names it (WebhookId, WebhookName).
+    /// version, and the result names it (WebhookId, WebhookName). The Webhook set is the default because
+    /// PowerShell tries the default set first when it binds a pipeline object.
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "ChatWebhook", DefaultParameterSetName = "Uri")]
+    [Cmdlet(VerbsDiagnostic.Test, "ChatWebhook", DefaultParameterSetName = "Webhook")]
     [OutputType(typeof(WebhookTestResult))]
     public sealed class TestChatWebhookCommand : WebhookVersionCmdlet
     {
