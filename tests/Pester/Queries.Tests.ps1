@@ -97,6 +97,17 @@ Describe 'Queries: -Name with wildcards' {
     }
 }
 
+Describe 'Queries: -Name completion' {
+    It 'completes channel and webhook names, quoted and with wildcards escaped, each matching its own name' {
+        $line = 'Get-ChatChannel -Name sales'
+        $found = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches)
+        $found.CompletionText | Sort-Object | Should -Be @("'sales, north (b)'", 'Sales-1', 'Sales-12' | Sort-Object)
+        $line = 'Get-ChatWebhook -Name support'
+        @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches).CompletionText | Should -Be @('support-hook')
+        @(Get-ChatChannel -Name (Invoke-Expression "'sales, north (b)'")).Id | Should -Be @($made[2].Id)
+    }
+}
+
 Describe 'Queries: The webhook''s version on channels' {
     It 'plain Get-ChatChannel leaves WebhookVersion empty and reads no webhooks' {
         $mark = Get-EmulatorCallMark $emu

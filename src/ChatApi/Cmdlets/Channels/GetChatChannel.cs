@@ -21,6 +21,7 @@ namespace ChatApi.Cmdlets
         [Parameter(ParameterSetName = "List")]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(ChannelNameCompleter))]
         public string Name { get; set; }
 
         /// <summary>A FIQL filter, sent as the server's filter (name==Sales*;webHookId!=12).</summary>

@@ -20,6 +20,7 @@ namespace ChatApi.Cmdlets
         [Parameter(ParameterSetName = "List")]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(WebhookNameCompleter))]
         public string Name { get; set; }
 
         protected override void ProcessRecord()
