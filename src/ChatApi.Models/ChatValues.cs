@@ -39,6 +39,11 @@ namespace ChatApi
         public const string Bot = "bot";
         public static readonly string[] AuthorTypes = { User, Bot };
 
+        /// <summary>The channel fields the V2 channel list's filter and sort name (8x8's description: sort default id).</summary>
+        public static readonly string[] ChannelFields = { "id", "name", "webHookId", "routingOptions.id", "routingOptions.type" };
+        public const string Ascending = "asc";
+        public const string Descending = "desc";
+
         public const int MaxCustomerProperties = 30;
         public const int MaxHistoryMessages = 200;
     }

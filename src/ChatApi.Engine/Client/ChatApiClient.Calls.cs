@@ -42,6 +42,8 @@ namespace ChatApi.Engine
             var kind = ProblemReader.KindOf(response.StatusCode);
             string text = problem.Message ?? $"HTTP {response.StatusCode}";
             string message = $"{what} failed: {text} ({response.StatusCode} {request.Method} /{request.Path})";
+            if (kind == ChatErrorKind.Forbidden && !ScopeAdvice.IsAboutTenant(problem))
+                message = ScopeAdvice.Describe(what, ScopeAdvice.MissingScope(problem, wire, request), request, response.StatusCode);
             if (kind == ChatErrorKind.PreconditionFailed)
                 message = $"{what} failed: it changed on the server since it was read (If-Match refused, 412). Read it again and retry.";
             if (response.StatusCode >= 300 && response.StatusCode < 400)

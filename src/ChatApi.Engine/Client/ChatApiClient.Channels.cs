@@ -8,8 +8,52 @@ namespace ChatApi.Engine
 
         /// <summary>Lists channels; with <paramref name="webhookId"/>, only those on that webhook (filtered here, so it works on any server).</summary>
         public Task ListChannelsAsync(string webhookId, int? first, int skip, Action<Channel> emit, CallContext ctx) =>
-            ListPagesAsync(PathOf(Families.Channels), null, first, skip, e => Channels.Read(e, scope, null), c => c.Id, emit, ctx, "Listing channels",
-                webhookId == null ? (Func<Channel, bool>)null : c => c.WebhookId == webhookId);
+            QueryChannelsAsync(new ChannelQuery { WebhookId = webhookId }, first, skip, emit, ctx);
+
+        /// <summary>
+        /// Lists channels as <paramref name="query"/> says: its filter and sort go to the server. A filter or
+        /// sort the server refuses (400) is an InvalidArgument error naming -Filter, -Sort or -Name.
+        /// </summary>
+        public async Task QueryChannelsAsync(ChannelQuery query, int? first, int skip, Action<Channel> emit, CallContext ctx)
+        {
+            query.Check();
+            var parameters = Channels.Query(query.ServerFilter, query.Sort).ToList();
+            if (query.WithWebhookVersion)
+            {
+                var versions = new Dictionary<string, string>(StringComparer.Ordinal);
+                await ListWebhooksAsync(null, null, 0, w => { lock (versions) versions[w.Id] = w.Version; }, ctx).ConfigureAwait(false);
+                var inner = emit;
+                emit = c =>
+                {
+                    c.WebhookVersion = c.WebhookId != null && versions.TryGetValue(c.WebhookId, out var v) ? v : null;
+                    inner(c);
+                };
+            }
+            try
+            {
+                await ListPagesAsync(PathOf(Families.Channels), parameters, first, skip, e => Channels.Read(e, scope, null), c => c.Id, emit, ctx,
+                    "Listing channels", query.Where).ConfigureAwait(false);
+            }
+            catch (ChatApiException e) when (e.StatusCode == 400 && parameters.Count > 0)
+            {
+                throw RefusedQuery(query, e);
+            }
+        }
+
+        private static bool Mentions(string text, string word) => text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0;
+
+        /// <summary>The server's 400 to a list query, as the parameter the user gave.</summary>
+        private static ChatApiException RefusedQuery(ChannelQuery query, ChatApiException e)
+        {
+            string said = string.Join("; ", e.Errors.Count > 0 ? e.Errors : new[] { e.ServerMessage ?? "HTTP 400" });
+            bool aboutSort = query.Sort != null && (query.ServerFilter == null || Mentions(said, "sort") && !Mentions(said, "filter"));
+            string parameter = aboutSort ? "Sort" : query.Filter != null ? "Filter" : "Name";
+            string rule = aboutSort
+                ? $"the server refused the sort '{query.Sort}': {said}. Give a channel field ({string.Join(", ", ChatValues.ChannelFields)}), optionally with ,{ChatValues.Ascending} or ,{ChatValues.Descending}"
+                : $"the server refused the filter '{query.ServerFilter}': {said}. Give FIQL: field==value or field!=value (* as a wildcard), ; for AND, , for OR, parentheses to group";
+            return new ChatApiException(ChatErrorKind.InvalidArgument, $"Parameter '{parameter}': {rule}", e.StatusCode, e.Method, e.Path,
+                e.ServerMessage, e.Errors, e.ReferenceId, e.Attempts, e);
+        }
 
         public Task<Channel> GetChannelAsync(string id, CallContext ctx) =>
             CallAsync(new ApiRequest("GET", ItemPath(Families.Channels, id)), ReadChannel, ctx, $"Reading channel {id}");

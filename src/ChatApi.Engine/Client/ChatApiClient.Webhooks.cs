@@ -8,8 +8,15 @@ namespace ChatApi.Engine
 
         /// <summary>Lists webhooks; with <paramref name="version"/>, only those on that notification version.</summary>
         public Task ListWebhooksAsync(string version, int? first, int skip, Action<Webhook> emit, CallContext ctx) =>
+            ListWebhooksAsync(version, null, first, skip, emit, ctx);
+
+        /// <summary>
+        /// Lists webhooks, with <paramref name="name"/> matched on this side: the V2 webhook list takes no
+        /// filter, so every page is read.
+        /// </summary>
+        public Task ListWebhooksAsync(string version, NamePattern name, int? first, int skip, Action<Webhook> emit, CallContext ctx) =>
             ListPagesAsync(PathOf(Families.Webhooks), null, first, skip, e => Webhooks.Read(e, scope, null), w => w.Id, emit, ctx, "Listing webhooks",
-                version == null ? (Func<Webhook, bool>)null : w => w.Version == version);
+                version == null && name == null ? (Func<Webhook, bool>)null : w => (version == null || w.Version == version) && (name == null || name.Matches(w.Name)));
 
         public Task<Webhook> GetWebhookAsync(string id, CallContext ctx) =>
             CallAsync(new ApiRequest("GET", ItemPath(Families.Webhooks, id)), ReadWebhook, ctx, $"Reading webhook {id}");
@@ -44,13 +51,19 @@ namespace ChatApi.Engine
         /// The verify operation: 8x8 sends WEB_HOOK_VERIFY to the URI. An unreachable URI is a result
         /// (Success false, with the server's reason), not an exception.
         /// </summary>
-        public async Task<WebhookTestResult> VerifyWebhookAsync(string uri, string version, CallContext ctx)
+        public Task<WebhookTestResult> VerifyWebhookAsync(string uri, string version, CallContext ctx) => VerifyWebhookAsync(uri, version, null, ctx);
+
+        /// <summary>The verify operation for <paramref name="webhook"/>'s URI; the result names the webhook (id and name) when one is given.</summary>
+        public async Task<WebhookTestResult> VerifyWebhookAsync(string uri, string version, Webhook webhook, CallContext ctx)
         {
             version = version ?? ChatRules.DefaultVersion;
             ChatRules.Require(new WebhookChanges { Uri = uri ?? string.Empty, Version = version }.Check());
             var request = new ApiRequest("POST", $"{PathOf(Families.Webhooks)}/verify") { JsonBody = Webhooks.Verify(uri, version) };
             var response = await SendAsync(request, ctx).ConfigureAwait(false);
-            var result = new WebhookTestResult { Uri = uri, Version = version, StatusCode = response.StatusCode, Success = response.IsSuccess };
+            var result = new WebhookTestResult
+            {
+                WebhookId = webhook?.Id, WebhookName = webhook?.Name, Uri = uri, Version = version, StatusCode = response.StatusCode, Success = response.IsSuccess,
+            };
             if (response.IsSuccess) { result.Message = "The URI answered the WEB_HOOK_VERIFY event."; return result; }
             if (response.StatusCode != 400 && response.StatusCode != 422) throw Failure(request, response, $"Verifying {uri}");
             result.Message = wire.ReadProblem(response.Body).Message ?? $"HTTP {response.StatusCode}";

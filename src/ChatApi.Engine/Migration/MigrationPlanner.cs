@@ -143,6 +143,8 @@ namespace ChatApi.Engine.Migration
             foreach (var c in allChannels) byId[c.Id] = c;
             var hooks = new Dictionary<string, Webhook>(StringComparer.Ordinal);
             foreach (var w in webhooks) hooks[w.Id] = w;
+            // Both lists were read: every channel carries its webhook's version ("still on v1.0" is one Where-Object).
+            foreach (var c in allChannels) c.WebhookVersion = c.WebhookId != null && hooks.TryGetValue(c.WebhookId, out var own) ? own.Version : null;
 
             var seen = new HashSet<string>(StringComparer.Ordinal);
             if (selectedIds == null) plan.Channels.AddRange(allChannels.Where(c => seen.Add(c.Id)));

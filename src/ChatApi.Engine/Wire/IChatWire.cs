@@ -33,6 +33,13 @@ namespace ChatApi.Engine.Wire
         IKeyContract Keys { get; }
     }
 
+    /// <summary>A wire that knows the OAuth scope each of its operations needs (to name it in a 403).</summary>
+    internal interface IScopedWire
+    {
+        /// <summary>The scope a call needs, or null when the wire does not know it.</summary>
+        string ScopeOf(string method, string path);
+    }
+
     /// <summary>How calls authenticate.</summary>
     internal enum AuthScheme
     {
@@ -84,6 +91,8 @@ namespace ChatApi.Engine.Wire
     {
         Channel Read(JsonElement e, ApiScope scope, int? etag);
         string Write(Channel values);
+        /// <summary>Query parameters of the channel list: a FIQL filter and a sort, each null when not asked for.</summary>
+        IEnumerable<KeyValuePair<string, string>> Query(string filter, string sort);
     }
 
     internal interface IConversationContract

@@ -9,6 +9,8 @@ namespace ChatApi
         public string ParticipantId { get; set; }
         public string OriginalText { get; set; }
         public string TranslatedText { get; set; }
+        /// <summary>When the message was written, where the API gives it (Chat API V2's messages carry no time: empty there).</summary>
+        public System.DateTimeOffset? Time { get; set; }
 
         public override string ToString() => $"{AuthorType}: {OriginalText}";
     }

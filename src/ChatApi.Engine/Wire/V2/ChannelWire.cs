@@ -47,6 +47,13 @@ namespace ChatApi.Engine.Wire.V2
             };
         }
 
+        /// <summary>The description's <c>filter</c> (FIQL) and <c>sort</c> (default <c>id</c>) of getchatapichannels.</summary>
+        public IEnumerable<KeyValuePair<string, string>> Query(string filter, string sort)
+        {
+            if (!string.IsNullOrEmpty(filter)) yield return new KeyValuePair<string, string>("filter", filter);
+            if (!string.IsNullOrEmpty(sort)) yield return new KeyValuePair<string, string>("sort", sort);
+        }
+
         public string Write(Channel values) => WireJson.Write(new ChannelBody
         {
             Name = values.Name,

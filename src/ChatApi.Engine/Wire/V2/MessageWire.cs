@@ -12,6 +12,9 @@ namespace ChatApi.Engine.Wire.V2
         [JsonPropertyName("originalText")] public string OriginalText { get; set; }
         [JsonPropertyName("text")] public string Text { get; set; }
         [JsonPropertyName("translatedText")] public string TranslatedText { get; set; }
+        // 8x8's V2 description gives a message no time; a server that sends one is read under either name.
+        [JsonPropertyName("createdAt")] public DateTimeOffset? CreatedAt { get; set; }
+        [JsonPropertyName("timestamp")] public DateTimeOffset? Timestamp { get; set; }
 
         public Message ToModel(string conversationId) => new Message
         {
@@ -21,6 +24,7 @@ namespace ChatApi.Engine.Wire.V2
             ParticipantId = ParticipantId ?? SenderId,
             OriginalText = OriginalText ?? Text,
             TranslatedText = TranslatedText,
+            Time = CreatedAt ?? Timestamp,
         };
     }
 

@@ -6,7 +6,7 @@ namespace ChatApi.Engine.Wire.V2
     /// Chat API V2 (vcc/{region}/chat/v2): the paths, paging, errors and authentication of the API,
     /// and its resource contracts beside this file.
     /// </summary>
-    internal sealed class V2Wire : IChatWire
+    internal sealed class V2Wire : IChatWire, IScopedWire
     {
         public static readonly V2Wire Instance = new V2Wire();
 
@@ -36,6 +36,18 @@ namespace ChatApi.Engine.Wire.V2
         public Problem ReadProblem(string body) => ProblemReader.Read(body);
 
         public AuthScheme Auth => AuthScheme.BearerToken;
+
+        /// <summary>8x8's description: vcc-chat.{webhooks|channels|conversations}.{read|write}; verify needs webhooks.read.</summary>
+        public string ScopeOf(string method, string path)
+        {
+            var parts = path.Split('/');
+            int at = Array.IndexOf(parts, "tenant");
+            if (at < 0 || at + 2 >= parts.Length) return null;
+            string family = FamilyPaths.FirstOrDefault(p => p.Value == parts[at + 2]).Key;
+            if (family == null) return null;
+            bool read = method == "GET" || (family == Families.Webhooks && parts.Length > at + 3 && parts[at + 3] == "verify");
+            return $"vcc-chat.{family}.{(read ? "read" : "write")}";
+        }
 
         public IWebhookContract Webhooks { get; } = new WebhookContract();
         public IChannelContract Channels { get; } = new ChannelContract();

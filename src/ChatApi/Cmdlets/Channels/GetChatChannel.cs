@@ -17,12 +17,36 @@ namespace ChatApi.Cmdlets
         [ArgumentCompleter(typeof(WebhookIdCompleter))]
         public string WebhookId { get; set; }
 
+        /// <summary>Channel names to list, with wildcards; sent to the server's filter and matched exactly here.</summary>
+        [Parameter(ParameterSetName = "List")]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(ChannelNameCompleter))]
+        public string Name { get; set; }
+
+        /// <summary>A FIQL filter, sent as the server's filter (name==Sales*;webHookId!=12).</summary>
+        [Parameter(ParameterSetName = "List")]
+        [ValidateNotNullOrEmpty]
+        public string Filter { get; set; }
+
+        /// <summary>The field the server sorts by (default id), optionally with ,asc or ,desc.</summary>
+        [Parameter(ParameterSetName = "List")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ChannelSortCompleter))]
+        public string Sort { get; set; }
+
+        /// <summary>Also read the webhook list (once) and fill each channel's WebhookVersion.</summary>
+        [Parameter(ParameterSetName = "List")]
+        public SwitchParameter IncludeWebhookVersion { get; set; }
+
         protected override void ProcessRecord()
         {
             var client = Client;
             if (ParameterSetName == "List")
             {
-                RunList<Channel>((first, skip, emit, ctx) => client.ListChannelsAsync(WebhookId, first, skip, emit, ctx), WebhookId);
+                // Built inside the call, so a bad -Name is an error record like any other.
+                RunList<Channel>((first, skip, emit, ctx) => client.QueryChannelsAsync(
+                    new ChannelQuery { WebhookId = WebhookId, Filter = Filter, Sort = Sort, Name = NamePattern.OrNull(Name), WithWebhookVersion = IncludeWebhookVersion }, first, skip, emit, ctx), WebhookId);
                 return;
             }
             foreach (var id in Id) RunAndWrite(ctx => client.GetChannelAsync(id, ctx), id);

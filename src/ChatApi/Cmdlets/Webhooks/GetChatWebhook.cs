@@ -16,12 +16,19 @@ namespace ChatApi.Cmdlets
         [ValidateSet(ChatValues.V1, ChatValues.V2)]
         public string Version { get; set; }
 
+        /// <summary>Webhook names to list, with wildcards; matched on this side (the V2 webhook list takes no filter).</summary>
+        [Parameter(ParameterSetName = "List")]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(WebhookNameCompleter))]
+        public string Name { get; set; }
+
         protected override void ProcessRecord()
         {
             var client = Client;
             if (ParameterSetName == "List")
             {
-                RunList<Webhook>((first, skip, emit, ctx) => client.ListWebhooksAsync(Version, first, skip, emit, ctx), null);
+                RunList<Webhook>((first, skip, emit, ctx) => client.ListWebhooksAsync(Version, NamePattern.OrNull(Name), first, skip, emit, ctx), null);
                 return;
             }
             foreach (var id in Id) RunAndWrite(ctx => client.GetWebhookAsync(id, ctx), id);
