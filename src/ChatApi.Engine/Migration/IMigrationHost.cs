@@ -19,8 +19,10 @@ namespace ChatApi.Engine.Migration
         public TimeSpan Elapsed { get; set; }
         /// <summary>Estimated time left; null until something is done.</summary>
         public TimeSpan? Remaining { get; set; }
+        /// <summary>What is counted, for the status line.</summary>
+        public string Noun { get; set; } = "channel(s)";
         public int Percent => Total <= 0 ? 100 : Math.Min(100, Done * 100 / Total);
-        public string Status => $"{Done} of {Total} channel(s) done, {Failed} failed";
+        public string Status => $"{Done} of {Total} {Noun} done, {Failed} failed";
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChatApi.Engine.Configuration;
 
 namespace ChatApi.Cmdlets
 {
@@ -7,7 +8,7 @@ namespace ChatApi.Cmdlets
     /// call, results written as they come, failures as non-terminating errors naming the channel,
     /// progress with counts and time left.
     /// </summary>
-    internal sealed class MigrationHost : IMigrationHost
+    internal sealed class MigrationHost : IMigrationHost, IConfigurationHost
     {
         private const int ProgressId = 0x8e8;
         private readonly Cmdlet cmdlet;
@@ -36,6 +37,12 @@ namespace ChatApi.Cmdlets
         {
             call.Output(result);
             if (error != null) call.Error(Record(error, "ChatApi.Migration.UndoFailed", result.Id));
+        }
+
+        public void ConfigurationResult(ConfigurationResult result, Exception error)
+        {
+            call.Output(result);
+            if (error != null) call.Error(Record(error, "ChatApi.Configuration.ChangeFailed", result.Id ?? result.Name));
         }
 
         public void Warning(string message) => call.Warning(message);

@@ -16,12 +16,23 @@ namespace ChatApi.Cmdlets
         [ValidateSet(ChatValues.V1, ChatValues.V2)]
         public string Version { get; set; }
 
+        /// <summary>Only the webhooks no channel uses (reads every channel once).</summary>
+        [Parameter(ParameterSetName = "List")]
+        public SwitchParameter Unused { get; set; }
+
+        /// <summary>Fill ChannelCount (reads every channel once).</summary>
+        [Parameter(ParameterSetName = "List")]
+        public SwitchParameter IncludeChannelCount { get; set; }
+
         protected override void ProcessRecord()
         {
             var client = Client;
             if (ParameterSetName == "List")
             {
-                RunList<Webhook>((first, skip, emit, ctx) => client.ListWebhooksAsync(Version, first, skip, emit, ctx), null);
+                if (Unused || IncludeChannelCount)
+                    RunList<Webhook>((first, skip, emit, ctx) => client.ListWebhooksCountedAsync(Version, Unused, first, skip, emit, ctx), null);
+                else
+                    RunList<Webhook>((first, skip, emit, ctx) => client.ListWebhooksAsync(Version, first, skip, emit, ctx), null);
                 return;
             }
             foreach (var id in Id) RunAndWrite(ctx => client.GetWebhookAsync(id, ctx), id);
