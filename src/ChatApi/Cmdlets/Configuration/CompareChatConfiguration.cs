@@ -26,14 +26,7 @@ namespace ChatApi.Cmdlets
         protected override void ProcessRecord()
         {
             var client = Client;
-            ChatConfiguration doc;
-            IDictionary<string, string> map;
-            try
-            {
-                doc = ConfigurationInput.Resolve(this, Reference, "Reference");
-                map = ConfigurationInput.UriMap(UriMap);
-            }
-            catch (ChatApiException e) { WriteError(ErrorRecords.From(e, Reference)); return; }
+            if (!ConfigurationInput.TryResolve(this, Reference, "Reference", UriMap, out var doc, out var map)) return;
             Run(async call =>
             {
                 var changes = await new ConfigurationApplier(client, call.Context).CompareAsync(doc, map, IncludeRemovals).ConfigureAwait(false);

@@ -22,6 +22,28 @@ namespace ChatApi.Cmdlets
             return ConfigurationFile.Read(File.ReadAllText(full), full);
         }
 
+        /// <summary>
+        /// The document and the URI map, both checked before any call; false (with the error written, naming
+        /// <paramref name="parameter"/> or the place in the file) when either is refused.
+        /// </summary>
+        public static bool TryResolve(PSCmdlet cmdlet, object input, string parameter, Hashtable uriMap,
+            out ChatConfiguration doc, out IDictionary<string, string> map)
+        {
+            try
+            {
+                doc = Resolve(cmdlet, input, parameter);
+                map = UriMap(uriMap);
+                return true;
+            }
+            catch (ChatApiException e)
+            {
+                cmdlet.WriteError(ErrorRecords.From(e, input));
+                doc = null;
+                map = null;
+                return false;
+            }
+        }
+
         /// <summary>-UriMap as old prefix → new prefix; each value must be an absolute URI.</summary>
         public static IDictionary<string, string> UriMap(Hashtable map)
         {

@@ -32,14 +32,7 @@ namespace ChatApi.Cmdlets
             var client = Client;
             bool whatIf = MigrationHost.IsWhatIf(this);
             object input = ParameterSetName == "Path" ? (object)Path : InputObject;
-            ChatConfiguration doc;
-            IDictionary<string, string> map;
-            try
-            {
-                doc = ConfigurationInput.Resolve(this, input, ParameterSetName == "Path" ? "Path" : "InputObject");
-                map = ConfigurationInput.UriMap(UriMap);
-            }
-            catch (ChatApiException e) { WriteError(ErrorRecords.From(e, input)); return; }
+            if (!ConfigurationInput.TryResolve(this, input, ParameterSetName == "Path" ? "Path" : "InputObject", UriMap, out var doc, out var map)) return;
             Run(async call =>
             {
                 var host = new MigrationHost(this, call, whatIf);
