@@ -6,4 +6,5 @@ global using System.Management.Automation;
 global using System.Threading.Tasks;
 global using ChatApi.Completers;
 global using ChatApi.Engine;
+global using ChatApi.Engine.Http;
 global using ChatApi.Engine.Migration;

@@ -142,6 +142,8 @@ public class EventDeliveryTests
         // A bad token does not matter either: the operation has no security requirement.
         using var withBadToken = await emu.SendAsync(HttpMethod.Get, $"/vcc/us/chat/v2/jwk/{kid}/public", token: "not-a-token");
         Assert.Equal(200, (int)withBadToken.StatusCode);
+        // the rest of /vcc still needs a token
+        Assert.Equal(401, (int)(await emu.Http.GetAsync("/vcc/us/chat/v2/tenant/t/webhooks")).StatusCode);
     }
 
     [Fact]

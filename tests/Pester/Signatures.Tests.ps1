@@ -34,7 +34,7 @@ BeforeAll {
     }
 
     function script:Get-EmulatorJwk([string] $Kid) {
-        Invoke-RestMethod "$base/vcc/us/chat/v2/jwk/$Kid/public" -Headers $script:auth | ConvertTo-Json -Compress
+        Invoke-RestMethod "$base/vcc/us/chat/v2/jwk/$Kid/public" | ConvertTo-Json -Compress
     }
 
     function script:Get-Kid([string] $Signature) {
@@ -52,6 +52,20 @@ BeforeAll {
     function script:Get-FreePort {
         $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
         $probe.Start(); $port = $probe.LocalEndpoint.Port; $probe.Stop(); $port
+    }
+
+    # Runs -Sender (given -Arguments) in another runspace while -Receive runs here: the receiver's output and what the sender returned.
+    function script:Invoke-WhileSending([object[]] $Arguments, [scriptblock] $Sender, [scriptblock] $Receive) {
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript($Sender.ToString())
+        foreach ($a in $Arguments) { $null = $ps.AddArgument($a) }
+        $async = $ps.BeginInvoke()
+        try {
+            $received = @(& $Receive)
+            $sent = @($ps.EndInvoke($async))
+        }
+        finally { $ps.Dispose() }
+        [pscustomobject]@{ Received = $received; Sent = $sent }
     }
 
     $script:session = Connect-TestSession $emu -RequestsPerSecond 5
@@ -268,53 +282,46 @@ Describe 'Signatures: Receive-ChatWebhookEvent' {
         $captured = New-SignedDelivery 'sig-receive-source'
         $bad = ConvertTo-HeaderTable $captured.headers
         # Meanwhile, in another runspace: 8x8 (the emulator) verifies the webhook at our URL, then a forger posts.
-        $sender = [powershell]::Create()
-        $null = $sender.AddScript({
+        $run = Invoke-WhileSending -Arguments $tenant, $script:auth, $url, $captured.body, $bad -Sender {
             param($tenant, $auth, $url, $body, $headers)
             Start-Sleep -Milliseconds 700
-            $verify = Invoke-WebRequest -Method Post "$tenant/web-hooks/verify" -Headers $auth -ContentType 'application/json' `
-                -Body (@{ version = 'v2.0'; uri = $url } | ConvertTo-Json) -SkipHttpErrorCheck
             $forged = Invoke-WebRequest -Method Post $url -Headers $headers -ContentType 'application/json' `
                 -Body $body.Replace('v2.0', 'v9.9') -SkipHttpErrorCheck -SkipHeaderValidation
+            $verify = Invoke-WebRequest -Method Post "$tenant/web-hooks/verify" -Headers $auth -ContentType 'application/json' `
+                -Body (@{ version = 'v2.0'; uri = $url } | ConvertTo-Json) -SkipHttpErrorCheck
             @($verify.StatusCode, $forged.StatusCode)
-        }).AddArgument($tenant).AddArgument($script:auth).AddArgument($url).AddArgument($captured.body).AddArgument($bad)
-        $async = $sender.BeginInvoke()
-        try {
-            $received = @(Receive-ChatWebhookEvent -Port $port -Path '/hook' -Count 2 -Timeout 30 -Session $session)
-            $statuses = $sender.EndInvoke($async)
-        }
-        finally { $sender.Dispose() }
+        } -Receive { Receive-ChatWebhookEvent -Port $port -Path '/hook' -Count 1 -Timeout 30 -Session $session -IncludeRefused }
+        $received = $run.Received
+        $statuses = $run.Sent
 
         $statuses[0] | Should -Be 204   # the emulator got our 200
         $statuses[1] | Should -Be 401
+        # the forgery came first: with -IncludeRefused it is written (marked) but did not end the -Count 1 run
         $received.Count | Should -Be 2
-        $received[0] | Should -BeOfType ([ChatApi.Events.ReceivedWebhookEvent])
-        $received[0].StatusCode | Should -Be 200
-        $received[0].IsValid | Should -BeTrue
-        $received[0].Signature.Reason | Should -Be 'Valid'
-        $received[0].Event | Should -BeOfType ([ChatApi.Events.WebhookVerifyEvent])
-        $received[0].Event.NotificationVersion | Should -Be 'v2.0'
-        $received[1].StatusCode | Should -Be 401
-        $received[1].Signature.ReasonCode | Should -Be 'BadSignature'
+        $received[1] | Should -BeOfType ([ChatApi.Events.ReceivedWebhookEvent])
+        $received[1].StatusCode | Should -Be 200
+        $received[1].IsValid | Should -BeTrue
+        $received[1].Refused | Should -BeFalse
+        $received[1].Signature.Reason | Should -Be 'Valid'
+        $received[1].Event | Should -BeOfType ([ChatApi.Events.WebhookVerifyEvent])
+        $received[1].Event.NotificationVersion | Should -Be 'v2.0'
+        $received[0].StatusCode | Should -Be 401
+        $received[0].Refused | Should -BeTrue
+        $received[0].Signature.ReasonCode | Should -Be 'BadSignature'
         # what it writes can be checked again
-        $received | Test-ChatWebhookSignature -Session $session -MaxAge 0 | Should -Be @($true, $false)
+        $received | Test-ChatWebhookSignature -Session $session -MaxAge 0 | Should -Be @($false, $true)
     }
 
     It 'accepts unsigned events under -SkipSignatureCheck and stops at -Timeout' {
         $port = Get-FreePort
-        $sender = [powershell]::Create()
-        $null = $sender.AddScript({
+        $started = Get-Date
+        $run = Invoke-WhileSending -Arguments $port -Sender {
             param($port)
             Start-Sleep -Milliseconds 500
             (Invoke-WebRequest -Method Post "http://127.0.0.1:$port/" -ContentType 'application/json' -Body '{"eventType":"QUEUED","queueName":"Q"}' -SkipHttpErrorCheck).StatusCode
-        }).AddArgument($port)
-        $async = $sender.BeginInvoke()
-        $started = Get-Date
-        try {
-            $received = @(Receive-ChatWebhookEvent -Port $port -SkipSignatureCheck -Timeout 3)
-            $status = $sender.EndInvoke($async)
-        }
-        finally { $sender.Dispose() }
+        } -Receive { Receive-ChatWebhookEvent -Port $port -SkipSignatureCheck -Timeout 3 }
+        $received = $run.Received
+        $status = $run.Sent
         ((Get-Date) - $started).TotalSeconds | Should -BeLessThan 15
         $status | Should -Be 200
         $received.Count | Should -Be 1
@@ -327,19 +334,102 @@ Describe 'Signatures: Receive-ChatWebhookEvent' {
         $port = Get-FreePort
         $delivery = New-SignedDelivery 'sig-receive-jwk'
         $jwk = Get-EmulatorJwk (Get-Kid $delivery.headers.'x-8x8-signature')
-        $sender = [powershell]::Create()
-        $null = $sender.AddScript({
+        $run = Invoke-WhileSending -Arguments $port -Sender {
             param($port)
             Start-Sleep -Milliseconds 500
             (Invoke-WebRequest -Method Post "http://127.0.0.1:$port/" -ContentType 'application/json' -Body '{"eventType":"QUEUED"}' -SkipHttpErrorCheck).StatusCode
-        }).AddArgument($port)
-        $async = $sender.BeginInvoke()
-        try {
-            $received = @(Receive-ChatWebhookEvent -Port $port -Jwk $jwk -Count 1 -Timeout 20)
-            $status = $sender.EndInvoke($async)
-        }
-        finally { $sender.Dispose() }
+        } -Receive { Receive-ChatWebhookEvent -Port $port -Jwk $jwk -Timeout 4 -IncludeRefused }
+        $received = $run.Received
+        $status = $run.Sent
         $status | Should -Be 401
         $received[0].Signature.Reason | Should -Be 'MissingHeader: x-8x8-signature'
+    }
+}
+
+Describe 'Signatures: hostile senders and keys without a session' {
+    It 'a forged POST neither ends a -Count 1 receiver nor reaches the pipeline; a replay is refused' {
+        $port = Get-FreePort
+        $url = "http://127.0.0.1:$port/hook"
+        $captured = New-SignedDelivery 'sig-hostile'
+        $replayed = ConvertTo-HeaderTable $captured.headers
+        $run = Invoke-WhileSending -Arguments $tenant, $script:auth, $url, $captured.body, $replayed -Sender {
+            param($tenant, $auth, $url, $body, $headers)
+            Start-Sleep -Milliseconds 700
+            $forged = Invoke-WebRequest -Method Post $url -ContentType 'application/json' -SkipHttpErrorCheck `
+                -Body '{"eventType":"TEXT","text":"pay me"}'
+            $replay = Invoke-WebRequest -Method Post $url -Headers $headers -ContentType 'application/json' -Body $body -SkipHttpErrorCheck -SkipHeaderValidation
+            $replay2 = Invoke-WebRequest -Method Post $url -Headers $headers -ContentType 'application/json' -Body $body -SkipHttpErrorCheck -SkipHeaderValidation
+            $verify = Invoke-WebRequest -Method Post "$tenant/web-hooks/verify" -Headers $auth -ContentType 'application/json' `
+                -Body (@{ version = 'v2.0'; uri = $url } | ConvertTo-Json) -SkipHttpErrorCheck
+            @($forged.StatusCode, $replay.StatusCode, $replay2.StatusCode, $verify.StatusCode)
+        } -Receive {
+            # the captured delivery is still within MaxAge: its first sighting here counts, the second is a replay
+            Receive-ChatWebhookEvent -Port $port -Path '/hook' -Count 2 -Timeout 30 -Session $session -Verbose 4>&1
+        }
+        $received = $run.Received
+        $statuses = $run.Sent
+        $statuses | Should -Be @(401, 200, 401, 204)
+        $events = @($received | Where-Object { $_ -is [ChatApi.Events.ReceivedWebhookEvent] })
+        $events.Count | Should -Be 2
+        $events.Refused | Should -Be @($false, $false)
+        $events[1].Event | Should -BeOfType ([ChatApi.Events.WebhookVerifyEvent])
+        $verbose = @($received | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+        ($verbose -match 'Refused \(401\): MissingHeader').Count | Should -Be 1
+        ($verbose -match 'Refused \(401\): Replayed').Count | Should -Be 1
+    }
+
+    It '-AllowReplay takes a second sighting; -AllowReplay with -RejectReplay is refused' {
+        $port = Get-FreePort
+        $captured = New-SignedDelivery 'sig-allow-replay'
+        $headers = ConvertTo-HeaderTable $captured.headers
+        $run = Invoke-WhileSending -Arguments "http://127.0.0.1:$port/", $captured.body, $headers -Sender {
+            param($url, $body, $headers)
+            Start-Sleep -Milliseconds 500
+            1..2 | ForEach-Object { (Invoke-WebRequest -Method Post $url -Headers $headers -ContentType 'application/json' -Body $body -SkipHttpErrorCheck -SkipHeaderValidation).StatusCode }
+        } -Receive { Receive-ChatWebhookEvent -Port $port -Count 2 -Timeout 20 -Session $session -AllowReplay }
+        $received = $run.Received
+        $statuses = $run.Sent
+        $statuses | Should -Be @(200, 200)
+        $received.Count | Should -Be 2
+        { Receive-ChatWebhookEvent -Port 0 -AllowReplay -RejectReplay -Session $session } | Should -Throw -ErrorId 'ChatApi.InvalidArgument*'
+    }
+
+    It 'Test-ChatWebhookSignature fetches the key with -Region and -BaseUri alone: no session, no API key' {
+        $delivery = New-SignedDelivery 'sig-no-session'
+        $work = Join-Path ([IO.Path]::GetTempPath()) "chatapi-nosession-$([guid]::NewGuid())"
+        New-Item -ItemType Directory $work | Out-Null
+        try {
+            @{ body = $delivery.body; headers = (ConvertTo-HeaderTable $delivery.headers) } | ConvertTo-Json | Set-Content "$work/event.json"
+            # A fresh process: no Connect-ChatApi ever ran there, no CHATAPI_* variables.
+            $script = @'
+param($module, $base, $path)
+Import-Module $module
+$e = Get-Content $path -Raw | ConvertFrom-Json -AsHashtable
+$r = Test-ChatWebhookSignature -Body $e.body -Headers $e.headers -Region us -BaseUri $base -Detailed
+$none = try { Test-ChatWebhookSignature -Body $e.body -Headers $e.headers -ErrorAction Stop; 'no error' } catch { $_.FullyQualifiedErrorId }
+"$($r.Reason)|$none"
+'@
+            Set-Content "$work/check.ps1" $script
+            $pwsh, $pwshArgs = Get-PwshCommand
+            $env:CHATAPI_KEY = $null; $env:CHATAPI_SECRET = $null
+            $answer = & $pwsh @pwshArgs -NoProfile -NonInteractive -File "$work/check.ps1" $env:CHATAPI_TEST_MODULE $base "$work/event.json"
+        }
+        finally { Remove-Item $work -Recurse -Force }
+        $answer | Should -BeLike 'Valid|ChatApi.NoKeySource*'
+    }
+
+    It 'the received-event view never prints Authorization or cookie values' {
+        $port = Get-FreePort
+        $run = Invoke-WhileSending -Arguments $port -Sender {
+            param($port)
+            Start-Sleep -Milliseconds 500
+            $h = @{ Authorization = 'Bearer view-secret-token'; Cookie = 'sid=view-cookie-secret' }
+            (Invoke-WebRequest -Method Post "http://127.0.0.1:$port/" -Headers $h -ContentType 'application/json' -Body '{"eventType":"QUEUED"}' -SkipHttpErrorCheck).StatusCode
+        } -Receive { Receive-ChatWebhookEvent -Port $port -SkipSignatureCheck -Count 1 -Timeout 20 }
+        $received = $run.Received
+        $shown = ($received | Format-List | Out-String) + ($received | Format-Table | Out-String)
+        $shown | Should -Not -Match 'view-secret-token'
+        $shown | Should -Not -Match 'view-cookie-secret'
+        $shown | Should -Match 'Authorization: \*\*\*'
     }
 }

@@ -102,5 +102,11 @@ function Get-CmdletAttribute {
     (Get-Command $Name).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
 }
 
+function Get-PwshCommand {
+    <# The pwsh running these tests, to start a fresh one: its apphost, else `dotnet pwsh.dll`. Returns the executable then its leading arguments. #>
+    $pwsh = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
+    if (Test-Path $pwsh) { , @($pwsh) } else { , @('dotnet', (Join-Path $PSHOME 'pwsh.dll')) }
+}
+
 Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Get-TestToken, ConvertFrom-TestResponse,
-    New-TestCredential, Connect-TestSession, Get-ApiCall, Get-EmulatorCall, Get-EmulatorCallMark, Select-Output, Get-CmdletAttribute
+    New-TestCredential, Connect-TestSession, Get-ApiCall, Get-EmulatorCall, Get-EmulatorCallMark, Select-Output, Get-CmdletAttribute, Get-PwshCommand

@@ -44,8 +44,12 @@ namespace ChatApi.Engine
             string message = $"{what} failed: {text} ({response.StatusCode} {request.Method} /{request.Path})";
             if (kind == ChatErrorKind.PreconditionFailed)
                 message = $"{what} failed: it changed on the server since it was read (If-Match refused, 412). Read it again and retry.";
+            if (response.StatusCode >= 300 && response.StatusCode < 400)
+                message = $"{what} failed: the server redirected ({response.StatusCode}) to {Redactor.Redact(response.Header("Location") ?? "(no Location)")}; redirects are not followed, so the token never goes to another address. Check -BaseUri.";
             if (response.Attempts > 1) message += $" after {response.Attempts} attempts";
-            return new ChatApiException(kind, message, response.StatusCode, request.Method, request.Path, problem.Message, problem.Errors, problem.ReferenceId, response.Attempts);
+            message = Redactor.Redact(message);
+            return new ChatApiException(kind, message, response.StatusCode, request.Method, request.Path, Redactor.Redact(problem.Message),
+                problem.Errors?.Select(Redactor.Redact).ToList(), problem.ReferenceId, response.Attempts);
         }
 
         private static int? ETagOf(ApiResponse response)

@@ -15,6 +15,8 @@ namespace ChatApi.Engine
         /// <summary>8x8 documents 5 requests per second per API key; 0 turns the client-side limit off.</summary>
         public double RequestsPerSecond { get; set; } = 5;
         public ResilienceOptions Resilience { get; set; } = new ResilienceOptions();
+        /// <summary>Allow http:// to a host that is not loopback (the secret and tokens then travel in clear).</summary>
+        public bool AllowUnencryptedHttp { get; set; }
 
         internal void Validate()
         {
@@ -22,7 +24,7 @@ namespace ChatApi.Engine
             ChatRules.Require("TenantId", string.IsNullOrWhiteSpace(TenantId) ? "must not be empty" : null);
             ChatRules.Require("ApiKey", string.IsNullOrWhiteSpace(ApiKey) ? "must not be empty" : null);
             ChatRules.Require("ApiSecret", ApiSecret == null || ApiSecret.Length == 0 ? "must not be empty" : null);
-            ChatRules.Require("BaseUri", BaseUri == null || !BaseUri.IsAbsoluteUri || (BaseUri.Scheme != "http" && BaseUri.Scheme != "https") ? "must be an absolute http or https URI" : null);
+            ChatRules.Require("BaseUri", ChatRules.CheckBaseUri(BaseUri, AllowUnencryptedHttp));
             ChatRules.Require("RequestsPerSecond", RequestsPerSecond < 0 || double.IsNaN(RequestsPerSecond) ? "must be 0 (no limit) or more" : null);
         }
     }

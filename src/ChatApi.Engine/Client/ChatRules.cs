@@ -18,6 +18,24 @@ namespace ChatApi.Engine
         public static string CheckRegion(string region) =>
             region != null && Regions.Contains(region, StringComparer.OrdinalIgnoreCase) ? null : $"must be one of {string.Join(", ", Regions)}";
 
+        /// <summary>
+        /// An absolute http(s) URI without user info, query or fragment; http only to a loopback host
+        /// unless <paramref name="allowUnencryptedHttp"/> (the API secret and tokens would travel in clear).
+        /// </summary>
+        public static string CheckBaseUri(Uri uri, bool allowUnencryptedHttp)
+        {
+            if (uri == null || !uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+                return "must be an absolute http or https URI";
+            if (!string.IsNullOrEmpty(uri.UserInfo)) return "must not carry a user name or password (user@host): pass the credentials with -Credential";
+            if (!string.IsNullOrEmpty(uri.Query) && uri.Query != "?") return "must not have a query string (?...)";
+            if (!string.IsNullOrEmpty(uri.Fragment) && uri.Fragment != "#") return "must not have a fragment (#...)";
+            if (uri.OriginalString.IndexOf('?') >= 0) return "must not have a query string (?...)";
+            if (uri.OriginalString.IndexOf('#') >= 0) return "must not have a fragment (#...)";
+            if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback && !allowUnencryptedHttp)
+                return $"is http:// to '{uri.Host}', which is not this machine: the API secret and tokens would travel unencrypted. Use https://, or pass -AllowUnencryptedHttp if you really mean it";
+            return null;
+        }
+
         public static string CheckVersion(string version) => OneOf(version, Versions);
 
         public static string CheckAuthorType(string authorType) => AuthorTypes.Contains(authorType) ? null : $"must be {string.Join(" or ", AuthorTypes)}";

@@ -41,6 +41,7 @@ namespace ChatApi.Engine.Events
                 throw new WebhookEventFormatException($"The event body is not JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).", ex);
             }
             using (document)
+            try
             {
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object)
@@ -103,6 +104,11 @@ namespace ChatApi.Engine.Events
                 if (long.TryParse(headers.Get(WebhookHeaders.TransmissionTime), NumberStyles.None, CultureInfo.InvariantCulture, out var tt) && tt <= 253402300799999L)
                     result.TransmissionTime = DateTimeOffset.FromUnixTimeMilliseconds(tt);
                 return result;
+            }
+            catch (InvalidOperationException ex)
+            {
+                // Text that is not valid Unicode: bytes that are not UTF-8, or an escaped lone surrogate (\ud800).
+                throw new WebhookEventFormatException("The event body holds text that is not valid Unicode.", ex);
             }
         }
 

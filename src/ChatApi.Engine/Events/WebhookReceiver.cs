@@ -6,29 +6,19 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using ChatApi.Engine.Http;
 using ChatApi.Engine.Signatures;
 using ChatApi.Events;
 
 namespace ChatApi.Engine.Events
 {
-    /// <summary>Settings of a local webhook receiver.</summary>
-    public sealed class WebhookReceiverOptions
-    {
-        /// <summary>Port on 127.0.0.1; 0 picks a free one. Ignored when Prefix is set.</summary>
-        public int Port { get; set; }
-        /// <summary>An HttpListener prefix such as http://127.0.0.1:8080/ or http://+:8080/ (must end with '/').</summary>
-        public string Prefix { get; set; }
-        /// <summary>Only POSTs to this path (and below it) are taken; "/" takes every path.</summary>
-        public string Path { get; set; } = "/";
-        /// <summary>Checks each event; null skips the check and accepts every JSON body.</summary>
-        public WebhookSignatureVerifier Verifier { get; set; }
-        public int MaxBodyBytes { get; set; } = 1024 * 1024;
-    }
-
     /// <summary>
-    /// A small HTTP endpoint that takes webhook events: valid ones are answered 200, events whose
-    /// signature fails 401, bodies that are not JSON 400; each taken request is handed on as a
-    /// <see cref="ReceivedWebhookEvent"/> once it has been answered.
+    /// A small HTTP endpoint that takes webhook events: valid ones are answered 200 and handed on as a
+    /// <see cref="ReceivedWebhookEvent"/> once answered; events whose signature fails are answered 401,
+    /// bodies that are not JSON 400, and neither counts as an event. Requests are served concurrently:
+    /// each has <see cref="WebhookReceiverOptions.RequestTimeout"/> to send its body and at most
+    /// <see cref="WebhookReceiverOptions.MaxConcurrentRequests"/> are open at once, so a sender that
+    /// holds the line never delays a genuine delivery.
     /// </summary>
     public sealed class WebhookReceiver : IDisposable
     {
@@ -39,6 +29,8 @@ namespace ChatApi.Engine.Events
         public WebhookReceiver(WebhookReceiverOptions options)
         {
             this.options = options ?? throw new ArgumentNullException(nameof(options));
+            if (options.RequestTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), "RequestTimeout must be positive.");
+            if (options.MaxConcurrentRequests < 1) throw new ArgumentOutOfRangeException(nameof(options), "MaxConcurrentRequests must be at least 1.");
             path = NormalizePath(options.Path);
         }
 
@@ -76,51 +68,64 @@ namespace ChatApi.Engine.Events
         }
 
         /// <summary>
-        /// Takes requests until <paramref name="count"/> events were handed on (0 = no limit), the
-        /// timeout passes (null = none) or the token is cancelled. Returns how many events were handed on.
+        /// Takes requests until <paramref name="count"/> events were accepted (0 = no limit), the
+        /// timeout passes (null = none) or the token is cancelled. Returns how many events were accepted.
+        /// <paramref name="onEvent"/> is called for one request at a time, in the order they were answered.
         /// </summary>
         public async Task<int> RunAsync(Action<ReceivedWebhookEvent> onEvent, int count, TimeSpan? timeout, CancellationToken cancellationToken)
         {
             if (onEvent == null) throw new ArgumentNullException(nameof(onEvent));
             if (Prefix == null) Start();
-            int handed = 0;
+            var run = new ReceiverRun(count, onEvent);
+            var slots = new SemaphoreSlim(options.MaxConcurrentRequests, options.MaxConcurrentRequests);
+            var handlers = new List<Task>();
             using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 if (timeout.HasValue && timeout.Value > TimeSpan.Zero) stop.CancelAfter(timeout.Value);
-                using (stop.Token.Register(() => { try { listener.Stop(); } catch (ObjectDisposedException) { } }))
+                var stopped = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                using (stop.Token.Register(() => stopped.TrySetResult(true)))
+                using (run.Full.Register(() => stopped.TrySetResult(true)))
                 {
-                    while (!stop.IsCancellationRequested && (count <= 0 || handed < count))
+                    while (!stopped.Task.IsCompleted)
                     {
+                        var next = listener.GetContextAsync();
+                        if (await Task.WhenAny(next, stopped.Task).ConfigureAwait(false) != next)
+                        {
+                            Observe(next);
+                            break;
+                        }
                         HttpListenerContext context;
                         try
                         {
-                            context = await listener.GetContextAsync().ConfigureAwait(false);
+                            context = await next.ConfigureAwait(false);
                         }
                         catch (Exception ex) when (ex is HttpListenerException || ex is ObjectDisposedException || ex is InvalidOperationException)
                         {
-                            if (stop.IsCancellationRequested) break;
+                            if (stopped.Task.IsCompleted) break;
                             throw;
                         }
-                        ReceivedWebhookEvent received;
-                        try
+                        if (!slots.Wait(0, CancellationToken.None))
                         {
-                            received = await HandleAsync(context, stop.Token).ConfigureAwait(false);
+                            context.Response.AddHeader("Retry-After", "5");
+                            TryAnswer(context.Response, 503, "Busy");
+                            continue;
                         }
-                        catch (Exception) when (stop.IsCancellationRequested)
+                        handlers.RemoveAll(t => t.IsCompleted);
+                        handlers.Add(Task.Run(async () =>
                         {
-                            break;
-                        }
-                        if (received == null) continue;
-                        handed++;
-                        onEvent(received);
+                            try { await HandleAsync(context, run, cancellationToken).ConfigureAwait(false); }
+                            finally { slots.Release(); }
+                        }, CancellationToken.None));
                     }
+                    // Requests already taken are finished (answered, handed on) before the run ends.
+                    await Task.WhenAll(handlers).ConfigureAwait(false);
                 }
             }
             cancellationToken.ThrowIfCancellationRequested();
-            return handed;
+            return run.Accepted;
         }
 
-        private async Task<ReceivedWebhookEvent> HandleAsync(HttpListenerContext context, CancellationToken cancellationToken)
+        private async Task HandleAsync(HttpListenerContext context, ReceiverRun run, CancellationToken cancellationToken)
         {
             var request = context.Request;
             var response = context.Response;
@@ -130,19 +135,41 @@ namespace ChatApi.Engine.Events
                 if (!PathMatches(requestPath))
                 {
                     Answer(response, 404, "Not found");
-                    return null;
+                    return;
                 }
                 if (!string.Equals(request.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
                 {
                     response.AddHeader("Allow", "POST");
                     Answer(response, 405, "POST only");
-                    return null;
+                    return;
                 }
-                byte[] body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
+                byte[] body;
+                using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    deadline.CancelAfter(options.RequestTimeout);
+                    // The listener's request stream does not watch the token: cutting the connection ends the read.
+                    using (deadline.Token.Register(() => { try { response.Abort(); } catch (ObjectDisposedException) { } }))
+                    {
+                        try
+                        {
+                            body = await BoundedBody.ReadAsync(request.InputStream, request.ContentLength64, options.MaxBodyBytes, deadline.Token).ConfigureAwait(false);
+                        }
+                        catch (Exception) when (deadline.IsCancellationRequested)
+                        {
+                            return; // too slow: the connection is already cut
+                        }
+                    }
+                    if (deadline.IsCancellationRequested) return;
+                }
                 if (body == null)
                 {
                     Answer(response, 413, "Body too large");
-                    return null;
+                    return;
+                }
+                if (request.ContentLength64 > 0 && body.Length < request.ContentLength64)
+                {
+                    TryAnswer(response, 400, "Incomplete body");
+                    return;
                 }
 
                 var headers = WebhookHeaders.From(request.Headers);
@@ -178,36 +205,45 @@ namespace ChatApi.Engine.Events
 
                 if (!received.IsValid) received.StatusCode = 401;
                 else if (parseProblem != null) received.StatusCode = 400;
+                else if (!run.TryTakeSlot())
+                {
+                    // The run already has its events: 8x8 delivers this one again later, to the next receiver.
+                    response.AddHeader("Retry-After", "5");
+                    TryAnswer(response, 503, "Receiver is stopping");
+                    return;
+                }
                 else received.StatusCode = 200;
-                Answer(response, received.StatusCode,
-                    received.StatusCode == 401 ? "Signature refused: " + received.Signature.ReasonCode
-                    : received.StatusCode == 400 ? parseProblem : null);
-                return received;
+                received.Refused = received.StatusCode != 200;
+                bool handOn = !received.Refused || options.IncludeRefused;
+                long ticket = run.TakeTicket();
+                try
+                {
+                    Answer(response, received.StatusCode,
+                        received.StatusCode == 401 ? "Signature refused: " + received.Signature.ReasonCode
+                        : received.StatusCode == 400 ? parseProblem : null);
+                }
+                catch
+                {
+                    handOn = false; // the sender did not get the answer: it delivers again
+                    throw;
+                }
+                finally
+                {
+                    run.HandOn(ticket, handOn ? received : null, counted: !received.Refused);
+                }
             }
             catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
                 // One broken request (the sender went away mid-body, ...) does not end the receiver.
-                TryAnswer(response, 500);
-                return null;
+                TryAnswer(response, 500, "Receiver error");
+            }
+            catch (Exception)
+            {
+                try { response.Abort(); } catch (ObjectDisposedException) { }
             }
         }
 
-        private async Task<byte[]> ReadBodyAsync(HttpListenerRequest request, CancellationToken cancellationToken)
-        {
-            if (request.ContentLength64 > options.MaxBodyBytes) return null;
-            using (var buffer = new MemoryStream(request.ContentLength64 > 0 ? (int)request.ContentLength64 : 1024))
-            {
-                var chunk = new byte[16 * 1024];
-                var input = request.InputStream;
-                int read;
-                while ((read = await input.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    if (buffer.Length + read > options.MaxBodyBytes) return null;
-                    buffer.Write(chunk, 0, read);
-                }
-                return buffer.ToArray();
-            }
-        }
+        private static void Observe(Task task) => task.ContinueWith(t => { _ = t.Exception; }, TaskContinuationOptions.OnlyOnFaulted);
 
         private static void Answer(HttpListenerResponse response, int status, string text)
         {
@@ -219,9 +255,9 @@ namespace ChatApi.Engine.Events
             response.Close();
         }
 
-        private static void TryAnswer(HttpListenerResponse response, int status)
+        private static void TryAnswer(HttpListenerResponse response, int status, string text)
         {
-            try { Answer(response, status, "Receiver error"); } catch { /* the client went away */ }
+            try { Answer(response, status, text); } catch { /* the client went away */ }
         }
 
         private bool PathMatches(string requestPath)

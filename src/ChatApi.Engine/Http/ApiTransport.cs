@@ -25,7 +25,8 @@ namespace ChatApi.Engine.Http
                 ThrowOnAnyError = false,
                 Timeout = System.Threading.Timeout.InfiniteTimeSpan, // the pipeline times each attempt
                 UserAgent = "ChatApi-PowerShell/" + EngineInfo.Version,
-                FollowRedirects = false,
+                FollowRedirects = false, // the Authorization header never travels to another address
+                ConfigureMessageHandler = inner => new AnswerSizeLimit(inner),
             };
             rest = new RestClient(restOptions);
             pipeline = ResiliencePipelineFactory.Create(options);
@@ -42,7 +43,7 @@ namespace ChatApi.Engine.Http
             context.Properties.Set(ResiliencePipelineFactory.RequestKey, request.Display);
             try
             {
-                if (request.LogBodies && request.JsonBody != null) ctx.Log.Debug($"{request.Display} body: {Redactor.Redact(request.JsonBody)}");
+                if (request.LogBodies && request.JsonBody != null) ctx.Log.Debug(Redactor.Redact($"{request.Display} body: {request.JsonBody}"));
                 var outcome = await pipeline.ExecuteOutcomeAsync(async (rc, _) =>
                 {
                     try
@@ -88,18 +89,20 @@ namespace ChatApi.Engine.Http
             cancellation.ThrowIfCancellationRequested();
 
             int status = (int)response.StatusCode;
+            if (AnswerTooLargeException.Find(response.ErrorException) is AnswerTooLargeException tooLarge)
+                throw new ChatApiException(ChatErrorKind.InvalidResponse, $"{Redactor.Redact(request.Display)} failed: {tooLarge.Message}; it was not read.", status, request.Method, request.Path, attempts: attempt);
             if (status == 0)
             {
                 string why = Unreachable.Describe(response.ErrorException) ?? response.ErrorMessage ?? response.ResponseStatus.ToString();
-                log.Verbose($"{request.Display} -> no answer (attempt {attempt}, {watch.ElapsedMilliseconds} ms): {why}");
+                log.Verbose(Redactor.Redact($"{request.Display} -> no answer (attempt {attempt}, {watch.ElapsedMilliseconds} ms): {why}"));
                 if (request.FailFastWhenUnreachable && Unreachable.IsPermanent(response.ErrorException))
                     throw new ChatApiException(ChatErrorKind.Network, $"{request.Display} failed: {why}. Check -BaseUri ({Unreachable.HostOf(rest.Options.BaseUrl)}).",
                         0, request.Method, request.Path, attempts: attempt, inner: response.ErrorException);
                 throw new TransientHttpException($"no answer from the server: {why}", response.ErrorException);
             }
 
-            log.Verbose($"{request.Display} -> {status} (attempt {attempt}, {watch.ElapsedMilliseconds} ms)");
-            if (request.LogBodies && !string.IsNullOrEmpty(response.Content)) log.Debug($"{request.Display} answer: {Redactor.Redact(Truncate(response.Content))}");
+            log.Verbose(Redactor.Redact($"{request.Display} -> {status} (attempt {attempt}, {watch.ElapsedMilliseconds} ms)"));
+            if (request.LogBodies && !string.IsNullOrEmpty(response.Content)) log.Debug(Redactor.Redact($"{request.Display} answer: {Truncate(response.Content)}"));
 
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             if (response.Headers != null) foreach (var h in response.Headers) headers[h.Name] = h.Value?.ToString();
@@ -111,9 +114,9 @@ namespace ChatApi.Engine.Http
         {
             if (e is OperationCanceledException && cancellation.IsCancellationRequested) return e;
             if (e is Polly.Timeout.TimeoutRejectedException)
-                return new ChatApiException(ChatErrorKind.Timeout, $"{request.Display} timed out on each of {attempts} attempts.", 0, request.Method, request.Path, attempts: attempts, inner: e);
+                return new ChatApiException(ChatErrorKind.Timeout, $"{Redactor.Redact(request.Display)} timed out on each of {attempts} attempts.", 0, request.Method, request.Path, attempts: attempts, inner: e);
             if (e is TransientHttpException)
-                return new ChatApiException(ChatErrorKind.Network, $"{request.Display} failed after {attempts} attempts: {e.Message}", 0, request.Method, request.Path, attempts: attempts, inner: e);
+                return new ChatApiException(ChatErrorKind.Network, Redactor.Redact($"{request.Display} failed after {attempts} attempts: {e.Message}"), 0, request.Method, request.Path, attempts: attempts, inner: e);
             return e;
         }
 

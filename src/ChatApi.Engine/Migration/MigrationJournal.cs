@@ -124,7 +124,7 @@ namespace ChatApi.Engine.Migration
                 stream.Seek(0, SeekOrigin.End);
                 text = Encoding.UTF8.GetString(bytes, 0, read);
             }
-            return Parse(text, Path, tornLine);
+            return ReadText(text, Path, tornLine);
         }
 
         public void Append(JournalEntry entry)
@@ -184,12 +184,13 @@ namespace ChatApi.Engine.Migration
             using (var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
             using (var r = new StreamReader(s, Encoding.UTF8))
                 text = r.ReadToEnd();
-            return Parse(text, path, tornLine);
+            return ReadText(text, path, tornLine);
         }
 
-        private static List<JournalEntry> Parse(string text, string path, Action<string> tornLine)
+        /// <summary>The entries of a journal's text (<see cref="Read"/> without the file); <paramref name="path"/> names it in errors.</summary>
+        public static List<JournalEntry> ReadText(string text, string path, Action<string> tornLine = null)
         {
-            var lines = text.Split('\n');
+            var lines = (text ?? "").Split('\n');
             var entries = new List<JournalEntry>();
             int? pending = null;
             for (int i = 0; i < lines.Length; i++)
@@ -226,7 +227,13 @@ namespace ChatApi.Engine.Migration
                     {
                         if (p.Name == "op") continue;
                         if (p.Name == "at" && p.Value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(p.Value.GetString(), out var at)) { entry.At = at; continue; }
-                        if (p.Name == "channels" && p.Value.ValueKind == JsonValueKind.Array) { entry.Channels = p.Value.EnumerateArray().Select(e => e.GetString()).ToList(); continue; }
+                        if (p.Name == "channels" && p.Value.ValueKind == JsonValueKind.Array)
+                        {
+                            // Only strings are channel ids: a line with anything else in the list is not an entry.
+                            if (p.Value.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String)) return null;
+                            entry.Channels = p.Value.EnumerateArray().Select(e => e.GetString()).ToList();
+                            continue;
+                        }
                         if (p.Value.ValueKind == JsonValueKind.String) entry.Fields[p.Name] = p.Value.GetString();
                         else entry.Fields[p.Name] = p.Value.GetRawText();
                     }
@@ -236,6 +243,10 @@ namespace ChatApi.Engine.Migration
             catch (JsonException)
             {
                 return null;
+            }
+            catch (InvalidOperationException)
+            {
+                return null; // text that is not valid Unicode (an escaped lone surrogate): not an entry
             }
         }
     }

@@ -91,6 +91,8 @@ namespace ChatApi.Engine.Session
             return Parse(response.Body, started);
         }
 
+        private const double MaxLifetimeSeconds = 24 * 3600;
+
         private static Token Parse(string body, DateTimeOffset started)
         {
             try
@@ -106,7 +108,9 @@ namespace ChatApi.Engine.Session
                         else if (exp.ValueKind == JsonValueKind.String) double.TryParse(exp.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out seconds);
                     }
                     if (string.IsNullOrEmpty(value)) throw new FormatException("no access_token");
-                    var lifetime = TimeSpan.FromSeconds(Math.Max(1, seconds));
+                    // "NaN" and 1e300 do not overflow: NaN counts as the usual hour, a huge lifetime as a day.
+                    if (double.IsNaN(seconds)) seconds = 3600;
+                    var lifetime = TimeSpan.FromSeconds(Math.Max(1, Math.Min(seconds, MaxLifetimeSeconds)));
                     // Refresh a tenth of the lifetime early, at most a minute: a long runbook never meets expiry.
                     var early = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, lifetime.Ticks / 10));
                     return new Token { Value = value, ExpiresAt = started + lifetime, RefreshAt = started + lifetime - early };
@@ -120,7 +124,7 @@ namespace ChatApi.Engine.Session
 
         private ChatApiException TokenError(ApiResponse response)
         {
-            string detail = ProblemReader.Read(response.Body).Message;
+            string detail = Redactor.Redact(ProblemReader.Read(response.Body).Message);
             if (response.StatusCode == 404)
                 return new ChatApiException(ChatErrorKind.NotFound,
                     "There is no token endpoint at this base URI (404 for POST /oauth/v2/token): check -BaseUri (8x8's is https://api.8x8.com, without a path).",

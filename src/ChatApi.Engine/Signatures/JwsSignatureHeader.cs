@@ -134,6 +134,7 @@ namespace ChatApi.Engine.Signatures
             }
 
             using (document)
+            try
             {
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object)
@@ -186,6 +187,11 @@ namespace ChatApi.Engine.Signatures
                     return Fail(SignatureCheckReason.InvalidKeyId, $"kid '{Printable(keyId)}' is not a plain token (letters, digits, '-', '_', at most {MaxKeyIdLength})");
 
                 return new HeaderParse { Reason = SignatureCheckReason.Valid, KeyId = keyId };
+            }
+            catch (InvalidOperationException)
+            {
+                // Text that is not valid Unicode: bytes that are not UTF-8, or an escaped lone surrogate (\ud800).
+                return Fail(SignatureCheckReason.MalformedSignature, "the protected header holds text that is not valid Unicode");
             }
         }
 

@@ -6,12 +6,15 @@ using System.Threading.Tasks;
 namespace ChatApi.Engine.Signatures
 {
     /// <summary>
-    /// Imported signing keys by (region, kid), shared by the whole process and thread-safe.
-    /// A key stays for <see cref="KeyLifetime"/> (1 h); a kid the region does not know (or a failed
-    /// fetch) is remembered for <see cref="NegativeLifetime"/> so a flood of events with a bad kid
-    /// costs one request; concurrent lookups of the same kid share one fetch; at most
-    /// <see cref="Capacity"/> entries are kept. After a bad signature a key is fetched again at most
-    /// once per <see cref="RefreshInterval"/>.
+    /// Imported signing keys by (key source, kid), shared by the whole process and thread-safe.
+    /// A key stays for <see cref="KeyLifetime"/> (1 h); a kid the source does not know is remembered
+    /// as unknown for <see cref="NegativeLifetime"/> (10 min) and a failed fetch for
+    /// <see cref="UnavailableLifetime"/>, so a flood of events with a bad kid costs one request;
+    /// concurrent lookups of the same kid share one fetch; at most <see cref="Capacity"/> entries are
+    /// kept. Each source may be asked at most <see cref="FetchBudget"/> times per
+    /// <see cref="FetchBudgetWindow"/> (events signed with random kids cannot make us call 8x8 at
+    /// will); beyond that a kid is refused as unavailable without a request. After a bad signature a
+    /// key is fetched again at most once per <see cref="RefreshInterval"/>.
     /// </summary>
     public sealed class SigningKeyCache
     {
@@ -21,6 +24,7 @@ namespace ChatApi.Engine.Signatures
         private readonly Dictionary<string, Entry> entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
         private readonly Dictionary<string, Task<KeyLookup>> inFlight = new Dictionary<string, Task<KeyLookup>>(StringComparer.Ordinal);
         private readonly Func<DateTimeOffset> clock;
+        private readonly Dictionary<string, Queue<DateTimeOffset>> recentFetches = new Dictionary<string, Queue<DateTimeOffset>>(StringComparer.Ordinal);
 
         public SigningKeyCache(Func<DateTimeOffset> clock = null)
         {
@@ -28,7 +32,10 @@ namespace ChatApi.Engine.Signatures
         }
 
         public TimeSpan KeyLifetime { get; set; } = TimeSpan.FromHours(1);
-        public TimeSpan NegativeLifetime { get; set; } = TimeSpan.FromMinutes(1);
+        public TimeSpan NegativeLifetime { get; set; } = TimeSpan.FromMinutes(10);
+        public TimeSpan UnavailableLifetime { get; set; } = TimeSpan.FromSeconds(30);
+        public int FetchBudget { get; set; } = 5;
+        public TimeSpan FetchBudgetWindow { get; set; } = TimeSpan.FromMinutes(1);
         public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
         public int Capacity { get; set; } = 256;
 
@@ -47,7 +54,11 @@ namespace ChatApi.Engine.Signatures
 
         public void Clear()
         {
-            lock (gate) entries.Clear();
+            lock (gate)
+            {
+                entries.Clear();
+                recentFetches.Clear();
+            }
         }
 
         internal KeyLookup TryGet(string region, string keyId)
@@ -71,6 +82,10 @@ namespace ChatApi.Engine.Signatures
                 if (inFlight.TryGetValue(key, out theirs))
                 {
                     mine = null;
+                }
+                else if (!TakeFetch(region))
+                {
+                    return KeyLookup.Unavailable($"the key '{keyId}' was not looked up: this key source was already asked {FetchBudget} times within {FetchBudgetWindow.TotalSeconds:0} s");
                 }
                 else
                 {
@@ -113,6 +128,7 @@ namespace ChatApi.Engine.Signatures
                 if (!entries.TryGetValue(key, out var entry)) return null;
                 if (entry.Lookup.Key != null && !ReferenceEquals(entry.Lookup.Key, used)) return entry.Lookup.Key; // someone already refreshed it
                 if (clock() - entry.FetchedAt < RefreshInterval) return null;
+                if (!TakeFetch(region)) return null;
                 entry.FetchedAt = clock(); // claim the refresh so that concurrent failures do not fetch too
             }
             Interlocked.Increment(ref fetchCount);
@@ -133,6 +149,21 @@ namespace ChatApi.Engine.Signatures
             if (lookup.Key == null || lookup.Key.Modulus == used?.Modulus) return null;
             Store(key, lookup);
             return lookup.Key;
+        }
+
+        /// <summary>Takes one fetch from the source's budget; false when it is spent. Call under the gate.</summary>
+        private bool TakeFetch(string source)
+        {
+            var now = clock();
+            if (!recentFetches.TryGetValue(source, out var times))
+            {
+                if (recentFetches.Count >= Capacity) recentFetches.Clear();
+                recentFetches[source] = times = new Queue<DateTimeOffset>();
+            }
+            while (times.Count > 0 && now - times.Peek() >= FetchBudgetWindow) times.Dequeue();
+            if (times.Count >= FetchBudget) return false;
+            times.Enqueue(now);
+            return true;
         }
 
         private static KeyLookup ToLookup(string keyId, Jwk jwk)
@@ -173,7 +204,8 @@ namespace ChatApi.Engine.Signatures
                 {
                     Lookup = lookup,
                     FetchedAt = now,
-                    Expires = now + (lookup.Status == KeyLookupStatus.Found ? KeyLifetime : NegativeLifetime),
+                    Expires = now + (lookup.Status == KeyLookupStatus.Found ? KeyLifetime
+                        : lookup.Status == KeyLookupStatus.Unknown ? NegativeLifetime : UnavailableLifetime),
                 };
             }
         }

@@ -55,6 +55,13 @@ namespace ChatApi.Engine.Signatures
         /// </summary>
         public static SigningKeyProvider FromFetch(string region, Func<string, CancellationToken, Task<Jwk>> fetch, SigningKeyCache cache = null) =>
             new FetchingSigningKeyProvider(region, fetch, cache ?? SigningKeyCache.Shared);
+
+        /// <summary>
+        /// Keys fetched by kid from an API's public key endpoint, without a session or credentials
+        /// (8x8's key endpoints need none), cached process-wide per endpoint, base URI and region.
+        /// </summary>
+        public static SigningKeyProvider FromEndpoint(KeyEndpointClient source, SigningKeyCache cache = null) =>
+            new FetchingSigningKeyProvider(source.SourceName, source.FetchAsync, cache ?? SigningKeyCache.Shared);
     }
 
     internal sealed class StaticSigningKeyProvider : SigningKeyProvider

@@ -180,6 +180,15 @@ namespace ChatApi.Engine.Signatures
             if (!retryOk) return Done(state, SignatureCheckReason.MalformedHeader, WebhookHeaders.Retry + " is not a whole number");
             if (!timeOk) return Done(state, SignatureCheckReason.MalformedHeader, WebhookHeaders.TransmissionTime + " is not epoch milliseconds");
 
+            // The window is checked before any key is looked up: a stale or far-future event costs no fetch.
+            if (maxAge > TimeSpan.Zero)
+            {
+                if (result.Age.Value > maxAge)
+                    return Done(state, SignatureCheckReason.TooOld, $"sent {Describe(result.Age.Value)} ago; MaxAge is {Describe(maxAge)}");
+                if (-result.Age.Value > maxAge)
+                    return Done(state, SignatureCheckReason.TooNew, $"sent {Describe(-result.Age.Value)} in the future; MaxAge is {Describe(maxAge)}");
+            }
+
             state.TransmissionMs = ms;
             var payload = SignedPayload.Build(SignedPayload.Checksum(body), customer, eventId, (int)retry, tenant, ms);
             state.SigningInput = SignedPayload.SigningInput(jws.ProtectedHeader, payload);
@@ -190,18 +199,11 @@ namespace ChatApi.Engine.Signatures
         {
             var result = state.Result;
             var now = clock();
-            if (maxAge > TimeSpan.Zero && result.Age.HasValue)
-            {
-                if (result.Age.Value > maxAge)
-                    return Fail(result, SignatureCheckReason.TooOld, $"sent {Describe(result.Age.Value)} ago; MaxAge is {Describe(maxAge)}");
-                if (-result.Age.Value > maxAge)
-                    return Fail(result, SignatureCheckReason.TooNew, $"sent {Describe(-result.Age.Value)} in the future; MaxAge is {Describe(maxAge)}");
-            }
             if (rejectReplay)
             {
                 var forgetAfter = maxAge > TimeSpan.Zero
-                    ? Max(result.TransmissionTime.Value + maxAge, now) + TimeSpan.FromSeconds(1)
-                    : now + replayWindowWithoutMaxAge;
+                    ? Later(Max(Later(result.TransmissionTime.Value, maxAge), now), TimeSpan.FromSeconds(1))
+                    : Later(now, replayWindowWithoutMaxAge);
                 if (!replay.TryRecord(result.TenantId, result.EventId, result.Retry.Value, now, forgetAfter))
                     return Fail(result, SignatureCheckReason.Replayed, $"event {result.EventId} retry {result.Retry} was already accepted");
             }
@@ -225,6 +227,10 @@ namespace ChatApi.Engine.Signatures
             result.Reason = string.IsNullOrEmpty(detail) ? reason.ToString() : reason + ": " + detail;
             return result;
         }
+
+        /// <summary>time + span, or the last representable time when that lies beyond it (-MaxAge ([TimeSpan]::MaxValue)).</summary>
+        private static DateTimeOffset Later(DateTimeOffset time, TimeSpan span) =>
+            span.Ticks >= DateTimeOffset.MaxValue.UtcTicks - time.UtcTicks ? DateTimeOffset.MaxValue : time + span;
 
         private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 

@@ -54,8 +54,9 @@ namespace ChatApi.Engine.Wire
         public ListPage(IEnumerable<JsonElement> items, int? pageCount, int? total)
         {
             Items = items;
-            PageCount = pageCount;
-            Total = total;
+            // Negative counts are no counts: the list goes on until a short or empty page.
+            PageCount = pageCount < 0 ? null : pageCount;
+            Total = total < 0 ? null : total;
         }
 
         public IEnumerable<JsonElement> Items { get; }

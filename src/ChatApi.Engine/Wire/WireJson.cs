@@ -111,13 +111,18 @@ namespace ChatApi.Engine.Wire
 
         private sealed class LenientTime : JsonConverter<DateTimeOffset?>
         {
+            private const long MinEpochMs = -62135596800000L;
+            private const long MaxEpochMs = 253402300799999L;
+
             public override bool HandleNull => true;
 
             public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
             {
                 var text = ReadScalar(ref reader);
                 if (string.IsNullOrEmpty(text)) return null;
-                if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)) return DateTimeOffset.FromUnixTimeMilliseconds(ms);
+                // Epoch milliseconds outside DateTimeOffset's range are no time (a hostile or broken answer must not throw).
+                if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms))
+                    return ms >= MinEpochMs && ms <= MaxEpochMs ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
                 return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : (DateTimeOffset?)null;
             }
 
@@ -132,8 +137,10 @@ namespace ChatApi.Engine.Wire
         {
             public override bool HandleNull => true;
 
+            // NaN, infinities and numbers outside int are no number (a hostile or broken answer must not wrap around).
             public override int? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-                double.TryParse(ReadScalar(ref reader), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? (int?)(int)d : null;
+                double.TryParse(ReadScalar(ref reader), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= int.MinValue && d <= int.MaxValue
+                    ? (int?)(int)d : null;
 
             public override void Write(Utf8JsonWriter writer, int? value, JsonSerializerOptions options)
             {

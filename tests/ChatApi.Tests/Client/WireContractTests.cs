@@ -56,4 +56,24 @@ public sealed class WireContractTests
         var page = V2Wire.Instance.ReadPage(Json("{\"data\":{\"id\":\"1\"},\"page\":{\"pageCount\":\"2\",\"elementCount\":7.0}}"));
         Assert.Equal((1, 2, 7), (page.Items.Count(), page.PageCount.Value, page.Total.Value));
     }
+
+    [Theory]
+    [InlineData("\"NaN\"", "1e300")]
+    [InlineData("-1", "-5")]
+    [InlineData("\"-Infinity\"", "2147483648")]
+    public void HostileCountsInAPageBlockReadAsNoCount(string pageCount, string elementCount)
+    {
+        var page = V2Wire.Instance.ReadPage(Json($"{{\"data\":[],\"page\":{{\"pageCount\":{pageCount},\"elementCount\":{elementCount}}}}}"));
+        Assert.Equal(((int?)null, (int?)null), (page.PageCount, page.Total));
+    }
+
+    [Theory]
+    [InlineData("253402300800000")]
+    [InlineData("-62135596800001")]
+    [InlineData("9223372036854775807")]
+    public void EpochMillisecondsOutsideTheCalendarReadAsNoTime(string ms)
+    {
+        var c = V2Wire.Instance.Conversations.Read(Json($"{{\"conversationId\":9,\"startTime\":{ms}}}"), Scope);
+        Assert.Equal(("9", (DateTimeOffset?)null), (c.Id, c.StartTime));
+    }
 }

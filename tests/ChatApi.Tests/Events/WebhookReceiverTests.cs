@@ -12,22 +12,25 @@ public class WebhookReceiverTests
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
-    private static WebhookReceiver Start(bool verify = true, string path = "/hook")
+    internal static WebhookReceiver Start(bool verify = true, string path = "/hook", bool includeRefused = false,
+        SigningKeyProvider keys = null, TimeSpan? requestTimeout = null, bool rejectReplay = true)
     {
         var receiver = new WebhookReceiver(new WebhookReceiverOptions
         {
             Port = 0,
             Path = path,
+            IncludeRefused = includeRefused,
+            RequestTimeout = requestTimeout ?? WebhookReceiverOptions.DefaultRequestTimeout,
             Verifier = verify
-                ? new WebhookSignatureVerifier(SigningKeyProvider.FromJwkJson(TestSigner.Jwk(TestSigner.KeyA, TestSigner.KidA)),
-                    new WebhookSignatureOptions { ReplayCache = new ReplayCache() })
+                ? new WebhookSignatureVerifier(keys ?? SigningKeyProvider.FromJwkJson(TestSigner.Jwk(TestSigner.KeyA, TestSigner.KidA)),
+                    new WebhookSignatureOptions { ReplayCache = new ReplayCache(), RejectReplay = rejectReplay })
                 : null,
         });
         receiver.Start();
         return receiver;
     }
 
-    private static async Task<HttpStatusCode> Post(string url, TestSigner.Event e)
+    internal static async Task<HttpStatusCode> Post(string url, TestSigner.Event e)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(e.Body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
@@ -39,7 +42,7 @@ public class WebhookReceiverTests
     [Fact]
     public async Task ValidEventIsAnswered200AndHandedOnWithEverything()
     {
-        using var receiver = Start();
+        using var receiver = Start(includeRefused: true);
         Assert.StartsWith("http://127.0.0.1:", receiver.Prefix);
         var got = new List<ReceivedWebhookEvent>();
         var run = receiver.RunAsync(got.Add, 2, TimeSpan.FromSeconds(20), CancellationToken.None);
@@ -48,7 +51,11 @@ public class WebhookReceiverTests
         Assert.Equal(HttpStatusCode.OK, await Post(receiver.Url, good));
         var bad = good.With("x-8x8-retry", "5");
         Assert.Equal(HttpStatusCode.Unauthorized, await Post(receiver.Url, bad));
-        Assert.Equal(2, await run);
+        Assert.Equal(HttpStatusCode.OK, await Post(receiver.Url, TestSigner.SignWithJose(eid: "evt-ok-2")));
+        Assert.Equal(2, await run); // the refused one is handed on (IncludeRefused) but not counted
+        Assert.Equal(3, got.Count);
+        Assert.False(got[0].Refused);
+        Assert.True(got[1].Refused);
 
         Assert.Equal(200, got[0].StatusCode);
         Assert.True(got[0].IsValid);
@@ -75,25 +82,26 @@ public class WebhookReceiverTests
     public async Task UnsignedEventIsRefusedUnlessTheCheckIsSkipped()
     {
         var unsigned = new TestSigner.Event { Body = Encoding.UTF8.GetBytes("{\"eventType\":\"AGENT_JOINED\",\"agentName\":\"Ann\"}"), Headers = new() };
-        using (var receiver = Start())
+        using (var receiver = Start(includeRefused: true))
         {
             var got = new List<ReceivedWebhookEvent>();
             var run = receiver.RunAsync(got.Add, 1, TimeSpan.FromSeconds(20), CancellationToken.None);
             Assert.Equal(HttpStatusCode.Unauthorized, await Post(receiver.Url, unsigned));
+            Assert.Equal(HttpStatusCode.OK, await Post(receiver.Url, TestSigner.SignWithJose()));
             await run;
             Assert.Equal("MissingHeader: x-8x8-signature", got[0].Signature.Reason);
         }
-        using (var receiver = Start(verify: false))
+        using (var receiver = Start(verify: false, includeRefused: true))
         {
             var got = new List<ReceivedWebhookEvent>();
-            var run = receiver.RunAsync(got.Add, 2, TimeSpan.FromSeconds(20), CancellationToken.None);
-            Assert.Equal(HttpStatusCode.OK, await Post(receiver.Url, unsigned));
+            var run = receiver.RunAsync(got.Add, 1, TimeSpan.FromSeconds(20), CancellationToken.None);
             Assert.Equal(HttpStatusCode.BadRequest, await Post(receiver.Url, new TestSigner.Event { Body = Encoding.UTF8.GetBytes("nope"), Headers = new() }));
+            Assert.Equal(HttpStatusCode.OK, await Post(receiver.Url, unsigned));
             await run;
-            Assert.Null(got[0].Signature);
-            Assert.Equal("v1.0", Assert.IsType<AgentJoinedEvent>(got[0].Event).NotificationVersion);
-            Assert.Equal(400, got[1].StatusCode);
-            Assert.Null(got[1].Event);
+            Assert.Null(got[1].Signature);
+            Assert.Equal("v1.0", Assert.IsType<AgentJoinedEvent>(got[1].Event).NotificationVersion);
+            Assert.Equal(400, got[0].StatusCode);
+            Assert.Null(got[0].Event);
         }
     }
 

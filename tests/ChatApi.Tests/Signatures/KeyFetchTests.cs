@@ -145,7 +145,7 @@ public class KeyFetchTests
     public void CacheHoldsABoundedNumberOfKids()
     {
         var region = new Region();
-        var cache = new SigningKeyCache { Capacity = 8 };
+        var cache = new SigningKeyCache { Capacity = 8, FetchBudget = int.MaxValue }; // eviction alone, without the fetch budget
         var v = new WebhookSignatureVerifier(SigningKeyProvider.FromFetch("us", region.Fetch, cache), new WebhookSignatureOptions { ReplayCache = new ReplayCache() });
         for (int i = 0; i < 100; i++) Check(v, SignWithJose(kid: "k" + i));
         Assert.Equal(100, region.Fetches);

@@ -3,7 +3,18 @@ namespace ChatApi.Cmdlets
     /// <summary>Turns engine failures into error records: a fixed ErrorId per kind, a category, the server's problem text.</summary>
     internal static class ErrorRecords
     {
+        /// <summary>The record for <paramref name="e"/>; the target and the shown message never carry a secret (URI user info, ?token=, ...).</summary>
         public static ErrorRecord From(Exception e, object target)
+        {
+            var record = Build(e, Redactor.RedactTarget(target));
+            var shown = record.ErrorDetails?.Message ?? e.Message;
+            var safe = Redactor.Redact(shown);
+            if (!string.Equals(safe, shown, StringComparison.Ordinal))
+                record.ErrorDetails = new ErrorDetails(safe) { RecommendedAction = record.ErrorDetails?.RecommendedAction };
+            return record;
+        }
+
+        private static ErrorRecord Build(Exception e, object target)
         {
             if (e is ChatApiException chat)
             {

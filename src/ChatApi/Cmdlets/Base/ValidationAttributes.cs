@@ -7,7 +7,7 @@ namespace ChatApi.Cmdlets
         {
             var text = PSValues.Unwrap(arguments)?.ToString();
             var problem = ChatRules.CheckAbsoluteUri(text);
-            if (problem != null) throw new ValidationMetadataException($"'{text}' {problem}.");
+            if (problem != null) throw new ValidationMetadataException($"'{Redactor.Redact(text)}' {problem}.");
         }
     }
 

@@ -7,9 +7,11 @@ using ChatApi.Events;
 namespace ChatApi.Cmdlets
 {
     /// <summary>
-    /// Listens on 127.0.0.1 (or a given prefix) for webhook events and writes each one to the pipeline as
-    /// it arrives, with its parsed event, signature check, raw body and headers. Valid events are
-    /// answered 200, refused ones 401. Runs until -Count events, -Timeout or Ctrl+C.
+    /// Listens on 127.0.0.1 (or a given prefix) for webhook events and writes each valid one to the
+    /// pipeline as it arrives, with its parsed event, signature check, raw body and headers. Valid
+    /// events are answered 200; refused ones (bad or missing signature, stale, replayed) 401, and they
+    /// are neither counted nor written unless -IncludeRefused. Replays are refused unless -AllowReplay.
+    /// Runs until -Count events, -Timeout or Ctrl+C.
     /// </summary>
     [Cmdlet(VerbsCommunications.Receive, "ChatWebhookEvent", DefaultParameterSetName = "Port")]
     [OutputType(typeof(ReceivedWebhookEvent))]
@@ -43,9 +45,19 @@ namespace ChatApi.Cmdlets
         [Parameter]
         public SwitchParameter SkipSignatureCheck { get; set; }
 
+        /// <summary>Write refused requests too (Refused = $true); they still do not count towards -Count.</summary>
+        [Parameter]
+        public SwitchParameter IncludeRefused { get; set; }
+
+        /// <summary>Take a second sighting of the same (event id, retry); by default the receiver refuses it (401).</summary>
+        [Parameter]
+        public SwitchParameter AllowReplay { get; set; }
+
         protected override void EndProcessing()
         {
-            var verifier = SkipSignatureCheck ? null : CreateVerifier();
+            if (AllowReplay && RejectReplay)
+                ThrowTerminatingError(ErrorRecords.From(new ArgumentException("Parameters 'AllowReplay' and 'RejectReplay' contradict each other: the receiver refuses replays unless -AllowReplay.", nameof(AllowReplay)), null));
+            var verifier = SkipSignatureCheck ? null : CreateVerifier(rejectReplay: !AllowReplay);
 
             using (var receiver = new WebhookReceiver(new WebhookReceiverOptions
             {
@@ -53,6 +65,7 @@ namespace ChatApi.Cmdlets
                 Prefix = ParameterSetName == "Prefix" ? Prefix : null,
                 Path = Path,
                 Verifier = verifier,
+                IncludeRefused = true, // for Verbose; only -IncludeRefused writes them
             }))
             {
                 try
@@ -72,8 +85,8 @@ namespace ChatApi.Cmdlets
                 {
                     int received = await receiver.RunAsync(e =>
                     {
-                        call.Output(e);
-                        if (e.Signature != null && !e.Signature.IsValid) call.Verbose($"Refused (401): {e.Signature.Reason}");
+                        if (e.Refused) call.Verbose($"Refused ({e.StatusCode}): {(e.StatusCode == 401 ? e.Signature?.Reason : "the body is not a JSON event")}");
+                        if (!e.Refused || IncludeRefused) call.Output(e);
                     }, Count, timeout, call.Context.Cancellation).ConfigureAwait(false);
                     call.Verbose($"Stopped after {received} event(s).");
                 }, receiver.Url);

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using ChatApi.Engine;
 using ChatApi.Engine.Signatures;
 
 namespace ChatApi.Cmdlets
@@ -10,9 +11,19 @@ namespace ChatApi.Cmdlets
     /// </summary>
     public abstract class SignatureCheckingCmdlet : ChatCmdlet
     {
-        /// <summary>The key(s) to check with, offline: a JWK or a JWK set as JSON, or Jwk objects. Without it, the key is fetched from the session's region.</summary>
+        /// <summary>The key(s) to check with, offline: a JWK or a JWK set as JSON, or Jwk objects. Without it, the key is fetched from -Region, else from the session's region.</summary>
         [Parameter]
         public object Jwk { get; set; }
+
+        /// <summary>The region whose public keys to fetch, without a session (8x8's key endpoint needs no authentication).</summary>
+        [Parameter]
+        [ValidateSet("us", "eu", "ca", "ap", IgnoreCase = true)]
+        public string Region { get; set; }
+
+        /// <summary>The API address keys are fetched from with -Region. Default https://api.8x8.com.</summary>
+        [Parameter]
+        [ValidateAbsoluteUri]
+        public Uri BaseUri { get; set; }
 
         /// <summary>How far the transmission time may lie in the past or future (a TimeSpan, or seconds); 0 turns it off. Default 5 minutes.</summary>
         [Parameter]
@@ -24,7 +35,9 @@ namespace ChatApi.Cmdlets
         public SwitchParameter RejectReplay { get; set; }
 
         /// <summary>The verifier these parameters describe; a terminating error for a bad -Jwk or -MaxAge.</summary>
-        private protected WebhookSignatureVerifier CreateVerifier()
+        private protected WebhookSignatureVerifier CreateVerifier() => CreateVerifier(RejectReplay.IsPresent);
+
+        private protected WebhookSignatureVerifier CreateVerifier(bool rejectReplay)
         {
             if (MaxAge < TimeSpan.Zero)
                 ThrowTerminatingError(ErrorRecords.From(new ArgumentException("Parameter 'MaxAge' cannot be negative.", nameof(MaxAge)), MaxAge));
@@ -36,9 +49,35 @@ namespace ChatApi.Cmdlets
             }
             else
             {
-                keys = EventInput.SessionKeys(Client);
+                keys = KeysByRegion();
             }
-            return new WebhookSignatureVerifier(keys, new WebhookSignatureOptions { MaxAge = MaxAge, RejectReplay = RejectReplay.IsPresent });
+            return new WebhookSignatureVerifier(keys, new WebhookSignatureOptions { MaxAge = MaxAge, RejectReplay = rejectReplay });
+        }
+
+        // Keys come from the region's public endpoint, never through the session's client: no token, no
+        // session rate limit, no seven retries. The session only says which region and address.
+        private SigningKeyProvider KeysByRegion()
+        {
+            Uri baseUri = BaseUri;
+            string region = Region?.ToLowerInvariant();
+            if (region == null)
+            {
+                var session = Session ?? SessionRegistry.Current;
+                if (session == null)
+                    ThrowTerminatingError(new ErrorRecord(new InvalidOperationException("Say where the signing keys come from: -Jwk (offline), -Region (fetched without a session), or Connect-ChatApi first (the session's region)."),
+                        "ChatApi.NoKeySource", ErrorCategory.InvalidArgument, null));
+                region = session.Region;
+                if (baseUri == null) baseUri = session.BaseUri;
+            }
+            try
+            {
+                return SigningKeyProvider.FromEndpoint(new KeyEndpointClient(baseUri ?? ChatClientOptions.DefaultBaseUri, region));
+            }
+            catch (ArgumentException e)
+            {
+                ThrowTerminatingError(ErrorRecords.From(e, baseUri));
+                return null;
+            }
         }
     }
 }

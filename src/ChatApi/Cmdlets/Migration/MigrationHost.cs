@@ -25,7 +25,7 @@ namespace ChatApi.Cmdlets
         }
 
         public Task<Consent> ConfirmAsync(string target, string action) =>
-            call.AskAsync(() => cmdlet.ShouldProcess(target, action) ? Consent.Yes : whatIf ? Consent.WhatIf : Consent.No);
+            call.AskAsync(() => cmdlet.ShouldProcess(Redactor.Redact(target), Redactor.Redact(action)) ? Consent.Yes : whatIf ? Consent.WhatIf : Consent.No);
 
         public void Result(MigrationResult result, Exception error)
         {

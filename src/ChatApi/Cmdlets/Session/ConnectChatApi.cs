@@ -47,6 +47,10 @@ namespace ChatApi.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Allow an http:// -BaseUri to a host other than this machine (the secret and tokens travel in clear).</summary>
+        [Parameter]
+        public SwitchParameter AllowUnencryptedHttp { get; set; }
+
         protected override void EndProcessing()
         {
             var options = new ChatClientOptions
@@ -55,6 +59,7 @@ namespace ChatApi.Cmdlets
                 TenantId = TenantId ?? Env("CHATAPI_TENANT"),
                 BaseUri = BaseUri ?? EnvUri("CHATAPI_BASEURI") ?? ChatClientOptions.DefaultBaseUri,
                 RequestsPerSecond = RequestsPerSecond,
+                AllowUnencryptedHttp = AllowUnencryptedHttp,
             };
             if (ParameterSetName == KeySet)
             {
@@ -73,6 +78,7 @@ namespace ChatApi.Cmdlets
             }
             Require("Region", options.Region == null ? "is required (or set CHATAPI_REGION): one of us, eu, ca, ap" : ChatRules.CheckRegion(options.Region));
             Require("TenantId", string.IsNullOrEmpty(options.TenantId) ? "is required (or set CHATAPI_TENANT)" : null);
+            Require("BaseUri", ChatRules.CheckBaseUri(options.BaseUri, AllowUnencryptedHttp));
             Require("Credential", string.IsNullOrEmpty(options.ApiKey) || options.ApiSecret == null ? "is required: pass -Credential (user name = API key, password = secret), -ApiKey with -ApiSecret, or set CHATAPI_KEY and CHATAPI_SECRET" : null);
 
             ChatApiClient client = null;

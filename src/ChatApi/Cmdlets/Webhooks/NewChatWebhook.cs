@@ -17,7 +17,7 @@ namespace ChatApi.Cmdlets
         protected override void ProcessRecord()
         {
             var client = Client;
-            if (!ShouldProcess($"{Name} -> {Uri} ({Version})", "Create webhook")) return;
+            if (!ShouldProcess(Redactor.Redact($"{Name} -> {Uri} ({Version})"), "Create webhook")) return;
             RunAndWrite(ctx => client.CreateWebhookAsync(Name, Uri, Version, ctx), Name);
         }
     }

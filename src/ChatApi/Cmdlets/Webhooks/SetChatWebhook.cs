@@ -34,7 +34,7 @@ namespace ChatApi.Cmdlets
         {
             var client = Client;
             var changes = new WebhookChanges { Name = Name, Uri = Uri, Version = Version };
-            if (!ShouldProcess($"webhook {Id}", changes.Describe())) return;
+            if (!ShouldProcess($"webhook {Id}", Redactor.Redact(changes.Describe()))) return;
             Run(async call =>
             {
                 var updated = await client.UpdateWebhookAsync(Id, changes, call.Context).ConfigureAwait(false);
