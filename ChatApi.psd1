@@ -36,6 +36,9 @@
         'Get-ChatMigrationPlan'
         'Invoke-ChatMigration'
         'Undo-ChatMigration'
+        'Export-ChatConfiguration'
+        'Compare-ChatConfiguration'
+        'Import-ChatConfiguration'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -38,6 +38,9 @@ is ignored):
     ## RELATED LINKS
     - Other-Command
     - [Text](https://uri)
+    - [Online version: ...](8x8:operationId)   8x8's reference page of the operation the cmdlet calls
+    - [Online version: ...](about:anchor)      the about_ChatApi section, where it calls several
+    The first link with a URI is what Get-Help -Online opens.
 
 INPUTS and OUTPUTS may be left out: inputs then come from the pipeline-bound parameters and
 outputs from [OutputType]. -WhatIf/-Confirm and SupportsPaging's -First/-Skip/-IncludeTotalCount
@@ -384,6 +387,7 @@ function Write-MamlCommand {
             if ($line -notmatch '^\s*[-*]\s+(.+?)\s*$') { continue }
             $item = $Matches[1]; $uri = ''
             if ($item -match '^\[(.+?)\]\((.+?)\)$') { $item = $Matches[1]; $uri = $Matches[2] }
+            $uri = Resolve-HelpLinkUri $uri
             $W.WriteStartElement('maml', 'navigationLink', $script:NsMaml)
             $W.WriteElementString('maml', 'linkText', $script:NsMaml, $item)
             $W.WriteElementString('maml', 'uri', $script:NsMaml, $uri)
@@ -503,6 +507,19 @@ function Build-ChatHelp {
     [IO.File]::WriteAllText($keyFile, $key)
     Write-Host "Help: $($cmdlets.Count) cmdlets and the about topics generated ($($clock.ElapsedMilliseconds) ms)" -ForegroundColor DarkGray
     $missing
+}
+
+# Where Get-Help -Online goes: 8x8's reference page of an operation (by the operationId of
+# 8x8's OpenAPI description), or a section of about_ChatApi on the project site.
+$script:ReferenceBase = 'https://developer.8x8.com/contactcenter/reference/'
+$script:AboutBase = 'https://github.com/chatapi/ChatApi/blob/main/docs/help/about_ChatApi.md#'
+
+function Resolve-HelpLinkUri {
+    <# Expands the short forms 8x8:operationId and about:anchor of a RELATED LINKS URI. #>
+    param([string] $Uri)
+    if ($Uri -match '^8x8:([a-z0-9-]+)$') { return $script:ReferenceBase + $Matches[1] }
+    if ($Uri -match '^about:([a-z0-9-]+)$') { return $script:AboutBase + $Matches[1] }
+    $Uri
 }
 
 Export-ModuleMember -Function Build-ChatHelp, ConvertFrom-HelpMarkdown, Get-CmdletInfoFromAssembly

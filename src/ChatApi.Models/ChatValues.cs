@@ -19,6 +19,13 @@ namespace ChatApi
         /// <summary>The only notification version of the Chat Gateway's webhooks.</summary>
         public const string Gateway = "Chat Gateway v1.0";
 
+        /// <summary>The APIs a session or a configuration document speaks.</summary>
+        public const string ApiV2 = "Chat API V2";
+        public const string ApiGateway = "Chat Gateway";
+        public static readonly string[] Apis = { ApiV2, ApiGateway };
+        /// <summary>The one channel type Chat API V2 holds; the Gateway lists others (SMS, WhatsApp...).</summary>
+        public const string ChatApiChannelType = "ChatAPI";
+
         public const string Us = "us";
         public const string Eu = "eu";
         public const string Ca = "ca";

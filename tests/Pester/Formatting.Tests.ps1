@@ -133,3 +133,52 @@ Describe 'Formatting: a mixed stream of webhook events' {
         @($text -split "`r?`n" | Where-Object { $_ -match '^EventType\s' }).Count | Should -Be 1
     }
 }
+
+# Display that fits (issue 15): the tables an admin reads most fit 80 columns, every other one 120;
+# at its target width a table shows every column with its whole header, named after its property.
+Describe 'Formatting: tables fit their target width' {
+    BeforeDiscovery {
+        $script:Narrow = 'ChatApi.Webhook', 'ChatApi.Channel', 'ChatApi.Conversation', 'ChatApi.Participant', 'ChatApi.WebhookTestResult',
+            'ChatApi.MigrationResult', 'ChatApi.UndoResult', 'ChatApi.ChatConfiguration', 'ChatApi.ConfigurationWebhook', 'ChatApi.ConfigurationChannel',
+            'ChatApi.ConfigurationChange', 'ChatApi.ConfigurationResult'
+        $format = [xml](Get-Content (Join-Path $PSScriptRoot '../../src/ChatApi/ChatApi.format.ps1xml') -Raw)
+        $script:Tables = @($format.Configuration.ViewDefinitions.View | Where-Object { $_.TableControl } | ForEach-Object {
+                @{ View = $_.Name; Target = if ($_.Name -in $Narrow) { 80 } else { 120 }; Xml = $_ }
+            })
+    }
+
+    It '<View> leaves room within <Target> columns (declared widths, separators and at least 8 for the last column)' -ForEach $Tables {
+        $headers = @($Xml.TableControl.TableHeaders.TableColumnHeader)
+        $widths = @($headers | ForEach-Object { if ($_.Width) { [int]$_.Width } else { 8 } })
+        (($widths | Measure-Object -Sum).Sum + $widths.Count - 1) | Should -BeLessOrEqual $Target
+        $headers | Where-Object Width | ForEach-Object { [int]$_.Width | Should -BeGreaterOrEqual $_.Label.Length -Because "the header '$($_.Label)' must not be cut" }
+    }
+
+    It '<View> names each header after the property it shows' -ForEach $Tables {
+        $headers = @($Xml.TableControl.TableHeaders.TableColumnHeader)
+        $items = @($Xml.TableControl.TableRowEntries.TableRowEntry.TableColumnItems.TableColumnItem)
+        # Detail sums up whichever event it is (queue, agent, text): it shows no one property.
+        $computed = @{ 'ChatApi.Events.WebhookEvent' = 'Detail' }
+        for ($i = 0; $i -lt $headers.Count; $i++) {
+            if ($computed[$View] -eq $headers[$i].Label) { continue }
+            $shown = if ($items[$i].PropertyName) { $items[$i].PropertyName } else { $items[$i].ScriptBlock }
+            $shown | Should -Match "\b$([regex]::Escape($headers[$i].Label))\b" -Because "column $($headers[$i].Label) of $View"
+        }
+    }
+
+    It '<View> shows every header whole at <Target> columns' -ForEach ($Tables | Where-Object { ($_.View -as [Type]) -and -not ($_.View -as [Type]).IsAbstract }) {
+        $object = New-RealisticObject ($View -as [Type])
+        $lines = @(($object | Format-Table | Out-String -Width $Target) -split "`r?`n" | Where-Object { $_.Trim() })
+        foreach ($h in $Xml.TableControl.TableHeaders.TableColumnHeader) { $lines[0] | Should -Match "(^|\s)$([regex]::Escape($h.Label))(\s|$)" }
+        @($lines | Where-Object { $_.Length -gt $Target }) | Should -BeNullOrEmpty
+    }
+
+    It 'cuts a long URI in the middle, keeping its host and the end of its path' {
+        $hook = [ChatApi.Webhook]@{ Id = '12'; Name = 'support'; Version = 'v2.0'; Uri = 'https://hooks.contoso-enterprise.example.com/8x8/chat/events/production/tenant-acme01/v2' }
+        $row = @(($hook | Format-Table | Out-String -Width 80) -split "`r?`n" | Where-Object { $_ -match '^12\s' })[0]
+        $row | Should -Match 'https://hooks\.cont.*…\S*tenant-acme01/v2\s*$'
+        $row.Length | Should -BeLessOrEqual 80
+        [ChatApi.Display]::Cut('abcdefghij', 5) | Should -Be 'ab…ij'
+        [ChatApi.Display]::Cut('short', 37) | Should -Be 'short'
+    }
+}

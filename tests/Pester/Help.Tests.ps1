@@ -38,7 +38,7 @@ Describe 'Help: about_ChatApi' {
         $about | Should -Match 'about_ChatApi'
     }
 
-    It 'covers <_>' -ForEach 'Connect-ChatApi', 'CHATAPI_SECRET', 'REGIONS', 'PAGING', 'ERRORS', 'MIGRATION', 'SIGNATURES', 'RUNBOOK' {
+    It 'covers <_>' -ForEach 'Connect-ChatApi', 'CHATAPI_SECRET', 'REGIONS', 'PAGING', 'ERRORS', 'MIGRATION', 'SIGNATURES', 'RUNBOOK', 'CONFIGURATION AS CODE', 'Import-ChatConfiguration' {
         $about | Should -Match ([regex]::Escape($_))
     }
 }
@@ -93,9 +93,35 @@ Describe 'Help: <Name>' -ForEach $Commands {
         }
     }
 
+    It 'opens, with -Online, 8x8''s reference page of the operation it calls or a section of about_ChatApi' {
+        # Get-Help -Online opens the first related link that has a URI.
+        $online = @($help.RelatedLinks.NavigationLink | Where-Object { "$($_.uri)" -ne '' })[0].uri
+        $online | Should -Match '^(https://developer\.8x8\.com/contactcenter/reference/[a-z]+|https://github\.com/chatapi/ChatApi/blob/main/docs/help/about_ChatApi\.md#[a-z-]+)$'
+        if ($online -match '#([a-z-]+)$') {
+            $anchor = $Matches[1]
+            $sections = Get-Content (Join-Path $PSScriptRoot '../../docs/help/about_ChatApi.md') | Where-Object { $_ -match '^### ' } |
+                ForEach-Object { ($_ -replace '^### ', '').ToLowerInvariant() -replace ' ', '-' }
+            $sections | Should -Contain $anchor
+        }
+    }
+
     It 'has inputs, outputs and related links' {
         @($help.InputTypes.InputType).Count | Should -BeGreaterOrEqual 1
         @($help.ReturnValues.ReturnValue).Count | Should -BeGreaterOrEqual 1
         @($help.RelatedLinks.NavigationLink).Count | Should -BeGreaterOrEqual 1
+    }
+}
+
+Describe 'Help: -Online goes where the cmdlet''s call is documented' {
+    It '<Name> opens <Page>' -TestCases @(
+        @{ Name = 'New-ChatWebhook'; Page = 'reference/createwebhook' }
+        @{ Name = 'Get-ChatChannel'; Page = 'reference/getchatapichannels' }
+        @{ Name = 'Send-ChatMessage'; Page = 'reference/sendmessagetocctransaction' }
+        @{ Name = 'Test-ChatWebhook'; Page = 'reference/verifywebhook' }
+        @{ Name = 'Invoke-ChatMigration'; Page = 'about_ChatApi.md#migration' }
+        @{ Name = 'Import-ChatConfiguration'; Page = 'about_ChatApi.md#configuration-as-code' }
+    ) {
+        $online = @((Get-Help $Name -Full).RelatedLinks.NavigationLink | Where-Object { "$($_.uri)" -ne '' })[0].uri
+        $online | Should -BeLike "*/$Page"
     }
 }

@@ -117,6 +117,18 @@ Describe 'Signatures: Test-ChatWebhookSignature on emulator deliveries' {
         (Test-ChatWebhookSignature -Body ($delivery.body + "`n") -Headers $headers -Session $session -Detailed).ReasonCode | Should -Be 'BadSignature'
     }
 
+    It 'writes the reason as a warning when it answers $false without -Detailed, and none when it answers $true' {
+        $tampered = $delivery.body.Replace('"v2.0"', '"v2.1"')
+        $answer = Test-ChatWebhookSignature -Body $tampered -Headers $headers -Jwk $jwk -WarningVariable warned -WarningAction SilentlyContinue
+        $answer | Should -BeFalse
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike 'Signature refused: BadSignature*'
+        $null = Test-ChatWebhookSignature -Body $tampered -Headers $headers -Jwk $jwk -Detailed -WarningVariable detailedWarned -WarningAction SilentlyContinue
+        @($detailedWarned).Count | Should -Be 0
+        $null = Test-ChatWebhookSignature -Body $delivery.body -Headers $headers -Jwk $jwk -WarningVariable validWarned -WarningAction SilentlyContinue
+        @($validWarned).Count | Should -Be 0
+    }
+
     It 'is $false with BadSignature when <Header> was changed' -TestCases @(
         @{ Header = 'x-8x8-event-id'; Value = 'another-event' }
         @{ Header = 'x-8x8-retry'; Value = '3' }

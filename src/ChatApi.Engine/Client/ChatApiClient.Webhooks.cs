@@ -16,7 +16,23 @@ namespace ChatApi.Engine
         /// </summary>
         public Task ListWebhooksAsync(string version, NamePattern name, int? first, int skip, Action<Webhook> emit, CallContext ctx) =>
             ListPagesAsync(PathOf(Families.Webhooks), null, first, skip, e => Webhooks.Read(e, scope, null), w => w.Id, emit, ctx, "Listing webhooks",
-                version == null && name == null ? (Func<Webhook, bool>)null : w => (version == null || w.Version == version) && (name == null || name.Matches(w.Name)));
+                version == null && name == null ? (Func<Webhook, bool>)null : w => Matches(w, version, name));
+
+        private static bool Matches(Webhook w, string version, NamePattern name) => (version == null || w.Version == version) && (name == null || name.Matches(w.Name));
+
+        /// <summary>
+        /// Lists webhooks with their ChannelCount (one more list: every channel); with <paramref name="unusedOnly"/>,
+        /// only those no channel uses.
+        /// </summary>
+        public async Task ListWebhooksCountedAsync(string version, NamePattern name, bool unusedOnly, int? first, int skip, Action<Webhook> emit, CallContext ctx)
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            await ListChannelsAsync(null, null, 0, c => { if (c.WebhookId != null) counts[c.WebhookId] = CountOf(c.WebhookId) + 1; }, ctx).ConfigureAwait(false);
+            int CountOf(string id) => counts.TryGetValue(id, out int n) ? n : 0;
+            await ListPagesAsync(PathOf(Families.Webhooks), null, first, skip, e => Webhooks.Read(e, scope, null), w => w.Id,
+                w => { w.ChannelCount = CountOf(w.Id); emit(w); }, ctx, "Listing webhooks",
+                w => Matches(w, version, name) && (!unusedOnly || CountOf(w.Id) == 0)).ConfigureAwait(false);
+        }
 
         public Task<Webhook> GetWebhookAsync(string id, CallContext ctx) =>
             CallAsync(new ApiRequest("GET", ItemPath(Families.Webhooks, id)), ReadWebhook, ctx, $"Reading webhook {id}");

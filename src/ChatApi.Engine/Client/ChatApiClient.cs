@@ -54,6 +54,9 @@ namespace ChatApi.Engine
 
         public ChatSession Session { get; }
 
+        /// <summary>The API this client speaks (ChatValues.ApiV2 or ChatValues.ApiGateway), as configuration documents name it.</summary>
+        public string Api => wire is V2Wire ? ChatValues.ApiV2 : ChatValues.ApiGateway;
+
         /// <summary>
         /// One cheap read of the tenant (the first webhook), so a wrong region or tenant fails at connect
         /// instead of at the first real call. A key that lacks only the webhooks scope is not refused here.

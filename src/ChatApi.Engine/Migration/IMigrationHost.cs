@@ -19,8 +19,13 @@ namespace ChatApi.Engine.Migration
         public TimeSpan Elapsed { get; set; }
         /// <summary>Estimated time left; null until something is done.</summary>
         public TimeSpan? Remaining { get; set; }
-        public int Percent => Total <= 0 ? 100 : Math.Min(100, Done * 100 / Total);
-        public string Status => $"{Done} of {Total} channel(s) done, {Failed} failed";
+        /// <summary>What is counted, for the status line.</summary>
+        public string Noun { get; set; } = "channel(s)";
+        /// <summary>Whether the amount of work is known yet; before that there is no count to show ("0 of 0").</summary>
+        public bool Counted => Total > 0;
+        /// <summary>-1 (no bar) until the work is counted.</summary>
+        public int Percent => !Counted ? -1 : Math.Min(100, Done * 100 / Total);
+        public string Status => !Counted ? "Starting" : $"{Done} of {Total} {Noun} done, {Failed} failed";
     }
 
     /// <summary>

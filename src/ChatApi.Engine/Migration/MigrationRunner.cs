@@ -63,7 +63,7 @@ namespace ChatApi.Engine.Migration
                 if (journal != null)
                     ctx.Log.Verbose($"Migration journal: {Path.GetFullPath(request.JournalPath)}" + (request.Resume ? $" (resuming: {state.Entries} entries, {state.Moves.Values.Count(m => m.Done)} channel(s) moved)" : ""));
                 var writer = new JournalWriter(journal);
-                var run = new MigrationRun(client, host, ctx, calls, options, state, writer, new MigrationTally(host, watch), request.WhatIf);
+                var run = new MigrationRun(client, host, ctx, calls, options, state, writer, new MigrationTally(host, watch, state), request.WhatIf);
                 await ExecuteAsync(run, ids).ConfigureAwait(false);
                 var summary = run.Tally.Summary(options.Strategy);
                 summary.Resumed = request.Resume;

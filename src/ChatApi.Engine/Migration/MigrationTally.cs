@@ -14,12 +14,21 @@ namespace ChatApi.Engine.Migration
         private readonly Stopwatch watch;
         private readonly ConcurrentDictionary<string, MigrationResult> results = new ConcurrentDictionary<string, MigrationResult>(StringComparer.Ordinal);
         private readonly object gate = new object();
-        private int total, done, failed, created, reused, switched, removed;
+        private int total, done, failed, created, reused, switched, removed, reconciledCreates;
 
-        public MigrationTally(IMigrationHost host, Stopwatch watch)
+        /// <summary>What earlier runs of the journal did, taken when this run starts (the state grows as it runs).</summary>
+        private readonly Dictionary<string, string> movedEarlier;
+        private readonly int createdEarlier, switchedEarlier, removedEarlier;
+
+        public MigrationTally(IMigrationHost host, Stopwatch watch, JournalState earlier = null)
         {
             this.host = host;
             this.watch = watch;
+            movedEarlier = earlier?.Moves.Values.Where(m => m.To != null).ToDictionary(m => m.ChannelId, m => m.To, StringComparer.Ordinal)
+                ?? new Dictionary<string, string>(StringComparer.Ordinal);
+            createdEarlier = earlier?.Created.Count ?? 0;
+            switchedEarlier = earlier?.Switched.Count ?? 0;
+            removedEarlier = earlier?.LegacyRemoved.Count ?? 0;
         }
 
         /// <summary>The tenant's webhooks, to name a result's URI by its target webhook.</summary>
@@ -28,6 +37,8 @@ namespace ChatApi.Engine.Migration
         public void Expect(int channels) { lock (gate) total = channels; }
 
         public void WebhookCreated() => Interlocked.Increment(ref created);
+        /// <summary>A webhook an interrupted run created and never journalled: this migration's, though not this run's.</summary>
+        public void WebhookCreateReconciled() => Interlocked.Increment(ref reconciledCreates);
         public void WebhookReused() => Interlocked.Increment(ref reused);
         public void WebhookSwitched() => Interlocked.Increment(ref switched);
         public void LegacyRemoved() => Interlocked.Increment(ref removed);
@@ -40,34 +51,36 @@ namespace ChatApi.Engine.Migration
             if (result.Uri == null && result.ToWebhookId != null)
                 result.Uri = Webhooks?.FirstOrDefault(w => w.Id == result.ToWebhookId)?.Uri;
             results[result.ChannelId ?? Guid.NewGuid().ToString()] = result;
-            host.Result(result, error);
             lock (gate)
             {
+                host.Result(result, error);
                 done++;
                 if (result.Status == MigrationStatus.Failed) failed++;
+                Progress("Migrating channels to v2.0 webhooks");
             }
-            Progress("Migrating channels to v2.0 webhooks");
         }
 
+        /// <summary>Tells the host where the run is; counted and reported under one lock, so records come in order.</summary>
         public void Progress(string activity)
         {
-            MigrationProgress p;
             lock (gate)
             {
                 var elapsed = watch.Elapsed;
-                p = new MigrationProgress
+                host.Progress(new MigrationProgress
                 {
                     Activity = activity, Done = done, Total = total, Failed = failed, Elapsed = elapsed,
                     Remaining = done > 0 && total > done ? TimeSpan.FromTicks(elapsed.Ticks / done * (total - done)) : (TimeSpan?)null,
-                };
+                });
             }
-            host.Progress(p);
         }
 
         public MigrationSummary Summary(MigrationStrategy strategy)
         {
             var all = results.Values.ToList();
             int Count(MigrationStatus status) => all.Count(x => x.Status == status);
+            // A channel found on the webhook an earlier run moved it to was migrated by this migration.
+            int movedBefore = all.Count(x => x.Status == MigrationStatus.AlreadyMigrated && x.ChannelId != null
+                && movedEarlier.TryGetValue(x.ChannelId, out var to) && to == x.ToWebhookId);
             return new MigrationSummary
             {
                 Strategy = strategy.ToString(),
@@ -81,6 +94,10 @@ namespace ChatApi.Engine.Migration
                 WebhooksReused = reused,
                 WebhooksSwitched = switched,
                 LegacyWebhooksRemoved = removed,
+                MigratedTotal = Count(MigrationStatus.Migrated) + movedBefore,
+                WebhooksCreatedTotal = created + createdEarlier + reconciledCreates,
+                WebhooksSwitchedTotal = switched + switchedEarlier,
+                LegacyWebhooksRemovedTotal = removed + removedEarlier,
             };
         }
     }

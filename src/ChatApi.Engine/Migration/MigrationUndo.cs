@@ -39,11 +39,25 @@ namespace ChatApi.Engine.Migration
                 var state = JournalState.From(file != null ? file.ReadEntries(host.Warning) : MigrationJournal.Read(journalPath, host.Warning));
                 if (state.Runs == 0) throw ChatApiException.InvalidArgument("JournalPath", $"'{journalPath}' holds no migration to undo");
                 journal.Undo();
-                void Report(UndoResult result, Exception error) { results.Add(result); host.UndoResult(result, error); }
-
-                // Channels first, so the created webhooks are free to go afterwards.
                 var moves = state.Moves.Values.Where(m => m.From != null && m.To != null).OrderBy(m => m.ChannelId, MigrationPlanner.IdComparer.Instance).ToList();
                 int done = 0;
+                var gate = new object();
+                // Each result and the progress it makes are reported under one lock: the records come in
+                // order and each counts exactly the channels whose result is out.
+                void Report(UndoResult result, Exception error)
+                {
+                    lock (gate)
+                    {
+                        results.Add(result);
+                        host.UndoResult(result, error);
+                        if (result.Kind != "Channel") return;
+                        int n = ++done;
+                        host.Progress(new MigrationProgress { Activity = "Putting channels back on their former webhooks", Done = n, Total = moves.Count, Elapsed = watch.Elapsed,
+                            Remaining = n < moves.Count ? TimeSpan.FromTicks(watch.Elapsed.Ticks / n * (moves.Count - n)) : (TimeSpan?)null });
+                    }
+                }
+
+                // Channels first, so the created webhooks are free to go afterwards.
                 await Task.WhenAll(moves.Select(async m =>
                 {
                     var result = new UndoResult { Kind = "Channel", Id = m.ChannelId, Name = m.ChannelName, FromWebhookId = m.To, ToWebhookId = m.From };
@@ -80,12 +94,7 @@ namespace ChatApi.Engine.Migration
                         result.Message = e.Message;
                         Report(result, new MigrationException($"Channel {result.Name} ({m.ChannelId}) was not put back on webhook {m.From}: {e.Message}", m.ChannelId, e));
                     }
-                    finally
-                    {
-                        int n = Interlocked.Increment(ref done);
-                        host.Progress(new MigrationProgress { Activity = "Putting channels back on their former webhooks", Done = n, Total = moves.Count, Elapsed = watch.Elapsed,
-                            Remaining = n < moves.Count ? TimeSpan.FromTicks(watch.Elapsed.Ticks / n * (moves.Count - n)) : (TimeSpan?)null });
-                    }
+
                 })).ConfigureAwait(false);
 
                 // The webhooks this migration created: removed when no channel uses them (checked by listing).

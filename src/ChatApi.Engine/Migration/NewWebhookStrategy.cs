@@ -30,6 +30,7 @@ namespace ChatApi.Engine.Migration
                         // The journal saw the create start but not end; the server has the webhook: it is ours.
                         Run.Ctx.Log.Verbose($"Webhook {id} for {safe} was created by the interrupted run; reusing it");
                         Run.Journal.WebhookCreated(g.Key, id, null, reconciled: true);
+                        Run.Tally.WebhookCreateReconciled();
                     }
                     else if (!state.Created.ContainsKey(g.Key))
                     {

@@ -28,10 +28,20 @@ namespace ChatApi
         public bool Resumed { get; set; }
         public string JournalPath { get; set; }
 
+        // The whole migration, every run of its journal together: after -Resume the counts above are
+        // this run's, these are the totals (on a first run they are the same).
+        /// <summary>Channels this migration moved onto v2.0, in this run or an earlier run of its journal.</summary>
+        public int MigratedTotal { get; set; }
+        /// <summary>v2.0 webhooks this migration created, in any run of its journal.</summary>
+        public int WebhooksCreatedTotal { get; set; }
+        public int WebhooksSwitchedTotal { get; set; }
+        public int LegacyWebhooksRemovedTotal { get; set; }
+
         public override string ToString() =>
             $"{Strategy}: {Channels} channel(s): {Migrated} migrated, {AlreadyMigrated} already migrated, {Failed} failed, {Skipped} skipped" +
             (WhatIf > 0 ? $", {WhatIf} what-if" : "") +
             $"; webhooks {WebhooksCreated} created, {WebhooksReused} reused, {WebhooksSwitched} switched, {LegacyWebhooksRemoved} legacy removed; " +
-            $"{Requests} requests in {Duration.TotalSeconds:0.0} s";
+            $"{Requests} requests in {Duration.TotalSeconds:0.0} s" +
+            (Resumed ? $"; whole migration: {MigratedTotal} migrated, {WebhooksCreatedTotal} webhooks created, {WebhooksSwitchedTotal} switched, {LegacyWebhooksRemovedTotal} legacy removed" : "");
     }
 }

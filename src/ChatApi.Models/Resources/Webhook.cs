@@ -12,6 +12,8 @@ namespace ChatApi
         public int? ETag { get; set; }
         public string Region { get; set; }
         public string TenantId { get; set; }
+        /// <summary>How many channels use this webhook; only where it is cheap (Get-ChatWebhook -Unused or -IncludeChannelCount), else null.</summary>
+        public int? ChannelCount { get; set; }
 
         public override string ToString() => $"{Name} ({Id}, {Version}) {Uri}";
     }

@@ -52,6 +52,13 @@ public sealed class MigrationRunnerTests : IAsyncLifetime
         var host = new RecordingHost();
         var summary = await Migrate(host, new MigrationRequest { JournalPath = journal });
         Assert.Equal(14, summary.Channels);
+        // No "0 of 0" opening line; then in order, each record counting exactly the results out.
+        var progress = host.ProgressRecords.ToList();
+        Assert.DoesNotContain(progress, p => p.Progress.Status.Contains("0 of 0"));
+        Assert.Equal("Starting", progress[0].Progress.Status);
+        Assert.Equal(-1, progress[0].Progress.Percent);
+        Assert.All(progress.Skip(1), p => Assert.Equal(p.ResultsOut, p.Progress.Done));
+        Assert.Equal("14 of 14 channel(s) done, 2 failed", progress[^1].Progress.Status);
         Assert.Equal(12, summary.Migrated);
         Assert.Equal(2, summary.Failed);
         Assert.Equal(3, summary.WebhooksCreated);
@@ -140,6 +147,10 @@ public sealed class MigrationRunnerTests : IAsyncLifetime
         Assert.Equal(2, summary.WebhooksCreated); // the other two URIs; the first URI's webhook is the one made before the kill
         Assert.Equal(11, summary.Migrated);
         Assert.Equal(1, summary.AlreadyMigrated);
+        // The whole migration: the channel the killed run moved and the webhook it created count too.
+        Assert.Equal(12, summary.MigratedTotal);
+        Assert.Equal(3, summary.WebhooksCreatedTotal);
+        Assert.Contains("whole migration: 12 migrated, 3 webhooks created", summary.ToString());
         Assert.DoesNotContain(host.Questions, q => q.Action.StartsWith("Verify") && q.Target.Contains(uri)); // done steps skipped
         await AssertEveryReachableChannelOnOneV2WebhookPerUri();
 
@@ -182,6 +193,11 @@ public sealed class MigrationRunnerTests : IAsyncLifetime
         var host = new RecordingHost();
         var summary = await new MigrationUndo(emu.Client, host, CallContext.None).RunAsync(journal, 4, whatIf: false);
         Assert.Equal(11, summary.ChannelsRestored);
+        // Progress counts what is really done: in order, each record counting exactly the channel results out.
+        var undoProgress = host.ProgressRecords.ToList();
+        Assert.Equal(Enumerable.Range(1, 12), undoProgress.Select(p => p.Progress.Done));
+        Assert.All(undoProgress, p => Assert.Equal(p.ResultsOut, p.Progress.Done));
+        Assert.All(undoProgress, p => Assert.Equal(12, p.Progress.Total));
         Assert.Equal(1, summary.ChannelsSkipped);
         Assert.Equal(2, summary.WebhooksRemoved);
         Assert.Equal(1, summary.WebhooksKept);

@@ -33,6 +33,8 @@ namespace ChatApi.Cmdlets
         public void Output(object item) => _ = Post(() => cmdlet.WriteObject(item));
         public void Error(ErrorRecord record) => _ = Post(() => cmdlet.WriteError(record));
         public void Progress(ProgressRecord record) => _ = Post(() => cmdlet.WriteProgress(record));
+        /// <summary>Writes, on the pipeline thread, the record <paramref name="latest"/> gives when it runs (null: nothing).</summary>
+        public void Progress(Func<ProgressRecord> latest) => _ = Post(() => { var r = latest(); if (r != null) cmdlet.WriteProgress(r); });
         public void Verbose(string message) => _ = Post(() => cmdlet.WriteVerbose(Redactor.Redact(message)));
         public void Debug(string message) => _ = Post(() => cmdlet.WriteDebug(Redactor.Redact(message)));
         public void Warning(string message) => _ = Post(() => cmdlet.WriteWarning(Redactor.Redact(message)));

@@ -56,15 +56,20 @@ namespace ChatApi.Cmdlets
             Run(async call =>
             {
                 var r = await verifier.VerifyAsync(body, headers, call.Context.Cancellation).ConfigureAwait(false);
+                if (!r.IsValid && !Detailed) call.Warning(Refused(r));
+                else if (!r.IsValid) call.Verbose(Refused(r));
                 call.Output(Detailed ? (object)r : r.IsValid);
-                if (!r.IsValid) call.Verbose("Signature refused: " + r.Reason);
             }, Body);
         }
 
         private void Write(SignatureCheckResult result)
         {
-            if (!result.IsValid) WriteVerbose("Signature refused: " + result.Reason);
+            // Without -Detailed a bare $false would hide why (a stale capture looks like a forgery): the reason is a warning.
+            if (!result.IsValid && !Detailed) WriteWarning(Refused(result));
+            else if (!result.IsValid) WriteVerbose(Refused(result));
             WriteObject(Detailed ? (object)result : result.IsValid);
         }
+
+        private static string Refused(SignatureCheckResult result) => "Signature refused: " + result.Reason;
     }
 }

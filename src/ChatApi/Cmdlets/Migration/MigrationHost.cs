@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using ChatApi.Engine.Configuration;
 
 namespace ChatApi.Cmdlets
 {
@@ -7,14 +7,15 @@ namespace ChatApi.Cmdlets
     /// call, results written as they come, failures as non-terminating errors naming the channel,
     /// progress with counts and time left.
     /// </summary>
-    internal sealed class MigrationHost : IMigrationHost
+    internal sealed class MigrationHost : IMigrationHost, IConfigurationHost
     {
         private const int ProgressId = 0x8e8;
         private readonly Cmdlet cmdlet;
         private readonly CmdletCall call;
         private readonly bool whatIf;
-        private readonly Stopwatch sinceProgress = Stopwatch.StartNew();
         private readonly object gate = new object();
+        private MigrationProgress latest;
+        private bool progressQueued;
 
         public MigrationHost(Cmdlet cmdlet, CmdletCall call, bool whatIf)
         {
@@ -38,19 +39,36 @@ namespace ChatApi.Cmdlets
             if (error != null) call.Error(Record(error, "ChatApi.Migration.UndoFailed", result.Id));
         }
 
+        public void ConfigurationResult(ConfigurationResult result, Exception error)
+        {
+            call.Output(result);
+            if (error != null) call.Error(Record(error, "ChatApi.Configuration.ChangeFailed", result.Id ?? result.Name));
+        }
+
         public void Warning(string message) => call.Warning(message);
 
+        /// <summary>
+        /// Progress is coalesced, never dropped: the newest state waits for the pipeline thread, at most one
+        /// write is queued, and that write shows what is done when it runs (not when it was queued). A
+        /// record older than the one already taken (another thread's, late) is ignored.
+        /// </summary>
         public void Progress(MigrationProgress p)
         {
             lock (gate)
             {
-                // At most a few records a second; always the last one.
-                if (p.Done < p.Total && sinceProgress.ElapsedMilliseconds < 200) return;
-                sinceProgress.Restart();
+                if (latest != null && latest.Activity == p.Activity && p.Done < latest.Done) return;
+                latest = p;
+                if (progressQueued) return;
+                progressQueued = true;
             }
-            var record = new ProgressRecord(ProgressId, p.Activity, p.Status) { PercentComplete = p.Percent };
-            if (p.Remaining.HasValue) record.SecondsRemaining = (int)Math.Ceiling(p.Remaining.Value.TotalSeconds);
-            call.Progress(record);
+            call.Progress(() =>
+            {
+                MigrationProgress q;
+                lock (gate) { q = latest; progressQueued = false; }
+                var record = new ProgressRecord(ProgressId, q.Activity, q.Status) { PercentComplete = q.Percent };
+                if (q.Remaining.HasValue) record.SecondsRemaining = (int)Math.Ceiling(q.Remaining.Value.TotalSeconds);
+                return record;
+            });
         }
 
         public void Completed(string activity) =>

@@ -23,12 +23,24 @@ namespace ChatApi.Cmdlets
         [ArgumentCompleter(typeof(WebhookNameCompleter))]
         public string Name { get; set; }
 
+        /// <summary>Only the webhooks no channel uses (reads every channel once).</summary>
+        [Parameter(ParameterSetName = "List")]
+        public SwitchParameter Unused { get; set; }
+
+        /// <summary>Fill ChannelCount (reads every channel once).</summary>
+        [Parameter(ParameterSetName = "List")]
+        public SwitchParameter IncludeChannelCount { get; set; }
+
         protected override void ProcessRecord()
         {
             var client = Client;
             if (ParameterSetName == "List")
             {
-                RunList<Webhook>((first, skip, emit, ctx) => client.ListWebhooksAsync(Version, NamePattern.OrNull(Name), first, skip, emit, ctx), null);
+                var name = NamePattern.OrNull(Name);
+                if (Unused || IncludeChannelCount)
+                    RunList<Webhook>((first, skip, emit, ctx) => client.ListWebhooksCountedAsync(Version, name, Unused, first, skip, emit, ctx), null);
+                else
+                    RunList<Webhook>((first, skip, emit, ctx) => client.ListWebhooksAsync(Version, name, first, skip, emit, ctx), null);
                 return;
             }
             foreach (var id in Id) RunAndWrite(ctx => client.GetWebhookAsync(id, ctx), id);
