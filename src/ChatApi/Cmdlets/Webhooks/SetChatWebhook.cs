@@ -2,11 +2,13 @@ namespace ChatApi.Cmdlets
 {
     /// <summary>
     /// Changes only the given fields of a webhook, guarded by If-Match. A v2.0 webhook is never taken
-    /// back to v1.0: that is refused after reading it, before anything is written.
+    /// back to v1.0: that is refused after reading it, before anything is written. A piped webhook's own
+    /// values are not changes (nor are a piped channel's), and when the server's webhook no longer
+    /// matches a piped webhook in a field not being changed, nothing is written (Conflict).
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "ChatWebhook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Webhook))]
-    public sealed class SetChatWebhookCommand : ChatCmdlet
+    public sealed class SetChatWebhookCommand : SetChatResourceCmdlet<Webhook>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ChatIdentity(IdentityKind.Webhook)]
@@ -27,17 +29,24 @@ namespace ChatApi.Cmdlets
         [ValidateSet(ChatValues.V1, ChatValues.V2)]
         public string Version { get; set; }
 
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
+        private protected override string TargetId => Id;
+        private protected override Webhook AsRead(Webhook item) => item.AsRead();
+        private protected override string IdOf(Webhook item) => item.Id;
 
         protected override void ProcessRecord()
         {
             var client = Client;
-            var changes = new WebhookChanges { Name = Name, Uri = Uri, Version = Version };
-            if (!ShouldProcess($"webhook {Id}", changes.Describe())) return;
-            Run(async call =>
+            var changes = new WebhookChanges
             {
-                var updated = await client.UpdateWebhookAsync(Id, changes, call.Context).ConfigureAwait(false);
+                Name = ChangeOf(nameof(Name), Name, w => w.Name),
+                Uri = ChangeOf(nameof(Uri), Uri, w => w.Uri),
+                Version = ChangeOf(nameof(Version), Version, w => w.Version),
+            };
+            var expected = Expected;
+            if (!ShouldProcess($"webhook {Id}", changes.Describe())) return;
+            RunItem(async call =>
+            {
+                var updated = await client.UpdateWebhookAsync(Id, changes, call.Context, expected).ConfigureAwait(false);
                 if (PassThru) call.Output(updated);
             }, Id);
         }
