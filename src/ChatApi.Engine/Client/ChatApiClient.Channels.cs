@@ -22,7 +22,8 @@ namespace ChatApi.Engine
             var wanted = new Channel { Name = name, WebhookId = webhookId, QueueId = queueId };
             string what = $"Creating channel '{name}'";
             var check = new CreateCheck<Channel>($"channel '{name}'", $"look for it with Get-ChatChannel (name '{name}', webhook {webhookId})",
-                c => MatchesAsync<Channel>(emit => ListChannelsAsync(webhookId, null, 0, emit, c), ch => ChannelChanges.Same(ch, wanted), ch => ch.Id), before: false);
+                c => MatchesAsync<Channel>(emit => ListChannelsAsync(webhookId, null, 0, emit, c), ch => ChannelChanges.Same(ch, wanted), ch => ch.Id), before: false,
+                identity: $"channel\n{name}\n{webhookId}\n{queueId}");
             var request = new ApiRequest("POST", PathOf(Families.Channels)) { JsonBody = Channels.Write(wanted) };
             return CreateAsync(request, r => Map(r, ReadChannel, what), check, ctx, what);
         }

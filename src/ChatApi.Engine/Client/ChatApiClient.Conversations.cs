@@ -30,7 +30,8 @@ namespace ChatApi.Engine
                 $"look for it with Get-ChatConversation -ChannelId {conversation.ChannelId} -Customer @{{ name = '{customer}' }}",
                 c => MatchesAsync<Conversation>(emit => ListConversationsAsync(filter, null, 0, emit, c),
                     found => found.ChannelId == conversation.ChannelId && conversation.Customer.All(kv => found.Customer.TryGetValue(kv.Key, out var v) && v == kv.Value),
-                    found => found.Id), before: true);
+                    found => found.Id), before: true,
+                identity: "conversation\n" + conversation.ChannelId + string.Concat(conversation.Customer.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"\n{kv.Key}={kv.Value}")));
             return CreateAsync(request, response => Map(response, (e, r) =>
             {
                 var answer = Conversations.ReadCreated(e);
@@ -75,7 +76,7 @@ namespace ChatApi.Engine
                     var messages = await GetMessagesAsync(conversationId, null, c).ConfigureAwait(false);
                     return messages.Where(m => m.OriginalText == text && m.AuthorType == authorType)
                         .Select((m, i) => new KeyValuePair<string, SentMessage>((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), sent)).ToList();
-                }, before: true);
+                }, before: true, identity: $"message\n{conversationId}\n{authorType}\n{text}");
             string what = $"Sending a message to conversation {conversationId}";
             return await CreateAsync(request, r => sent, check, ctx, what).ConfigureAwait(false);
         }

@@ -8,14 +8,17 @@ namespace ChatApi.Engine
     /// </summary>
     internal sealed class CreateCheck<T>
     {
-        public CreateCheck(string item, string howToCheck, Func<CallContext, Task<List<KeyValuePair<string, T>>>> matches, bool before)
+        public CreateCheck(string item, string howToCheck, Func<CallContext, Task<List<KeyValuePair<string, T>>>> matches, bool before, string identity)
         {
+            Identity = identity;
             Item = item;
             HowToCheck = howToCheck;
             Matches = matches;
             Before = before;
         }
 
+        /// <summary>What makes two creates the same item to the check: such creates run one after the other.</summary>
+        public string Identity { get; }
         /// <summary>The item, for messages: "webhook 'Sales'".</summary>
         public string Item { get; }
         /// <summary>What the user should look at when the client cannot tell.</summary>
@@ -34,6 +37,15 @@ namespace ChatApi.Engine
         /// silent duplicate, never a silent loss.
         /// </summary>
         private async Task<T> CreateAsync<T>(ApiRequest request, Func<ApiResponse, T> map, CreateCheck<T> check, CallContext ctx, string what)
+        {
+            using (await sameItemCreates.EnterAsync(check.Identity, ctx.Cancellation).ConfigureAwait(false))
+                return await CreateCheckedAsync(request, map, check, ctx, what).ConfigureAwait(false);
+        }
+
+        /// <summary>Creates that the check would take for one another wait for each other (one session).</summary>
+        private readonly KeyedGate sameItemCreates = new KeyedGate();
+
+        private async Task<T> CreateCheckedAsync<T>(ApiRequest request, Func<ApiResponse, T> map, CreateCheck<T> check, CallContext ctx, string what)
         {
             request.IsCreate = true;
             HashSet<string> before = null;

@@ -22,7 +22,8 @@ namespace ChatApi.Engine
             var wanted = values.ApplyTo(new Webhook());
             string what = $"Creating webhook '{name}'";
             var check = new CreateCheck<Webhook>($"webhook '{name}'", $"look for it with Get-ChatWebhook (name '{name}', URI {uri})",
-                c => MatchesAsync<Webhook>(emit => ListWebhooksAsync(null, null, 0, emit, c), w => WebhookChanges.Same(w, wanted), w => w.Id), before: false);
+                c => MatchesAsync<Webhook>(emit => ListWebhooksAsync(null, null, 0, emit, c), w => WebhookChanges.Same(w, wanted), w => w.Id), before: false,
+                identity: $"webhook\n{wanted.Name}\n{wanted.Uri}\n{wanted.Version}");
             var request = new ApiRequest("POST", PathOf(Families.Webhooks)) { JsonBody = Webhooks.Write(wanted) };
             return CreateAsync(request, r => Map(r, ReadWebhook, what), check, ctx, what);
         }

@@ -23,7 +23,8 @@ namespace ChatApi.Cmdlets
         {
             var client = Client;
             if (!ShouldProcess($"{Name} (webhook {WebhookId}, queue {QueueId})", "Create channel")) return;
-            RunItemAndWrite(ctx => client.CreateChannelAsync(Name, WebhookId, QueueId, ctx), Name);
+            string name = Name, webhookId = WebhookId, queueId = QueueId; // the item runs while later ones are bound
+            RunItemAndWrite(ctx => client.CreateChannelAsync(name, webhookId, queueId, ctx), name);
         }
     }
 }

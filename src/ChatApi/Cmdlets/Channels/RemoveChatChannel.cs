@@ -15,7 +15,8 @@ namespace ChatApi.Cmdlets
         {
             var client = Client;
             if (!ShouldProcess($"channel {Id}", "Remove")) return;
-            RunItem(call => client.RemoveChannelAsync(Id, call.Context), Id);
+            string id = Id; // the item runs while later ones are bound
+            RunItem(call => client.RemoveChannelAsync(id, call.Context), id);
         }
     }
 }

@@ -44,11 +44,13 @@ namespace ChatApi.Cmdlets
             };
             var expected = Expected;
             if (!ShouldProcess($"channel {Id}", changes.Describe())) return;
+            string id = Id; // the item runs while later ones are bound
+            bool passThru = PassThru;
             RunItem(async call =>
             {
-                var updated = await client.UpdateChannelAsync(Id, changes, call.Context, expected).ConfigureAwait(false);
-                if (PassThru) call.Output(updated);
-            }, Id);
+                var updated = await client.UpdateChannelAsync(id, changes, call.Context, expected).ConfigureAwait(false);
+                if (passThru) call.Output(updated);
+            }, id);
         }
     }
 }

@@ -24,7 +24,8 @@ namespace ChatApi.Cmdlets
         {
             var client = Client;
             if (!ShouldProcess($"conversation {ConversationId}", $"Send {AuthorType} message")) return;
-            RunItemAndWrite(ctx => client.SendMessageAsync(ConversationId, Text, AuthorType, ctx), ConversationId);
+            string conversationId = ConversationId, text = Text, authorType = AuthorType; // the item runs while later ones are bound
+            RunItemAndWrite(ctx => client.SendMessageAsync(conversationId, text, authorType, ctx), conversationId);
         }
     }
 }

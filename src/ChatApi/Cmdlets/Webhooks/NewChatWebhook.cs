@@ -22,7 +22,8 @@ namespace ChatApi.Cmdlets
         {
             var client = Client;
             if (!ShouldProcess($"{Name} -> {Uri} ({Version})", "Create webhook")) return;
-            RunItemAndWrite(ctx => client.CreateWebhookAsync(Name, Uri, Version, ctx), Name);
+            string name = Name, uri = Uri, version = Version; // the item runs while later ones are bound
+            RunItemAndWrite(ctx => client.CreateWebhookAsync(name, uri, version, ctx), name);
         }
     }
 }

@@ -15,7 +15,8 @@ namespace ChatApi.Cmdlets
         {
             var client = Client;
             if (!ShouldProcess($"webhook {Id}", "Remove")) return;
-            RunItem(call => client.RemoveWebhookAsync(Id, call.Context), Id);
+            string id = Id; // the item runs while later ones are bound
+            RunItem(call => client.RemoveWebhookAsync(id, call.Context), id);
         }
     }
 }

@@ -44,11 +44,13 @@ namespace ChatApi.Cmdlets
             };
             var expected = Expected;
             if (!ShouldProcess($"webhook {Id}", changes.Describe())) return;
+            string id = Id; // the item runs while later ones are bound
+            bool passThru = PassThru;
             RunItem(async call =>
             {
-                var updated = await client.UpdateWebhookAsync(Id, changes, call.Context, expected).ConfigureAwait(false);
-                if (PassThru) call.Output(updated);
-            }, Id);
+                var updated = await client.UpdateWebhookAsync(id, changes, call.Context, expected).ConfigureAwait(false);
+                if (passThru) call.Output(updated);
+            }, id);
         }
     }
 }
