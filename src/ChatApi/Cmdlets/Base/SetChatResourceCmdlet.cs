@@ -28,6 +28,29 @@ namespace ChatApi.Cmdlets
 
         private protected abstract string IdOf(T item);
 
+        /// <summary>"channel" or "webhook", for ShouldProcess.</summary>
+        private protected abstract string Noun { get; }
+
+        /// <summary>
+        /// The change this item asks for (see <see cref="ChangeOf"/>): its description for ShouldProcess
+        /// and the update to run, which refuses when the server no longer holds <paramref name="expected"/>.
+        /// </summary>
+        private protected abstract (string Description, Func<CallContext, Task<T>> Update) Prepare(ChatApiClient client, string id, T expected);
+
+        protected override void ProcessRecord()
+        {
+            var client = Client;
+            string id = TargetId; // the item runs while later ones are bound
+            bool passThru = PassThru;
+            var (description, update) = Prepare(client, id, Expected);
+            if (!ShouldProcess($"{Noun} {id}", description)) return;
+            RunItem(async call =>
+            {
+                var updated = await update(call.Context).ConfigureAwait(false);
+                if (passThru) call.Output(updated);
+            }, id);
+        }
+
         protected override void BeginProcessing()
         {
             // Pipeline input is bound after this point: what is bound now came from the command line.

@@ -33,24 +33,17 @@ namespace ChatApi.Cmdlets
         private protected override Channel AsRead(Channel item) => item.AsRead();
         private protected override string IdOf(Channel item) => item.Id;
 
-        protected override void ProcessRecord()
+        private protected override string Noun => "channel";
+
+        private protected override (string Description, Func<CallContext, Task<Channel>> Update) Prepare(ChatApiClient client, string id, Channel expected)
         {
-            var client = Client;
             var changes = new ChannelChanges
             {
                 Name = ChangeOf(nameof(Name), Name, c => c.Name),
                 WebhookId = ChangeOf(nameof(WebhookId), WebhookId, c => c.WebhookId),
                 QueueId = ChangeOf(nameof(QueueId), QueueId, c => c.QueueId),
             };
-            var expected = Expected;
-            if (!ShouldProcess($"channel {Id}", changes.Describe())) return;
-            string id = Id; // the item runs while later ones are bound
-            bool passThru = PassThru;
-            RunItem(async call =>
-            {
-                var updated = await client.UpdateChannelAsync(id, changes, call.Context, expected).ConfigureAwait(false);
-                if (passThru) call.Output(updated);
-            }, id);
+            return (changes.Describe(), ctx => client.UpdateChannelAsync(id, changes, ctx, expected));
         }
     }
 }

@@ -33,24 +33,17 @@ namespace ChatApi.Cmdlets
         private protected override Webhook AsRead(Webhook item) => item.AsRead();
         private protected override string IdOf(Webhook item) => item.Id;
 
-        protected override void ProcessRecord()
+        private protected override string Noun => "webhook";
+
+        private protected override (string Description, Func<CallContext, Task<Webhook>> Update) Prepare(ChatApiClient client, string id, Webhook expected)
         {
-            var client = Client;
             var changes = new WebhookChanges
             {
                 Name = ChangeOf(nameof(Name), Name, w => w.Name),
                 Uri = ChangeOf(nameof(Uri), Uri, w => w.Uri),
                 Version = ChangeOf(nameof(Version), Version, w => w.Version),
             };
-            var expected = Expected;
-            if (!ShouldProcess($"webhook {Id}", changes.Describe())) return;
-            string id = Id; // the item runs while later ones are bound
-            bool passThru = PassThru;
-            RunItem(async call =>
-            {
-                var updated = await client.UpdateWebhookAsync(id, changes, call.Context, expected).ConfigureAwait(false);
-                if (passThru) call.Output(updated);
-            }, id);
+            return (changes.Describe(), ctx => client.UpdateWebhookAsync(id, changes, ctx, expected));
         }
     }
 }
