@@ -178,6 +178,30 @@ Describe 'Keep pace: -ThrottleLimit keeps items in flight and writes in input or
         }
     }
 
+    It 'two changes of one channel in one pipeline both land: the second sees the first' {
+        $hook = New-ChatWebhook -Name 'order-hook' -Uri $receiver
+        $channel = New-ChatChannel -Name 'order-channel' -WebhookId $hook.Id -QueueId 1
+        @(
+            [pscustomobject]@{ Id = $channel.Id; Name = 'renamed' }
+            [pscustomobject]@{ Id = $channel.Id; QueueId = '2' }
+        ) | Set-ChatChannel -ThrottleLimit 4 -ErrorAction Stop
+        $now = Get-ChatChannel -Id $channel.Id
+        $now.Name | Should -Be 'renamed'
+        $now.QueueId | Should -Be '2'
+    }
+
+    It 'messages to one conversation go out in input order, while other conversations overlap' {
+        $hook = New-ChatWebhook -Name 'msg-order' -Uri $receiver
+        $channel = New-ChatChannel -Name 'msg-order' -WebhookId $hook.Id -QueueId 1
+        $a = New-ChatConversation -ChannelId $channel.Id -CustomerName 'A'
+        $b = New-ChatConversation -ChannelId $channel.Id -CustomerName 'B'
+        $texts = 1..8 | ForEach-Object { "line $_" }
+        $texts | ForEach-Object { [pscustomobject]@{ ConversationId = $a.Id; Text = $_ }; [pscustomobject]@{ ConversationId = $b.Id; Text = $_ } } |
+            Send-ChatMessage -ThrottleLimit 4 -ErrorAction Stop | Out-Null
+        (Get-ChatMessage -ConversationId $a.Id | Where-Object AuthorType -eq 'user').OriginalText | Should -Be $texts
+        (Get-ChatMessage -ConversationId $b.Id | Where-Object AuthorType -eq 'user').OriginalText | Should -Be $texts
+    }
+
     It '-WhatIf is asked item by item and writes nothing' {
         $mark = Get-EmulatorCallMark $emu
         Get-ChatWebhook | Where-Object Name -like 'pace*' | Remove-ChatWebhook -WhatIf

@@ -12,6 +12,9 @@ namespace ChatApi.Cmdlets
 
         private ItemWindow window;
 
+        /// <summary>The last item started for each key of <see cref="RunItemInOrder"/>: the next one with that key waits for it.</summary>
+        private readonly Dictionary<string, Task> lastOfKey = new Dictionary<string, Task>(StringComparer.Ordinal);
+
         /// <summary>How many items' calls may be in flight at once.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
@@ -27,6 +30,32 @@ namespace ChatApi.Cmdlets
             }
             window = window ?? new ItemWindow(ThrottleLimit, (call, t) => Complete(c => c.Pump(), call, t));
             window.Add(new CmdletCall(this, StopToken, bounded: false), work, target);
+        }
+
+        /// <summary>
+        /// Like <see cref="RunItem"/>, but items with the same <paramref name="key"/> (the same channel set
+        /// twice, two messages to one conversation) run one after the other, in input order: a second
+        /// change of one resource must see the first, and a conversation's messages keep their order.
+        /// </summary>
+        private protected void RunItemInOrder(string key, Func<CmdletCall, Task> work, object target)
+        {
+            if (ThrottleLimit <= 1 || key == null)
+            {
+                RunItem(work, target);
+                return;
+            }
+            lastOfKey.TryGetValue(key, out var before);
+            var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            lastOfKey[key] = done.Task;
+            RunItem(async call =>
+            {
+                try
+                {
+                    if (before != null) await before.ConfigureAwait(false);
+                    await work(call).ConfigureAwait(false);
+                }
+                finally { done.TrySetResult(true); }
+            }, target);
         }
 
         /// <summary>Runs work that returns one object and writes it, in the window.</summary>

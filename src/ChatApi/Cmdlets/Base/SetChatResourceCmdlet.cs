@@ -44,7 +44,7 @@ namespace ChatApi.Cmdlets
             bool passThru = PassThru;
             var (description, update) = Prepare(client, id, Expected);
             if (!ShouldProcess($"{Noun} {id}", description)) return;
-            RunItem(async call =>
+            RunItemInOrder(id, async call =>
             {
                 var updated = await update(call.Context).ConfigureAwait(false);
                 if (passThru) call.Output(updated);

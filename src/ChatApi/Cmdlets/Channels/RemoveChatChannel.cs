@@ -16,7 +16,7 @@ namespace ChatApi.Cmdlets
             var client = Client;
             if (!ShouldProcess($"channel {Id}", "Remove")) return;
             string id = Id; // the item runs while later ones are bound
-            RunItem(call => client.RemoveChannelAsync(id, call.Context), id);
+            RunItemInOrder(id, call => client.RemoveChannelAsync(id, call.Context), id);
         }
     }
 }

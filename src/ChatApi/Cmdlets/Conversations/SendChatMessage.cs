@@ -25,7 +25,8 @@ namespace ChatApi.Cmdlets
             var client = Client;
             if (!ShouldProcess($"conversation {ConversationId}", $"Send {AuthorType} message")) return;
             string conversationId = ConversationId, text = Text, authorType = AuthorType; // the item runs while later ones are bound
-            RunItemAndWrite(ctx => client.SendMessageAsync(conversationId, text, authorType, ctx), conversationId);
+            // A conversation's messages go out in input order; messages to other conversations overlap.
+            RunItemInOrder(conversationId, async call => call.Output(await client.SendMessageAsync(conversationId, text, authorType, call.Context).ConfigureAwait(false)), conversationId);
         }
     }
 }

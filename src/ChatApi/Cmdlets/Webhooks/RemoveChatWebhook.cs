@@ -16,7 +16,7 @@ namespace ChatApi.Cmdlets
             var client = Client;
             if (!ShouldProcess($"webhook {Id}", "Remove")) return;
             string id = Id; // the item runs while later ones are bound
-            RunItem(call => client.RemoveWebhookAsync(id, call.Context), id);
+            RunItemInOrder(id, call => client.RemoveWebhookAsync(id, call.Context), id);
         }
     }
 }
