@@ -38,7 +38,7 @@ Describe 'Channel cmdlets' {
         $made = @(
             [pscustomobject]@{ Name = 'c1'; WebhookId = $hookA.Id; QueueId = '1' }
             [pscustomobject]@{ Name = 'c2'; WebhookId = $hookB.Id; QueueId = '2' }
-        ) | New-ChatChannel
+        ) | New-ChatChannel -ThrottleLimit 1   # one at a time: the list below reads them in the server's order
         $made | Should -HaveCount 2
         (Get-ChatChannel).Name | Should -Be @('c1', 'c2')
     }

@@ -26,6 +26,13 @@ namespace ChatApi.Engine
         /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> agree on every field a change can touch.</summary>
         public static bool Same(Channel a, Channel b) => a.Name == b.Name && a.WebhookId == b.WebhookId && a.QueueId == b.QueueId;
 
+        /// <summary>
+        /// The first field this change leaves alone in which the server's channel (<paramref name="current"/>)
+        /// no longer holds what the caller read (<paramref name="expected"/>), as (field, was, now); null when none.
+        /// </summary>
+        public (string Field, string Was, string Now)? Conflict(Channel expected, Channel current) => Changes.FirstConflict(
+            ("Name", Name, expected.Name, current.Name), ("WebhookId", WebhookId, expected.WebhookId, current.WebhookId), ("QueueId", QueueId, expected.QueueId, current.QueueId));
+
         /// <summary>For ShouldProcess: "Set Name='x', QueueId=2", or "Set nothing".</summary>
         public string Describe()
         {
@@ -60,6 +67,10 @@ namespace ChatApi.Engine
             Version = Version ?? current.Version,
         };
 
+        /// <summary>Like <see cref="ChannelChanges.Conflict"/>: a field left alone that changed on the server since it was read.</summary>
+        public (string Field, string Was, string Now)? Conflict(Webhook expected, Webhook current) => Changes.FirstConflict(
+            ("Name", Name, expected.Name, current.Name), ("Uri", Uri, expected.Uri, current.Uri), ("Version", Version, expected.Version, current.Version));
+
         public static bool Same(Webhook a, Webhook b) => a.Name == b.Name && a.Uri == b.Uri && a.Version == b.Version;
 
         public string Describe()
@@ -75,5 +86,19 @@ namespace ChatApi.Engine
     internal static class Changes
     {
         public static string Describe(List<string> parts) => "Set " + (parts.Count == 0 ? "nothing" : string.Join(", ", parts));
+
+        /// <summary>The first field not being changed (its change is null) whose value was read as one thing and is now another.</summary>
+        public static (string Field, string Was, string Now)? FirstConflict(params (string Field, string Change, string Was, string Now)[] fields)
+        {
+            foreach (var f in fields)
+                if (f.Change == null && !string.Equals(f.Was, f.Now, StringComparison.Ordinal)) return (f.Field, f.Was, f.Now);
+            return null;
+        }
+
+        /// <summary>The error for a piped object that no longer matches the server: nothing was written.</summary>
+        public static ChatApiException ConflictError(string resource, (string Field, string Was, string Now) c) =>
+            new ChatApiException(ChatErrorKind.Conflict,
+                $"{resource} changed on the server since it was read: {c.Field} was '{c.Was}' and is now '{c.Now}'. Nothing was written. " +
+                $"Read it again and repeat the change, or pass -{c.Field} to set it.");
     }
 }

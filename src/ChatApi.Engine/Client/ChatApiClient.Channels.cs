@@ -4,7 +4,7 @@ namespace ChatApi.Engine
     {
         private IChannelContract Channels => wire.Channels;
 
-        private Channel ReadChannel(JsonElement e, ApiResponse r) => Channels.Read(e, scope, ETagOf(r));
+        private Channel ReadChannel(JsonElement e, ApiResponse r) => Channels.Read(e, scope, ETagOf(r)).MarkAsRead();
 
         /// <summary>Lists channels; with <paramref name="webhookId"/>, only those on that webhook (filtered here, so it works on any server).</summary>
         public Task ListChannelsAsync(string webhookId, int? first, int skip, Action<Channel> emit, CallContext ctx) =>
@@ -31,7 +31,7 @@ namespace ChatApi.Engine
             }
             try
             {
-                await ListPagesAsync(PathOf(Families.Channels), parameters, first, skip, e => Channels.Read(e, scope, null), c => c.Id, emit, ctx,
+                await ListPagesAsync(PathOf(Families.Channels), parameters, first, skip, e => Channels.Read(e, scope, null).MarkAsRead(), c => c.Id, emit, ctx,
                     "Listing channels", query.Where).ConfigureAwait(false);
             }
             catch (ChatApiException e) when (e.StatusCode == 400 && parameters.Count > 0)
@@ -63,15 +63,26 @@ namespace ChatApi.Engine
             ChatRules.Require("Name", ChatRules.CheckName(name, ChatRules.MaxChannelNameLength));
             ChatRules.Require("WebhookId", ChatRules.CheckNotEmpty(webhookId));
             ChatRules.Require("QueueId", ChatRules.CheckNotEmpty(queueId));
-            var body = Channels.Write(new Channel { Name = name, WebhookId = webhookId, QueueId = queueId });
-            return CallAsync(new ApiRequest("POST", PathOf(Families.Channels)) { JsonBody = body }, ReadChannel, ctx, $"Creating channel '{name}'");
+            var wanted = new Channel { Name = name, WebhookId = webhookId, QueueId = queueId };
+            string what = $"Creating channel '{name}'";
+            var check = new CreateCheck<Channel>($"channel '{name}'", $"look for it with Get-ChatChannel (name '{name}', webhook {webhookId})",
+                c => MatchesAsync<Channel>(emit => ListChannelsAsync(webhookId, null, 0, emit, c), ch => ChannelChanges.Same(ch, wanted), ch => ch.Id), before: false,
+                identity: $"channel\n{name}\n{webhookId}\n{queueId}");
+            var request = new ApiRequest("POST", PathOf(Families.Channels)) { JsonBody = Channels.Write(wanted) };
+            return CreateAsync(request, r => Map(r, ReadChannel, what), check, ctx, what);
         }
 
-        /// <summary>Partial update with If-Match, like <see cref="UpdateWebhookAsync"/>.</summary>
-        public async Task<Channel> UpdateChannelAsync(string id, ChannelChanges changes, CallContext ctx)
+        /// <summary>
+        /// Partial update with If-Match, like <see cref="UpdateWebhookAsync"/>. With <paramref name="expected"/>
+        /// (the channel as the caller read it), a field the change leaves alone that the server now holds
+        /// otherwise is a Conflict, and nothing is written.
+        /// </summary>
+        public async Task<Channel> UpdateChannelAsync(string id, ChannelChanges changes, CallContext ctx, Channel expected = null)
         {
             ChatRules.Require(changes.Check());
             var current = await GetChannelAsync(id, ctx).ConfigureAwait(false);
+            if (expected != null && changes.Conflict(expected, current) is var conflict && conflict.HasValue)
+                throw Changes.ConflictError($"Channel {id}", conflict.Value);
             return await ReplaceChannelAsync(current, changes, ctx).ConfigureAwait(false);
         }
 

@@ -22,7 +22,17 @@ namespace ChatApi.Engine
         {
             ChatRules.Require(conversation.Check());
             var request = new ApiRequest("POST", PathOf(Families.Conversations)) { JsonBody = Conversations.Create(conversation) };
-            return CallAsync(request, (e, response) =>
+            string what = $"Creating a conversation on channel {conversation.ChannelId}";
+            string customer = conversation.Customer[CustomerData.Name];
+            var filter = new ConversationFilter { ChannelId = conversation.ChannelId };
+            foreach (var c in conversation.Customer) filter.Customer[c.Key] = c.Value;
+            var check = new CreateCheck<Conversation>($"a conversation for '{customer}' on channel {conversation.ChannelId}",
+                $"look for it with Get-ChatConversation -ChannelId {conversation.ChannelId} -Customer @{{ name = '{customer}' }}",
+                c => MatchesAsync<Conversation>(emit => ListConversationsAsync(filter, null, 0, emit, c),
+                    found => found.ChannelId == conversation.ChannelId && conversation.Customer.All(kv => found.Customer.TryGetValue(kv.Key, out var v) && v == kv.Value),
+                    found => found.Id), before: true,
+                identity: "conversation\n" + conversation.ChannelId + string.Concat(conversation.Customer.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"\n{kv.Key}={kv.Value}")));
+            return CreateAsync(request, response => Map(response, (e, r) =>
             {
                 var answer = Conversations.ReadCreated(e);
                 if (string.IsNullOrEmpty(answer.Id))
@@ -40,7 +50,7 @@ namespace ChatApi.Engine
                 foreach (var c in conversation.Customer) created.Customer[c.Key] = c.Value;
                 CustomerData.Stamp(created);
                 return created;
-            }, ctx, $"Creating a conversation on channel {conversation.ChannelId}");
+            }, what), check, ctx, what);
         }
 
         public Task<IReadOnlyList<Participant>> GetParticipantsAsync(string conversationId, CallContext ctx) =>
@@ -57,8 +67,18 @@ namespace ChatApi.Engine
             ChatRules.Require("Text", string.IsNullOrEmpty(text) ? "must not be empty" : null);
             ChatRules.Require("AuthorType", ChatRules.CheckAuthorType(authorType));
             var request = new ApiRequest("POST", Conversations.MessagesPath(ConversationPath(conversationId))) { JsonBody = Conversations.Message(text, authorType) };
-            await SendCheckedAsync(request, ctx, $"Sending a message to conversation {conversationId}").ConfigureAwait(false);
-            return new SentMessage { ConversationId = conversationId, AuthorType = authorType, Text = text, Accepted = true };
+            var sent = new SentMessage { ConversationId = conversationId, AuthorType = authorType, Text = text, Accepted = true };
+            // Messages have no id: the n-th message with this text and author is keyed n, so one more than before is this one.
+            var check = new CreateCheck<SentMessage>($"the message '{text}' in conversation {conversationId}",
+                $"read the conversation with Get-ChatMessage -ConversationId {conversationId}",
+                async c =>
+                {
+                    var messages = await GetMessagesAsync(conversationId, null, c).ConfigureAwait(false);
+                    return messages.Where(m => m.OriginalText == text && m.AuthorType == authorType)
+                        .Select((m, i) => new KeyValuePair<string, SentMessage>((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), sent)).ToList();
+                }, before: true, identity: $"message\n{conversationId}\n{authorType}\n{text}");
+            string what = $"Sending a message to conversation {conversationId}";
+            return await CreateAsync(request, r => sent, check, ctx, what).ConfigureAwait(false);
         }
 
         /// <summary>The customer leaves: the interaction ends and the agent is freed.</summary>

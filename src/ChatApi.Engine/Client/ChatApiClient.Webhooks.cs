@@ -4,7 +4,7 @@ namespace ChatApi.Engine
     {
         private IWebhookContract Webhooks => wire.Webhooks;
 
-        private Webhook ReadWebhook(JsonElement e, ApiResponse r) => Webhooks.Read(e, scope, ETagOf(r));
+        private Webhook ReadWebhook(JsonElement e, ApiResponse r) => Webhooks.Read(e, scope, ETagOf(r)).MarkAsRead();
 
         /// <summary>Lists webhooks; with <paramref name="version"/>, only those on that notification version.</summary>
         public Task ListWebhooksAsync(string version, int? first, int skip, Action<Webhook> emit, CallContext ctx) =>
@@ -15,7 +15,7 @@ namespace ChatApi.Engine
         /// filter, so every page is read.
         /// </summary>
         public Task ListWebhooksAsync(string version, NamePattern name, int? first, int skip, Action<Webhook> emit, CallContext ctx) =>
-            ListPagesAsync(PathOf(Families.Webhooks), null, first, skip, e => Webhooks.Read(e, scope, null), w => w.Id, emit, ctx, "Listing webhooks",
+            ListPagesAsync(PathOf(Families.Webhooks), null, first, skip, e => Webhooks.Read(e, scope, null).MarkAsRead(), w => w.Id, emit, ctx, "Listing webhooks",
                 version == null && name == null ? (Func<Webhook, bool>)null : w => Matches(w, version, name));
 
         private static bool Matches(Webhook w, string version, NamePattern name) => (version == null || w.Version == version) && (name == null || name.Matches(w.Name));
@@ -29,7 +29,7 @@ namespace ChatApi.Engine
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             await ListChannelsAsync(null, null, 0, c => { if (c.WebhookId != null) counts[c.WebhookId] = CountOf(c.WebhookId) + 1; }, ctx).ConfigureAwait(false);
             int CountOf(string id) => counts.TryGetValue(id, out int n) ? n : 0;
-            await ListPagesAsync(PathOf(Families.Webhooks), null, first, skip, e => Webhooks.Read(e, scope, null), w => w.Id,
+            await ListPagesAsync(PathOf(Families.Webhooks), null, first, skip, e => Webhooks.Read(e, scope, null).MarkAsRead(), w => w.Id,
                 w => { w.ChannelCount = CountOf(w.Id); emit(w); }, ctx, "Listing webhooks",
                 w => Matches(w, version, name) && (!unusedOnly || CountOf(w.Id) == 0)).ConfigureAwait(false);
         }
@@ -42,18 +42,26 @@ namespace ChatApi.Engine
             // Every field is given on a create: an absent one is checked as empty.
             var values = new WebhookChanges { Name = name ?? string.Empty, Uri = uri ?? string.Empty, Version = version ?? ChatRules.DefaultVersion };
             ChatRules.Require(values.Check());
-            var body = Webhooks.Write(values.ApplyTo(new Webhook()));
-            return CallAsync(new ApiRequest("POST", PathOf(Families.Webhooks)) { JsonBody = body }, ReadWebhook, ctx, $"Creating webhook '{name}'");
+            var wanted = values.ApplyTo(new Webhook());
+            string what = $"Creating webhook '{name}'";
+            var check = new CreateCheck<Webhook>($"webhook '{name}'", $"look for it with Get-ChatWebhook (name '{name}', URI {uri})",
+                c => MatchesAsync<Webhook>(emit => ListWebhooksAsync(null, null, 0, emit, c), w => WebhookChanges.Same(w, wanted), w => w.Id), before: false,
+                identity: $"webhook\n{wanted.Name}\n{wanted.Uri}\n{wanted.Version}");
+            var request = new ApiRequest("POST", PathOf(Families.Webhooks)) { JsonBody = Webhooks.Write(wanted) };
+            return CreateAsync(request, r => Map(r, ReadWebhook, what), check, ctx, what);
         }
 
         /// <summary>
         /// Partial update: reads the webhook, changes only the given fields, and writes it back with
-        /// If-Match when the server gave a version. A v2.0 webhook is never taken back to v1.0.
+        /// If-Match when the server gave a version. With <paramref name="expected"/> (the webhook as the
+        /// caller read it), a field left alone that the server now holds otherwise is a Conflict. A v2.0 webhook is never taken back to v1.0.
         /// </summary>
-        public async Task<Webhook> UpdateWebhookAsync(string id, WebhookChanges changes, CallContext ctx)
+        public async Task<Webhook> UpdateWebhookAsync(string id, WebhookChanges changes, CallContext ctx, Webhook expected = null)
         {
             ChatRules.Require(changes.Check());
             var current = await GetWebhookAsync(id, ctx).ConfigureAwait(false);
+            if (expected != null && changes.Conflict(expected, current) is var conflict && conflict.HasValue)
+                throw Changes.ConflictError($"Webhook {id}", conflict.Value);
             ChatRules.Require("Version", ChatRules.CheckVersionChange(current.Version, changes.Version ?? current.Version));
             var desired = changes.ApplyTo(current);
             var request = new ApiRequest("PUT", ItemPath(Families.Webhooks, id)) { JsonBody = Webhooks.Write(desired) };

@@ -17,6 +17,7 @@ namespace ChatApi.Engine
         /// <summary>The API this session speaks: every path, body, page and error goes through it.</summary>
         private readonly IChatWire wire;
         private readonly ApiScope scope;
+        private readonly ResilienceOptions resilience;
 
         private ChatApiClient(ChatClientOptions options)
         {
@@ -24,7 +25,8 @@ namespace ChatApi.Engine
             tenant = options.TenantId;
             scope = new ApiScope(region, tenant);
             wire = WireFor(options);
-            transport = new ApiTransport(options.BaseUri, options.RequestsPerSecond, options.Resilience ?? new ResilienceOptions());
+            resilience = options.Resilience ?? new ResilienceOptions();
+            transport = new ApiTransport(options.BaseUri, options.RequestsPerSecond, resilience);
             tokens = new TokenProvider(options.ApiKey, options.ApiSecret, (r, c) => transport.SendAsync(r, null, c));
             Session = new ChatSession(region, tenant, options.BaseUri, options.ApiKey, options.RequestsPerSecond, () => tokens.ExpiresAt?.ToLocalTime());
         }

@@ -17,5 +17,7 @@ namespace ChatApi.Engine
         Timeout,
         Cancelled,
         InvalidResponse,
+        /// <summary>A create whose answer was lost, and the server cannot show whether it happened.</summary>
+        OutcomeUnknown,
     }
 }

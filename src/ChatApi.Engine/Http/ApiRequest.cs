@@ -27,6 +27,13 @@ namespace ChatApi.Engine.Http
         /// </summary>
         public bool FailFastWhenUnreachable { get; set; }
 
+        /// <summary>
+        /// A create: 8x8 ignores Idempotency-Key, so an attempt whose answer may be lost (no answer, a
+        /// timeout, a 5xx) is not repeated blindly here; the client finds out what happened first
+        /// (ChatApiClient.CreateAsync). A refusal that did nothing (429) is still retried here.
+        /// </summary>
+        public bool IsCreate { get; set; }
+
         /// <summary>Changing calls carry one Idempotency-Key across all their attempts.</summary>
         public bool IsChanging => Method != "GET";
 

@@ -41,6 +41,7 @@ namespace ChatApi.Engine.Http
             var context = ResilienceContextPool.Shared.Get(ctx.Cancellation);
             context.Properties.Set(ResiliencePipelineFactory.LogKey, ctx.Log);
             context.Properties.Set(ResiliencePipelineFactory.RequestKey, request.Display);
+            context.Properties.Set(ResiliencePipelineFactory.CreateKey, request.IsCreate);
             try
             {
                 if (request.LogBodies && request.JsonBody != null) ctx.Log.Debug(Redactor.Redact($"{request.Display} body: {request.JsonBody}"));

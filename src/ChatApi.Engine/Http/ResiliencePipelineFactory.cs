@@ -14,9 +14,19 @@ namespace ChatApi.Engine.Http
 
         public static bool IsTransient(int status) => Array.IndexOf(TransientStatuses, status) >= 0;
 
+        /// <summary>An answer after which the server may or may not have done the work (a 5xx, a 408).</summary>
+        public static bool IsUncertain(int status) => status >= 500 || status == 408;
+
+        /// <summary>An outcome after which the work may have been done without the answer reaching us.</summary>
+        private static bool IsUncertain(Outcome<ApiResponse> outcome) =>
+            outcome.Exception is TransientHttpException || outcome.Exception is TimeoutRejectedException
+            || (outcome.Exception == null && IsUncertain(outcome.Result.StatusCode));
+
         /// <summary>The caller's log, carried in the resilience context so retries are reported to the right cmdlet.</summary>
         public static readonly ResiliencePropertyKey<IChatLog> LogKey = new ResiliencePropertyKey<IChatLog>("chatapi.log");
         public static readonly ResiliencePropertyKey<string> RequestKey = new ResiliencePropertyKey<string>("chatapi.request");
+        /// <summary>Set for creates: an uncertain outcome is handed back to the client, not retried blindly.</summary>
+        public static readonly ResiliencePropertyKey<bool> CreateKey = new ResiliencePropertyKey<bool>("chatapi.create");
 
         public static ResiliencePipeline<ApiResponse> Create(ResilienceOptions options)
         {
@@ -30,9 +40,10 @@ namespace ChatApi.Engine.Http
                     Delay = options.BaseDelay,
                     MaxDelay = options.MaxDelay,
                     ShouldHandle = args => new ValueTask<bool>(
-                        args.Outcome.Exception is TransientHttpException
-                        || args.Outcome.Exception is TimeoutRejectedException
-                        || (args.Outcome.Exception == null && IsTransient(args.Outcome.Result.StatusCode))),
+                        !(IsUncertain(args.Outcome) && args.Context.Properties.GetValue(CreateKey, false))
+                        && (args.Outcome.Exception is TransientHttpException
+                            || args.Outcome.Exception is TimeoutRejectedException
+                            || (args.Outcome.Exception == null && IsTransient(args.Outcome.Result.StatusCode)))),
                     DelayGenerator = args =>
                     {
                         var header = args.Outcome.Result?.Header("Retry-After");

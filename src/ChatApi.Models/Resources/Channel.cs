@@ -17,6 +17,23 @@ namespace ChatApi
         public string Region { get; set; }
         public string TenantId { get; set; }
 
+        private Channel asRead;
+
+        /// <summary>
+        /// The values this object had when it was read from the server, or null when it was made here.
+        /// Set-ChatChannel takes a piped channel's values as changes only where they differ from these,
+        /// and refuses to write when the server no longer holds them.
+        /// </summary>
+        public Channel AsRead() => asRead;
+
+        /// <summary>Remembers the current values as the ones read from the server; returns this object.</summary>
+        public Channel MarkAsRead()
+        {
+            asRead = (Channel)MemberwiseClone();
+            asRead.asRead = null;
+            return this;
+        }
+
         public override string ToString() => $"{Name} ({Id}) -> webhook {WebhookId}, queue {QueueId}";
     }
 }

@@ -15,6 +15,23 @@ namespace ChatApi
         /// <summary>How many channels use this webhook; only where it is cheap (Get-ChatWebhook -Unused or -IncludeChannelCount), else null.</summary>
         public int? ChannelCount { get; set; }
 
+        private Webhook asRead;
+
+        /// <summary>
+        /// The values this object had when it was read from the server, or null when it was made here.
+        /// Set-ChatWebhook takes a piped webhook's values as changes only where they differ from these,
+        /// and refuses to write when the server no longer holds them.
+        /// </summary>
+        public Webhook AsRead() => asRead;
+
+        /// <summary>Remembers the current values as the ones read from the server; returns this object.</summary>
+        public Webhook MarkAsRead()
+        {
+            asRead = (Webhook)MemberwiseClone();
+            asRead.asRead = null;
+            return this;
+        }
+
         public override string ToString() => $"{Name} ({Id}, {Version}) {Uri}";
     }
 }

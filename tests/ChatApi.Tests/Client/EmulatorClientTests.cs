@@ -12,8 +12,8 @@ public sealed class EmulatorClientTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // kind: needs client create-reconciliation (issue 10)
-        emu = await InProcessEmulator.StartAsync(o => { o.ETags = true; o.Idempotency = IdempotencyMode.Honour; });
+        // The faithful default (no ETags, Idempotency-Key ignored); the If-Match test below starts its own kinder one.
+        emu = await InProcessEmulator.StartAsync();
         client = emu.Client;
     }
 
@@ -75,6 +75,9 @@ public sealed class EmulatorClientTests : IAsyncLifetime
     [Fact]
     public async Task WritingAStaleCopyIsRefusedWithPreconditionFailed()
     {
+        // kind: the If-Match path needs ETags on answers, which 8x8 documents none of (kept kind on purpose, issue 12)
+        await using var kind = await InProcessEmulator.StartAsync(o => { o.ETags = true; o.Idempotency = IdempotencyMode.Honour; });
+        var client = kind.Client;
         var hook = await client.CreateWebhookAsync("h", "https://example.com/h", null, CallContext.None);
         var channel = await client.CreateChannelAsync("c", hook.Id, "1", CallContext.None);
         Assert.NotNull(channel.ETag);
@@ -88,5 +91,29 @@ public sealed class EmulatorClientTests : IAsyncLifetime
         var now = await client.GetChannelAsync(channel.Id, CallContext.None);
         Assert.Equal("changed elsewhere", now.Name);
         Assert.Equal("1", now.QueueId);
+    }
+
+    [Fact]
+    public async Task UpdatingFromAStaleCopyWithoutETagsIsAConflictAndWritesNothing()
+    {
+        var hook = await client.CreateWebhookAsync("h", "https://example.com/h", null, CallContext.None);
+        var channel = await client.CreateChannelAsync("c", hook.Id, "1", CallContext.None);
+        Assert.Null(channel.ETag);
+        var read = channel.AsRead();
+        Assert.NotNull(read);
+
+        await client.UpdateChannelAsync(channel.Id, new ChannelChanges { Name = "changed elsewhere" }, CallContext.None);
+        var e = await Assert.ThrowsAsync<ChatApiException>(() => client.UpdateChannelAsync(channel.Id, new ChannelChanges { QueueId = "2" }, CallContext.None, read));
+
+        Assert.Equal(ChatErrorKind.Conflict, e.Kind);
+        Assert.Equal("ChatApi.Conflict", e.ErrorId);
+        Assert.Contains("Name", e.Message);
+        var now = await client.GetChannelAsync(channel.Id, CallContext.None);
+        Assert.Equal("changed elsewhere", now.Name);
+        Assert.Equal("1", now.QueueId);
+
+        // A change of the very field that changed elsewhere is the user's call: it is written.
+        var renamed = await client.UpdateChannelAsync(channel.Id, new ChannelChanges { Name = "mine" }, CallContext.None, read);
+        Assert.Equal("mine", renamed.Name);
     }
 }

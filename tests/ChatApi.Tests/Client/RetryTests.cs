@@ -131,13 +131,14 @@ public sealed class RetryTests : IAsyncLifetime
     [Fact]
     public async Task IdempotencyKeyIsTheSameAcrossRetriesAndNewForEachCall()
     {
+        // A DELETE is retried by the transport (a create is not: CreateIsNotRepeatedBlindly...).
         server.Api = (seen, i, ctx) => i == 0 || i == 3
             ? ScriptedServer.Problem(ctx, 503, "busy")
-            : i == 1 ? Task.Run(() => ctx.Abort()) : ScriptedServer.Json(ctx, 200, ScriptedServer.WebhookJson);
+            : i == 1 ? Task.Run(() => ctx.Abort()) : ScriptedServer.Json(ctx, 204, "");
         using var client = await server.ConnectAsync();
 
-        await client.CreateWebhookAsync("hook", "https://example.com/h", null, CallContext.None);
-        await client.CreateWebhookAsync("hook", "https://example.com/h", null, CallContext.None);
+        await client.RemoveWebhookAsync("7", CallContext.None);
+        await client.RemoveWebhookAsync("8", CallContext.None);
 
         var calls = server.ApiRequests;
         Assert.Equal(5, calls.Count);
@@ -147,6 +148,72 @@ public sealed class RetryTests : IAsyncLifetime
         Assert.Equal(keys[0], keys[2]);
         Assert.Equal(keys[3], keys[4]);
         Assert.NotEqual(keys[0], keys[3]);
+    }
+
+    private const string EmptyList = "{\"data\":[],\"page\":{\"pageSize\":100,\"pageIndex\":0,\"elementCount\":0,\"pageCount\":0}}";
+    private const string ListWithHook = "{\"data\":[" + ScriptedServer.WebhookJson + "],\"page\":{\"pageSize\":100,\"pageIndex\":0,\"elementCount\":1,\"pageCount\":1}}";
+
+    [Theory]
+    [InlineData(503)]
+    [InlineData(0)] // a cut connection
+    public async Task CreateIsNotRepeatedBlindlyTheServerIsReadFirstAndTheCreateRepeatedOnlyWhenItDidNotHappen(int failure)
+    {
+        server.Api = (seen, i, ctx) => i switch
+        {
+            0 => failure == 0 ? Task.Run(() => ctx.Abort()) : ScriptedServer.Problem(ctx, failure, "busy"),
+            1 => ScriptedServer.Json(ctx, 200, EmptyList),
+            _ => ScriptedServer.Json(ctx, 201, ScriptedServer.WebhookJson),
+        };
+        using var client = await server.ConnectAsync(o => o.BaseDelay = TimeSpan.FromMilliseconds(10));
+
+        var made = await client.CreateWebhookAsync("hook", "https://example.com/h", null, CallContext.None);
+
+        Assert.Equal("7", made.Id);
+        Assert.Equal(new[] { "POST", "GET", "POST" }, server.ApiRequests.Select(r => r.Method));
+    }
+
+    [Fact]
+    public async Task CreateWhoseAnswerWasLostButWhichHappenedIsNotRepeated()
+    {
+        server.Api = (seen, i, ctx) => i == 0 ? Task.Run(() => ctx.Abort()) : ScriptedServer.Json(ctx, 200, ListWithHook);
+        using var client = await server.ConnectAsync();
+
+        var made = await client.CreateWebhookAsync("hook", "https://example.com/h", null, CallContext.None);
+
+        Assert.Equal("7", made.Id);
+        Assert.Equal(new[] { "POST", "GET" }, server.ApiRequests.Select(r => r.Method));
+    }
+
+    [Fact]
+    public async Task CreateWhoseOutcomeCannotBeToldFailsWithOutcomeUnknownNamingTheItem()
+    {
+        // The answer is lost, and the check cannot read the server either.
+        server.Api = (seen, i, ctx) => i == 0 ? Task.Run(() => ctx.Abort()) : ScriptedServer.Problem(ctx, 500, "broken");
+        using var client = await server.ConnectAsync(o => o.MaxRetries = 1);
+
+        var e = await Assert.ThrowsAsync<ChatApiException>(() => client.CreateWebhookAsync("Sales", "https://example.com/h", null, CallContext.None));
+
+        Assert.Equal(ChatErrorKind.OutcomeUnknown, e.Kind);
+        Assert.Equal("ChatApi.OutcomeUnknown", e.ErrorId);
+        Assert.Contains("webhook 'Sales'", e.Message);
+        Assert.Contains("Get-ChatWebhook", e.Message);
+        Assert.Single(server.ApiRequests, r => r.Method == "POST");
+    }
+
+    [Fact]
+    public async Task ARefusedCreateIsRetriedAfterRetryAfterWithoutAnyCheck()
+    {
+        server.Api = (seen, i, ctx) =>
+        {
+            if (i > 0) return ScriptedServer.Json(ctx, 201, ScriptedServer.WebhookJson);
+            ctx.Response.Headers["Retry-After"] = "0";
+            return ScriptedServer.Problem(ctx, 429, "slow down");
+        };
+        using var client = await server.ConnectAsync();
+
+        await client.CreateWebhookAsync("hook", "https://example.com/h", null, CallContext.None);
+
+        Assert.Equal(new[] { "POST", "POST" }, server.ApiRequests.Select(r => r.Method));
     }
 
     [Fact]

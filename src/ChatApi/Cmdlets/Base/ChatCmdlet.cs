@@ -16,11 +16,20 @@ namespace ChatApi.Cmdlets
         /// reaches the pipeline as it happens. A failure becomes a non-terminating error naming
         /// <paramref name="target"/>. Returns false when the work failed.
         /// </summary>
-        private protected bool Run(Func<CmdletCall, Task> work, object target)
+        private protected bool Run(Func<CmdletCall, Task> work, object target) => Complete(new CmdletCall(this, stopping.Token).Run, work, target);
+
+        /// <summary>Cancelled by Ctrl+C, or when downstream stopped the pipeline.</summary>
+        private protected CancellationToken StopToken => stopping.Token;
+
+        /// <summary>
+        /// Runs <paramref name="finish"/> (which pumps a call's output and rethrows its failure) and turns
+        /// the failure into what PowerShell expects: a stop, or a non-terminating error naming <paramref name="target"/>.
+        /// </summary>
+        private protected bool Complete<TArg>(Action<TArg> finish, TArg arg, object target)
         {
             try
             {
-                new CmdletCall(this, stopping.Token).Run(work);
+                finish(arg);
                 return true;
             }
             catch (Exception e) when (stopping.IsCancellationRequested && (e is OperationCanceledException || e is AggregateException))

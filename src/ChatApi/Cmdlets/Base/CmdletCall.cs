@@ -18,13 +18,19 @@ namespace ChatApi.Cmdlets
         /// having fetched the rest of the list.
         /// </summary>
         private const int Backlog = 16;
-        private readonly BlockingCollection<Action> queue = new BlockingCollection<Action>(Backlog);
+        private readonly BlockingCollection<Action> queue;
         private readonly CancellationToken cancellation;
+        private Task task;
 
-        public CmdletCall(Cmdlet cmdlet, CancellationToken cancellation)
+        /// <param name="bounded">
+        /// False for an item of a window (<see cref="ItemWindow"/>): it may run well ahead of its turn to
+        /// be written, and must not hold a thread waiting for it.
+        /// </param>
+        public CmdletCall(Cmdlet cmdlet, CancellationToken cancellation, bool bounded = true)
         {
             this.cmdlet = cmdlet;
             this.cancellation = cancellation;
+            queue = bounded ? new BlockingCollection<Action>(Backlog) : new BlockingCollection<Action>();
             Context = new CallContext(cancellation, this);
         }
 
@@ -70,16 +76,28 @@ namespace ChatApi.Cmdlets
             }
         }
 
-        /// <summary>Pumps until <paramref name="work"/> ends, then rethrows its failure, if any.</summary>
-        public void Run(Func<CmdletCall, Task> work)
+        /// <summary>Starts <paramref name="work"/> off the pipeline thread; what it emits waits for <see cref="Pump"/>.</summary>
+        public void Start(Func<CmdletCall, Task> work)
         {
-            var task = Task.Run(async () =>
+            task = Task.Run(async () =>
             {
                 try { await work(this).ConfigureAwait(false); }
                 finally { queue.CompleteAdding(); }
             });
+        }
+
+        /// <summary>On the pipeline thread: writes what the work emits until it ends, then rethrows its failure, if any.</summary>
+        public void Pump()
+        {
             foreach (var action in queue.GetConsumingEnumerable()) action();
             task.GetAwaiter().GetResult();
+        }
+
+        /// <summary>Pumps until <paramref name="work"/> ends, then rethrows its failure, if any.</summary>
+        public void Run(Func<CmdletCall, Task> work)
+        {
+            Start(work);
+            Pump();
         }
     }
 }

@@ -45,6 +45,7 @@ namespace ChatApi.Cmdlets
                 case ChatErrorKind.Timeout: return ErrorCategory.OperationTimeout;
                 case ChatErrorKind.Cancelled: return ErrorCategory.OperationStopped;
                 case ChatErrorKind.InvalidResponse: return ErrorCategory.InvalidResult;
+                case ChatErrorKind.OutcomeUnknown: return ErrorCategory.InvalidResult;
                 default: return ErrorCategory.NotSpecified;
             }
         }

@@ -3,7 +3,7 @@ namespace ChatApi.Cmdlets
     /// <summary>Creates a channel on a webhook, routed to a queue.</summary>
     [Cmdlet(VerbsCommon.New, "ChatChannel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Channel))]
-    public sealed class NewChatChannelCommand : ChatCmdlet
+    public sealed class NewChatChannelCommand : ChangingChatCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -23,7 +23,8 @@ namespace ChatApi.Cmdlets
         {
             var client = Client;
             if (!ShouldProcess($"{Name} (webhook {WebhookId}, queue {QueueId})", "Create channel")) return;
-            RunAndWrite(ctx => client.CreateChannelAsync(Name, WebhookId, QueueId, ctx), Name);
+            string name = Name, webhookId = WebhookId, queueId = QueueId; // the item runs while later ones are bound
+            RunItemAndWrite(ctx => client.CreateChannelAsync(name, webhookId, queueId, ctx), name);
         }
     }
 }

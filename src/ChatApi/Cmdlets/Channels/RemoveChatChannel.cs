@@ -2,7 +2,7 @@ namespace ChatApi.Cmdlets
 {
     /// <summary>Deletes a channel. Its conversations stay readable.</summary>
     [Cmdlet(VerbsCommon.Remove, "ChatChannel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    public sealed class RemoveChatChannelCommand : ChatCmdlet
+    public sealed class RemoveChatChannelCommand : ChangingChatCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ChatIdentity(IdentityKind.Channel)]
@@ -15,7 +15,8 @@ namespace ChatApi.Cmdlets
         {
             var client = Client;
             if (!ShouldProcess($"channel {Id}", "Remove")) return;
-            Run(call => client.RemoveChannelAsync(Id, call.Context), Id);
+            string id = Id; // the item runs while later ones are bound
+            RunItemInOrder(id, call => client.RemoveChannelAsync(id, call.Context), id);
         }
     }
 }

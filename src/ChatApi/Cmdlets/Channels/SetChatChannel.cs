@@ -1,9 +1,13 @@
 namespace ChatApi.Cmdlets
 {
-    /// <summary>Changes only the given fields of a channel (name, webhook, queue), guarded by If-Match.</summary>
+    /// <summary>
+    /// Changes only the given fields of a channel (name, webhook, queue), guarded by If-Match. A piped
+    /// channel's own values are not changes, and when the server's channel no longer matches it in a
+    /// field not being changed, nothing is written (Conflict).
+    /// </summary>
     [Cmdlet(VerbsCommon.Set, "ChatChannel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Channel))]
-    public sealed class SetChatChannelCommand : ChatCmdlet
+    public sealed class SetChatChannelCommand : SetChatResourceCmdlet<Channel>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ChatIdentity(IdentityKind.Channel)]
@@ -25,19 +29,21 @@ namespace ChatApi.Cmdlets
         [ValidateNotNullOrEmpty]
         public string QueueId { get; set; }
 
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
+        private protected override string TargetId => Id;
+        private protected override Channel AsRead(Channel item) => item.AsRead();
+        private protected override string IdOf(Channel item) => item.Id;
 
-        protected override void ProcessRecord()
+        private protected override string Noun => "channel";
+
+        private protected override (string Description, Func<CallContext, Task<Channel>> Update) Prepare(ChatApiClient client, string id, Channel expected)
         {
-            var client = Client;
-            var changes = new ChannelChanges { Name = Name, WebhookId = WebhookId, QueueId = QueueId };
-            if (!ShouldProcess($"channel {Id}", changes.Describe())) return;
-            Run(async call =>
+            var changes = new ChannelChanges
             {
-                var updated = await client.UpdateChannelAsync(Id, changes, call.Context).ConfigureAwait(false);
-                if (PassThru) call.Output(updated);
-            }, Id);
+                Name = ChangeOf(nameof(Name), Name, c => c.Name),
+                WebhookId = ChangeOf(nameof(WebhookId), WebhookId, c => c.WebhookId),
+                QueueId = ChangeOf(nameof(QueueId), QueueId, c => c.QueueId),
+            };
+            return (changes.Describe(), ctx => client.UpdateChannelAsync(id, changes, ctx, expected));
         }
     }
 }

@@ -3,7 +3,7 @@ namespace ChatApi.Cmdlets
     /// <summary>Starts a conversation on a channel for a customer, optionally with earlier messages.</summary>
     [Cmdlet(VerbsCommon.New, "ChatConversation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Conversation))]
-    public sealed class NewChatConversationCommand : ChatCmdlet
+    public sealed class NewChatConversationCommand : ChangingChatCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ChatIdentity(IdentityKind.Channel)]
@@ -54,11 +54,11 @@ namespace ChatApi.Cmdlets
             }
             catch (System.Exception e) when (e is ChatApiException || e is System.ArgumentException)
             {
-                WriteError(ErrorRecords.From(e, ChannelId));
+                FailItem(e, ChannelId);
                 return;
             }
             if (!ShouldProcess($"channel {ChannelId}", $"Start a conversation for '{CustomerName}'")) return;
-            RunAndWrite(ctx => client.CreateConversationAsync(request, ctx), ChannelId);
+            RunItemAndWrite(ctx => client.CreateConversationAsync(request, ctx), ChannelId);
         }
     }
 }

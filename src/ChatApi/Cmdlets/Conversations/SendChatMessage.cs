@@ -3,7 +3,7 @@ namespace ChatApi.Cmdlets
     /// <summary>Sends a customer (user) or bot message into a conversation.</summary>
     [Cmdlet(VerbsCommunications.Send, "ChatMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(SentMessage))]
-    public sealed class SendChatMessageCommand : ChatCmdlet
+    public sealed class SendChatMessageCommand : ChangingChatCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ChatIdentity(IdentityKind.Conversation)]
@@ -24,7 +24,9 @@ namespace ChatApi.Cmdlets
         {
             var client = Client;
             if (!ShouldProcess($"conversation {ConversationId}", $"Send {AuthorType} message")) return;
-            RunAndWrite(ctx => client.SendMessageAsync(ConversationId, Text, AuthorType, ctx), ConversationId);
+            string conversationId = ConversationId, text = Text, authorType = AuthorType; // the item runs while later ones are bound
+            // A conversation's messages go out in input order; messages to other conversations overlap.
+            RunItemInOrder(conversationId, async call => call.Output(await client.SendMessageAsync(conversationId, text, authorType, call.Context).ConfigureAwait(false)), conversationId);
         }
     }
 }

@@ -2,7 +2,7 @@ namespace ChatApi.Cmdlets
 {
     /// <summary>Deletes a webhook. 8x8 refuses while a channel still uses it.</summary>
     [Cmdlet(VerbsCommon.Remove, "ChatWebhook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    public sealed class RemoveChatWebhookCommand : ChatCmdlet
+    public sealed class RemoveChatWebhookCommand : ChangingChatCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ChatIdentity(IdentityKind.Webhook)]
@@ -15,7 +15,8 @@ namespace ChatApi.Cmdlets
         {
             var client = Client;
             if (!ShouldProcess($"webhook {Id}", "Remove")) return;
-            Run(call => client.RemoveWebhookAsync(Id, call.Context), Id);
+            string id = Id; // the item runs while later ones are bound
+            RunItemInOrder(id, call => client.RemoveWebhookAsync(id, call.Context), id);
         }
     }
 }

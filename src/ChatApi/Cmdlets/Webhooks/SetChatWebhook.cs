@@ -2,11 +2,13 @@ namespace ChatApi.Cmdlets
 {
     /// <summary>
     /// Changes only the given fields of a webhook, guarded by If-Match. A v2.0 webhook is never taken
-    /// back to v1.0: that is refused after reading it, before anything is written.
+    /// back to v1.0: that is refused after reading it, before anything is written. A piped webhook's own
+    /// values are not changes (nor are a piped channel's), and when the server's webhook no longer
+    /// matches a piped webhook in a field not being changed, nothing is written (Conflict).
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "ChatWebhook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Webhook))]
-    public sealed class SetChatWebhookCommand : ChatCmdlet
+    public sealed class SetChatWebhookCommand : SetChatResourceCmdlet<Webhook>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ChatIdentity(IdentityKind.Webhook)]
@@ -27,19 +29,21 @@ namespace ChatApi.Cmdlets
         [ValidateSet(ChatValues.V1, ChatValues.V2)]
         public string Version { get; set; }
 
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
+        private protected override string TargetId => Id;
+        private protected override Webhook AsRead(Webhook item) => item.AsRead();
+        private protected override string IdOf(Webhook item) => item.Id;
 
-        protected override void ProcessRecord()
+        private protected override string Noun => "webhook";
+
+        private protected override (string Description, Func<CallContext, Task<Webhook>> Update) Prepare(ChatApiClient client, string id, Webhook expected)
         {
-            var client = Client;
-            var changes = new WebhookChanges { Name = Name, Uri = Uri, Version = Version };
-            if (!ShouldProcess($"webhook {Id}", Redactor.Redact(changes.Describe()))) return;
-            Run(async call =>
+            var changes = new WebhookChanges
             {
-                var updated = await client.UpdateWebhookAsync(Id, changes, call.Context).ConfigureAwait(false);
-                if (PassThru) call.Output(updated);
-            }, Id);
+                Name = ChangeOf(nameof(Name), Name, w => w.Name),
+                Uri = ChangeOf(nameof(Uri), Uri, w => w.Uri),
+                Version = ChangeOf(nameof(Version), Version, w => w.Version),
+            };
+            return (changes.Describe(), ctx => client.UpdateWebhookAsync(id, changes, ctx, expected));
         }
     }
 }
