@@ -18,6 +18,17 @@ namespace ChatApi
         public static readonly string[] Versions = { V1, V2 };
         /// <summary>The only notification version of the Chat Gateway's webhooks.</summary>
         public const string Gateway = "Chat Gateway v1.0";
+        /// <summary>Every notification version a webhook may carry, oldest first (none goes back to an older one).</summary>
+        public static readonly string[] AllVersions = { V1, V2, Gateway };
+
+        /// <summary>The APIs a session can speak: Chat API V2 (the default) and the Chat Gateway.</summary>
+        public const string ApiV2 = "V2";
+        public const string ApiGateway = "Gateway";
+        public static readonly string[] Apis = { ApiV2, ApiGateway };
+
+        /// <summary>Channel types the Chat Gateway lists; only ChatAPI channels can be created through an API.</summary>
+        public const string ChatApiChannel = "ChatAPI";
+        public static readonly string[] ChannelTypes = { "SMS", ChatApiChannel, "Facebook", "Twitter", "WhatsApp", "WebChat" };
 
         public const string Us = "us";
         public const string Eu = "eu";

@@ -17,8 +17,8 @@ namespace ChatApi.Engine
         public Task<Webhook> CreateWebhookAsync(string name, string uri, string version, CallContext ctx)
         {
             // Every field is given on a create: an absent one is checked as empty.
-            var values = new WebhookChanges { Name = name ?? string.Empty, Uri = uri ?? string.Empty, Version = version ?? ChatRules.DefaultVersion };
-            ChatRules.Require(values.Check());
+            var values = new WebhookChanges { Name = name ?? string.Empty, Uri = uri ?? string.Empty, Version = version ?? wire.DefaultVersion };
+            ChatRules.Require(values.Check(wire.Versions));
             var body = Webhooks.Write(values.ApplyTo(new Webhook()));
             return CallAsync(new ApiRequest("POST", PathOf(Families.Webhooks)) { JsonBody = body }, ReadWebhook, ctx, $"Creating webhook '{name}'");
         }
@@ -29,7 +29,7 @@ namespace ChatApi.Engine
         /// </summary>
         public async Task<Webhook> UpdateWebhookAsync(string id, WebhookChanges changes, CallContext ctx)
         {
-            ChatRules.Require(changes.Check());
+            ChatRules.Require(changes.Check(wire.Versions));
             var current = await GetWebhookAsync(id, ctx).ConfigureAwait(false);
             ChatRules.Require("Version", ChatRules.CheckVersionChange(current.Version, changes.Version ?? current.Version));
             var desired = changes.ApplyTo(current);
@@ -46,11 +46,11 @@ namespace ChatApi.Engine
         /// </summary>
         public async Task<WebhookTestResult> VerifyWebhookAsync(string uri, string version, CallContext ctx)
         {
-            version = version ?? ChatRules.DefaultVersion;
-            ChatRules.Require(new WebhookChanges { Uri = uri ?? string.Empty, Version = version }.Check());
+            version = version ?? wire.DefaultVersion;
+            ChatRules.Require(new WebhookChanges { Uri = uri ?? string.Empty, Version = version }.Check(wire.VerifyVersions));
             var request = new ApiRequest("POST", $"{PathOf(Families.Webhooks)}/verify") { JsonBody = Webhooks.Verify(uri, version) };
             var response = await SendAsync(request, ctx).ConfigureAwait(false);
-            var result = new WebhookTestResult { Uri = uri, Version = version, StatusCode = response.StatusCode, Success = response.IsSuccess };
+            var result = new WebhookTestResult { Uri = uri, Version = version, StatusCode = response.StatusCode, Success = response.IsSuccess, Api = wire.Api };
             if (response.IsSuccess) { result.Message = "The URI answered the WEB_HOOK_VERIFY event."; return result; }
             if (response.StatusCode != 400 && response.StatusCode != 422) throw Failure(request, response, $"Verifying {uri}");
             result.Message = wire.ReadProblem(response.Body).Message ?? $"HTTP {response.StatusCode}";

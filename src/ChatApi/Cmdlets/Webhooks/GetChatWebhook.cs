@@ -13,7 +13,7 @@ namespace ChatApi.Cmdlets
         public string[] Id { get; set; }
 
         [Parameter(ParameterSetName = "List")]
-        [ValidateSet(ChatValues.V1, ChatValues.V2)]
+        [ValidateSet(ChatValues.V1, ChatValues.V2, ChatValues.Gateway)]
         public string Version { get; set; }
 
         protected override void ProcessRecord()

@@ -1,6 +1,6 @@
 namespace ChatApi.Cmdlets
 {
-    /// <summary>Creates a webhook (v2.0 by default: signed events).</summary>
+    /// <summary>Creates a webhook (v2.0 by default on V2, Chat Gateway v1.0 on the Gateway: signed events).</summary>
     [Cmdlet(VerbsCommon.New, "ChatWebhook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Webhook))]
     public sealed class NewChatWebhookCommand : WebhookVersionCmdlet
@@ -17,8 +17,9 @@ namespace ChatApi.Cmdlets
         protected override void ProcessRecord()
         {
             var client = Client;
-            if (!ShouldProcess($"{Name} -> {Uri} ({Version})", "Create webhook")) return;
-            RunAndWrite(ctx => client.CreateWebhookAsync(Name, Uri, Version, ctx), Name);
+            string version = VersionFor(client);
+            if (!ShouldProcess($"{Name} -> {Uri} ({version})", "Create webhook")) return;
+            RunAndWrite(ctx => client.CreateWebhookAsync(Name, Uri, version, ctx), Name);
         }
     }
 }

@@ -24,7 +24,7 @@ namespace ChatApi.Cmdlets
         public string Uri { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet(ChatValues.V1, ChatValues.V2)]
+        [ValidateSet(ChatValues.V1, ChatValues.V2, ChatValues.Gateway)]
         public string Version { get; set; }
 
         [Parameter]

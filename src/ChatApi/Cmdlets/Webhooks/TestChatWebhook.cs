@@ -15,7 +15,7 @@ namespace ChatApi.Cmdlets
         protected override void ProcessRecord()
         {
             var client = Client;
-            RunAndWrite(ctx => client.VerifyWebhookAsync(Uri, Version, ctx), Uri);
+            RunAndWrite(ctx => client.VerifyWebhookAsync(Uri, VersionFor(client), ctx), Uri);
         }
     }
 }
