@@ -96,7 +96,7 @@ namespace ChatApi.Cmdlets
 
         /// <summary>Keys fetched from the session's region (Get-ChatJwk), cached process-wide by (API host and region, kid).</summary>
         public static SigningKeyProvider SessionKeys(ChatApiClient client) =>
-            SigningKeyProvider.FromFetch($"{client.Session.BaseUri}|{client.Session.Region}",
+            SigningKeyProvider.FromFetch($"{client.Session.BaseUri}|{client.Session.Api}|{client.Session.Region}",
                 (kid, ct) => client.GetJwkAsync(kid, new CallContext(ct)));
 
         public static ErrorRecord BadJwk(Exception e, object jwk) =>
