@@ -46,8 +46,10 @@ namespace ChatApi.Engine.Migration
                 done++;
                 if (result.Status == MigrationStatus.Failed) failed++;
             }
-            Progress("Migrating channels to v2.0 webhooks");
+            Progress(Activity);
         }
+
+        public string Activity { get; set; } = MigrationPlanner.ActivityFor(null);
 
         public void Progress(string activity)
         {
