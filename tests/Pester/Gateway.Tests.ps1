@@ -123,7 +123,8 @@ Describe 'Gateway webhooks, channels and keys' {
         $t.Success | Should -BeTrue
         $t.Version | Should -Be 'Chat Gateway v1.0'
         $t.Api | Should -Be 'Gateway'
-        $delivered = @(Invoke-RestMethod "$($emu.BaseUri)/_emulator/deliveries?eventType=WEB_HOOK_VERIFY" | Where-Object Uri -EQ $uri)
+        $answer = Invoke-RestMethod "$($emu.BaseUri)/_emulator/deliveries?eventType=WEB_HOOK_VERIFY"   # a JSON array comes as one object
+        $delivered = @(@($answer) | Where-Object Uri -EQ $uri)
         $delivered.Count | Should -BeGreaterOrEqual 1
         ($delivered[-1].Body | ConvertFrom-Json).notificationVersion | Should -Be 'Chat Gateway v1.0'
         Remove-ChatWebhook -Session $gw -Id $w.Id -Confirm:$false

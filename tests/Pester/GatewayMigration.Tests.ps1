@@ -8,7 +8,8 @@ BeforeAll {
     function script:Wait-Delivery([string] $Query) {
         $deadline = (Get-Date).AddSeconds(20)
         do {
-            $found = @(Invoke-RestMethod "$E/_emulator/deliveries?$Query" | Where-Object Status -EQ 200)
+            $answer = Invoke-RestMethod "$E/_emulator/deliveries?$Query"   # a JSON array comes as one object
+            $found = @(@($answer) | Where-Object Status -EQ 200)
             if ($found.Count -gt 0) { return $found[0] }
             Start-Sleep -Milliseconds 100
         } while ((Get-Date) -lt $deadline)
