@@ -88,23 +88,25 @@ namespace ChatApi.Engine.Events
             foreach (var a in Objects(data, "attachments"))
                 e.Attachments.Add(new EventAttachment { Id = Text(a, "id"), Type = Text(a, "type"), FileName = Text(a, "fileName"), PreSignedUrl = Text(a, "preSignedUrl") });
             foreach (var c in Objects(data, "cards"))
-                e.Cards.Add(new EventCard { ContentType = Text(c, "contentType"), ContentJson = c.TryGetProperty("content", out var content) ? content.GetRawText() : null });
+                e.Cards.Add(new EventCard { Id = Text(c, "id"), ContentType = Text(c, "contentType"), ContentJson = c.TryGetProperty("content", out var content) ? content.GetRawText() : null });
             return e;
         }
 
         private static ActivityEvent ReadActivity(JsonElement data)
         {
             var e = new ActivityEvent { Name = Text(data, "name") };
+            var users = new List<string>();
             if (data.TryGetProperty("value", out var value) && value.ValueKind != JsonValueKind.Null)
             {
                 e.ValueJson = value.GetRawText();
-                if (e.IsTyping && value.ValueKind == JsonValueKind.Object && value.TryGetProperty("users", out var users) && users.ValueKind == JsonValueKind.Array)
-                    foreach (var u in users.EnumerateArray())
+                if (e.IsTyping && value.ValueKind == JsonValueKind.Object && value.TryGetProperty("users", out var list) && list.ValueKind == JsonValueKind.Array)
+                    foreach (var u in list.EnumerateArray())
                     {
                         string id = u.ValueKind == JsonValueKind.Object ? Text(u, "id") : WebhookEventParser.TextOf(u);
-                        if (id != null) e.Users.Add(id);
+                        if (id != null) users.Add(id);
                     }
             }
+            e.Users = users.ToArray();
             return e;
         }
 

@@ -64,6 +64,8 @@ namespace ChatApi.Events
     /// <summary>A card of a MESSAGE event: its content type and its content as JSON text.</summary>
     public sealed class EventCard
     {
+        /// <summary>The card's id when the event names one (the card actions refer to it).</summary>
+        public string Id { get; set; }
         public string ContentType { get; set; }
         public string ContentJson { get; set; }
 
@@ -78,7 +80,7 @@ namespace ChatApi.Events
     {
         public string Name { get; set; }
         /// <summary>typing: the ids in value.users (empty when typing stopped); empty for other names.</summary>
-        public IList<string> Users { get; set; } = new List<string>();
+        public string[] Users { get; set; } = new string[0];
         /// <summary>data.value as JSON text, whatever the name.</summary>
         public string ValueJson { get; set; }
 

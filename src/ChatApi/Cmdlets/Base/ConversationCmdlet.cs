@@ -15,7 +15,8 @@ namespace ChatApi.Cmdlets
     public abstract class WebhookVersionCmdlet : ChatCmdlet
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet(ChatValues.V1, ChatValues.V2, ChatValues.Gateway)]
+        [ValidateWebhookVersion]
+        [ArgumentCompleter(typeof(Completers.WebhookVersionCompleter))]
         public string Version { get; set; }
 
         /// <summary>-Version, or the default of the session's API (v2.0 on V2, Chat Gateway v1.0 on the Gateway).</summary>

@@ -24,7 +24,8 @@ namespace ChatApi.Cmdlets
         public string Uri { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet(ChatValues.V1, ChatValues.V2, ChatValues.Gateway)]
+        [ValidateWebhookVersion]
+        [ArgumentCompleter(typeof(Completers.WebhookVersionCompleter))]
         public string Version { get; set; }
 
         [Parameter]
