@@ -183,6 +183,34 @@ Describe 'Gateway webhooks, channels and keys' {
         (Get-EmulatorCall -Emulator $emu -After $mark).Path | Should -Be "/chat-gateway/v1/jwk/$kid/public"
     }
 
+    It 'receives a signed Gateway event with Receive-ChatWebhookEvent, checked with the Gateway session''s key path' {
+        $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $probe.Start(); $port = $probe.LocalEndpoint.Port; $probe.Stop()
+        $url = "http://127.0.0.1:$port/gw-hook"
+        # Meanwhile, in another runspace: the Gateway verifies our URL (asked again until the receiver listens).
+        $sender = [powershell]::Create()
+        $null = $sender.AddScript({
+            param($base, $key, $url)
+            $deadline = (Get-Date).AddSeconds(20)
+            do {
+                $answer = Invoke-WebRequest -Method Post "$base/chat-gateway/v1/webhooks/verify" -Headers @{ 'x-api-key' = $key; 'X-8x8-Tenant' = 'acme' } `
+                    -ContentType 'application/json' -Body (@{ version = 'Chat Gateway v1.0'; uri = $url } | ConvertTo-Json) -SkipHttpErrorCheck
+            } while ($answer.StatusCode -ne 204 -and (Get-Date) -lt $deadline)
+            $answer.StatusCode
+        }).AddArgument($emu.BaseUri).AddArgument($key).AddArgument($url)
+        $async = $sender.BeginInvoke()
+        try {
+            $received = @(Receive-ChatWebhookEvent -Port $port -Path '/gw-hook' -Count 1 -Timeout 30 -Session $gw)
+            $status = $sender.EndInvoke($async)
+        }
+        finally { $sender.Dispose() }
+        $status | Should -Be 204
+        $received[0].IsValid | Should -BeTrue
+        $received[0].Event | Should -BeOfType ([ChatApi.Events.WebhookVerifyEvent])
+        $received[0].Event.Api | Should -Be 'Gateway'
+        $received[0].Event.NotificationVersion | Should -Be 'Chat Gateway v1.0'
+    }
+
     It 'refuses conversations on a Gateway session before any call, saying what to use' {
         $mark = Get-EmulatorCallMark -Emulator $emu
         Get-ChatConversation -Session $gw -ErrorAction SilentlyContinue -ErrorVariable e
