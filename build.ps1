@@ -10,7 +10,7 @@
     Build    compiles the solution and stages the module in out/ChatApi.
     Test     Build, then every xunit and Pester suite; prints one line 'N passed, N failed'.
     Emulator runs the local emulator of the Chat API V2 (Ctrl+C stops it).
-    Demo     the V1 to V2 migration against a seeded emulator.
+    Demo     the whole road against a seeded emulator: V1-era channels to V2, then to the Chat Gateway.
     Bench    runs the benchmarks in bench/.
     Package  produces the module package (.nupkg) in out/.
 #>

@@ -1,12 +1,15 @@
 <#
 .SYNOPSIS
-    The V1 to V2 migration, start to finish, against a local emulator seeded with V1-era data.
+    The whole road, V1-era channels to V2 to the Chat Gateway, against a local emulator seeded with V1-era data.
 .DESCRIPTION
     Starts the emulator with 200 V1-era channels (each on its own v1.0 webhook, 20 receiver URIs
     shared between them, and a few URIs that no longer answer), connects, shows the plan, runs the
     migration with progress, prints the summary, checks through the API that every migratable
     channel sits on a v2.0 webhook, starts a conversation on one of them, verifies the signed event
-    that reaches its receiver, and stops the emulator.
+    that reaches its receiver; then connects to the Chat Gateway (one tenant configuration seen
+    through both APIs), moves the channels from their v2.0 webhooks to Chat Gateway v1.0 webhooks at
+    new receiver URIs (-UriMap), starts a conversation on a moved channel and verifies the signed
+    Gateway-format QUEUED event with the Gateway session; and stops the emulator.
     The emulator and the session run at 20 requests/second to keep it short (8x8's limit is 5).
 #>
 param(
@@ -100,14 +103,54 @@ try {
         }
     }
 
+    Step 'On to the Chat Gateway: the same tenant through the Gateway (Connect-ChatApi -Api Gateway)'
+    $gw = Connect-ChatApi -Api Gateway -ApiKey (ConvertTo-SecureString 'demo-gateway-key' -AsPlainText -Force) -TenantId acme -BaseUri $emu.BaseUri -RequestsPerSecond $Rate -PassThru
+    Ok "connected to the Chat Gateway for tenant acme (x-api-key, X-8x8-Tenant, no region)"
+    $map = @{}
+    Get-ChatWebhook -Session $gw -Version v2.0 | ForEach-Object { $map[$_.Uri] = $_.Uri -replace '/_receiver/', '/_receiver/gateway-' }
+    Say "   the Gateway's events have another format, so each receiver gets a new URI: $($map.Count) entries in -UriMap" DarkGray
+    $gwJournal = $journal -replace '\.jsonl$', '-gateway.jsonl'
+    $gwOutput = @($onV2 | Invoke-ChatMigration -Session $gw -TargetVersion 'Chat Gateway v1.0' -UriMap $map -JournalPath $gwJournal -ErrorAction SilentlyContinue -ErrorVariable gwFailures)
+    $gwSummary = $gwOutput | Where-Object { $_ -is [ChatApi.MigrationSummary] }
+    Say ("   {0} moved, {1} failed; {2} Chat Gateway v1.0 webhooks created, {3} reused; {4} requests" -f `
+        $gwSummary.Migrated, $gwSummary.Failed, $gwSummary.WebhooksCreated, $gwSummary.WebhooksReused, $gwSummary.Requests) White
+    $gwHooks = @{}; foreach ($w in Get-ChatWebhook -Session $gw) { $gwHooks[$w.Id] = $w }
+    $moved = @(Get-ChatChannel -Session $gw | Where-Object { $onV2.Id -contains $_.Id })
+    $atMapped = @($moved | Where-Object { $w = $gwHooks[$_.WebhookId]; $w.Version -eq 'Chat Gateway v1.0' -and $map.Values -contains $w.Uri })
+    $gwPerUri = @($gwHooks.Values | Where-Object Version -EQ 'Chat Gateway v1.0' | Group-Object Uri)
+    if ($atMapped.Count -eq $onV2.Count) { Ok "all $($onV2.Count) channels sit on a Chat Gateway v1.0 webhook at their mapped URI" } else { Bad "$($onV2.Count - $atMapped.Count) channel(s) are not on a Chat Gateway v1.0 webhook at their mapped URI" }
+    if ($gwPerUri.Count -eq $map.Count -and -not ($gwPerUri | Where-Object Count -NE 1)) { Ok "one Chat Gateway v1.0 webhook per new URI ($($map.Count))" } else { Bad "Chat Gateway v1.0 webhooks per URI: $(($gwPerUri | ForEach-Object Count) -join ',')" }
+
+    Step 'A conversation through a moved channel, and its signed Gateway event'
+    $gwChannel = $moved | Select-Object -First 1
+    $gwHook = $gwHooks[$gwChannel.WebhookId]
+    $gwReceiver = ([uri]$gwHook.Uri).AbsolutePath.TrimStart('/')
+    $gwConversation = New-ChatConversation -Session $session -ChannelId $gwChannel.Id -CustomerName 'Jo Gateway'
+    Say "   conversation $($gwConversation.Id) on channel '$($gwChannel.Name)' -> Chat Gateway v1.0 webhook $($gwHook.Id) -> $($gwHook.Uri)" DarkGray
+    $queued = $null
+    $deadline = (Get-Date).AddSeconds(15)
+    while (-not $queued -and (Get-Date) -lt $deadline) {
+        $queued = Invoke-RestMethod "$($emu.BaseUri)/$gwReceiver" | ForEach-Object { $_ } |
+            Where-Object { $b = $_.body | ConvertFrom-Json; $b.conversationId -eq $gwConversation.Id -and $b.eventType -eq 'QUEUED' } | Select-Object -First 1
+        if (-not $queued) { Start-Sleep -Milliseconds 200 }
+    }
+    if (-not $queued) { Bad 'no QUEUED event reached the new receiver' }
+    else {
+        $parsed = $queued | ConvertFrom-ChatWebhookEvent
+        $valid = $queued | Test-ChatWebhookSignature -Session $gw
+        if ($parsed.Api -eq 'Gateway' -and $parsed.QueueId) { Ok "QUEUED arrived in the Gateway's format (data.queueId $($parsed.QueueId))" } else { Bad "the QUEUED event is not in the Gateway's format: $($queued.body)" }
+        if ($valid) { Ok 'its signature is valid (Test-ChatWebhookSignature -Session $gw, key from /chat-gateway/v1/jwk)' } else { Bad 'its signature was refused' }
+    }
+
     Step 'Done'
     $elapsed = (Get-Date) - $started
     Say ("   journal: {0} lines in {1} (Invoke-ChatMigration -Resume finishes a killed run; Undo-ChatMigration puts it back)" -f @(Get-Content $journal).Count, $journal) DarkGray
-    if ($problems -eq 0) { Say ("   The migration demo passed in {0:n0} s." -f $elapsed.TotalSeconds) Green }
+    Say "   Gateway journal: $gwJournal (Undo-ChatMigration -Session `$gw puts the channels back on their v2.0 webhooks)" DarkGray
+    if ($problems -eq 0) { Say ("   The migration demo (V1 -> V2 -> Chat Gateway) passed in {0:n0} s." -f $elapsed.TotalSeconds) Green }
     else { Say ("   {0} check(s) failed ({1:n0} s)" -f $problems, $elapsed.TotalSeconds) Red }
 }
 finally {
-    Disconnect-ChatApi -ErrorAction SilentlyContinue
+    Get-ChatSession -All | ForEach-Object { Disconnect-ChatApi -Session $_ -ErrorAction SilentlyContinue }
     Stop-ChatEmulator $emu
     Say '   emulator stopped' DarkGray
 }

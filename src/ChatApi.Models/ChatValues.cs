@@ -18,13 +18,17 @@ namespace ChatApi
         public static readonly string[] Versions = { V1, V2 };
         /// <summary>The only notification version of the Chat Gateway's webhooks.</summary>
         public const string Gateway = "Chat Gateway v1.0";
+        /// <summary>Every notification version a webhook may carry, oldest first (none goes back to an older one).</summary>
+        public static readonly string[] AllVersions = { V1, V2, Gateway };
 
-        /// <summary>The APIs a session or a configuration document speaks.</summary>
-        public const string ApiV2 = "Chat API V2";
-        public const string ApiGateway = "Chat Gateway";
+        /// <summary>The APIs a session (and a configuration document) speaks: Chat API V2 (the default) and the Chat Gateway.</summary>
+        public const string ApiV2 = "V2";
+        public const string ApiGateway = "Gateway";
         public static readonly string[] Apis = { ApiV2, ApiGateway };
-        /// <summary>The one channel type Chat API V2 holds; the Gateway lists others (SMS, WhatsApp...).</summary>
-        public const string ChatApiChannelType = "ChatAPI";
+
+        /// <summary>Channel types the Chat Gateway lists; only ChatAPI channels can be created through an API, and V2 holds only those.</summary>
+        public const string ChatApiChannel = "ChatAPI";
+        public static readonly string[] ChannelTypes = { "SMS", ChatApiChannel, "Facebook", "Twitter", "WhatsApp", "WebChat" };
 
         public const string Us = "us";
         public const string Eu = "eu";

@@ -49,7 +49,7 @@ Describe 'Configuration as code: tenant A (us) to empty tenant B (eu)' {
     It 'exports A as one document with its API, region and tenant, no ids, in a stable order' {
         Export-ChatConfiguration -Session $a -Path $fileA -ErrorAction Stop
         $doc = Get-Content $fileA -Raw | ConvertFrom-Json
-        $doc.api | Should -Be 'Chat API V2'
+        $doc.api | Should -Be 'V2'
         $doc.region | Should -Be 'us'
         $doc.tenantId | Should -Be 'acme'
         $doc.schemaVersion | Should -Be 1
@@ -163,7 +163,7 @@ Describe 'Configuration as code: tenant A (us) to empty tenant B (eu)' {
 Describe 'Configuration documents that are refused before any call' {
     BeforeAll {
         $script:good = [ordered]@{
-            schema = 'https://schemas.chatapi.local/chat-configuration'; schemaVersion = 1; api = 'Chat API V2'; region = 'us'; tenantId = 'acme'
+            schema = 'https://schemas.chatapi.local/chat-configuration'; schemaVersion = 1; api = 'V2'; region = 'us'; tenantId = 'acme'
             webhooks = @([ordered]@{ key = 'w'; name = 'w'; uri = 'https://example.com/w'; version = 'v2.0' })
             channels = @([ordered]@{ name = 'c'; webhook = 'w'; queueId = '1' })
         }
@@ -200,7 +200,7 @@ Describe 'Configuration across APIs and failures' {
 
     It 'maps Chat Gateway v1.0 webhooks to v2.0 on a V2 session and skips channel types V2 cannot hold, reporting them' {
         $doc = [ordered]@{
-            schema = 'https://schemas.chatapi.local/chat-configuration'; schemaVersion = 1; api = 'Chat Gateway'; region = 'us'; tenantId = 'acme'
+            schema = 'https://schemas.chatapi.local/chat-configuration'; schemaVersion = 1; api = 'Gateway'; region = 'us'; tenantId = 'acme'
             webhooks = @([ordered]@{ key = 'gw'; name = 'gw'; uri = "$($emu.BaseUri)/_receiver/cfg-gw"; version = 'Chat Gateway v1.0' })
             channels = @(
                 [ordered]@{ name = 'web'; webhook = 'gw'; queueId = '1'; type = 'ChatAPI' }
@@ -224,7 +224,7 @@ Describe 'Configuration across APIs and failures' {
     It 'goes on after a webhook that cannot be created: its channels fail, the rest is applied, and the failure is an error naming it' {
         $receiver = "$($emu.BaseUri)/_receiver"
         $doc = [ordered]@{
-            schema = 'https://schemas.chatapi.local/chat-configuration'; schemaVersion = 1; api = 'Chat API V2'; region = 'us'; tenantId = 'acme'
+            schema = 'https://schemas.chatapi.local/chat-configuration'; schemaVersion = 1; api = 'V2'; region = 'us'; tenantId = 'acme'
             webhooks = @(
                 [ordered]@{ key = 'dead'; name = 'dead'; uri = "$receiver/cfg-dead"; version = 'v1.0' }
                 [ordered]@{ key = 'live'; name = 'live'; uri = "$receiver/cfg-live"; version = 'v2.0' }

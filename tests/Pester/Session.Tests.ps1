@@ -9,7 +9,8 @@ BeforeAll {
         $flags = [Reflection.BindingFlags]'Static, Instance, Public, NonPublic'
         $registry = [ChatApi.Cmdlets.ConnectChatApiCommand].Assembly.GetType('ChatApi.Cmdlets.SessionRegistry')
         $client = $registry.GetMethod('ClientOf', $flags).Invoke($null, @($Session))
-        $tokens = $client.GetType().GetField('tokens', $flags).GetValue($client)
+        $credentials = $client.GetType().GetField('credentials', $flags).GetValue($client)
+        $tokens = $credentials.GetType().GetField('tokens', $flags).GetValue($credentials)
         $current = $tokens.GetType().GetField('current', $flags).GetValue($tokens)
         $current.GetType().GetField('Value', $flags).GetValue($current)
     }

@@ -51,11 +51,12 @@ namespace ChatApi.Engine
         public string Uri { get; set; }
         public string Version { get; set; }
 
-        public (string Parameter, string Rule)? Check()
+        /// <param name="versions">The versions the session's API writes (null: V2's).</param>
+        public (string Parameter, string Rule)? Check(IReadOnlyList<string> versions = null)
         {
             if (Name != null && ChatRules.CheckName(Name, ChatRules.MaxWebhookNameLength) is string name) return ("Name", name);
             if (Uri != null && ChatRules.CheckAbsoluteUri(Uri) is string uri) return ("Uri", uri);
-            if (Version != null && ChatRules.CheckVersion(Version) is string version) return ("Version", version);
+            if (Version != null && ChatRules.CheckVersion(Version, versions) is string version) return ("Version", version);
             return null;
         }
 

@@ -2,15 +2,19 @@ namespace ChatApi.Engine
 {
     public sealed partial class ChatApiClient
     {
-        private IConversationContract Conversations => wire.Conversations;
+        /// <summary>The wire's conversations; a clear error, before any call, on an API that does not serve them yet.</summary>
+        private IConversationContract Conversations => wire.Conversations ?? throw new ChatApiException(ChatErrorKind.InvalidArgument,
+            $"Conversations are not served on {wire.Api} sessions yet: use a V2 session (Connect-ChatApi -Api V2) for them; the channels and webhooks are the same.");
 
-        private string ConversationPath(string id) => ItemPath(Families.Conversations, id, "ConversationId");
+        private string ConversationPath(string id) => Conversations != null ? ItemPath(Families.Conversations, id, "ConversationId") : null;
+
+        private string ConversationsPath => Conversations != null ? PathOf(Families.Conversations) : null;
 
         public Task ListConversationsAsync(ConversationFilter filter, int? first, int skip, Action<Conversation> emit, CallContext ctx)
         {
             filter = filter ?? new ConversationFilter();
             if (filter.Status != null) ChatRules.Require("Status", ChatRules.CheckStatus(filter.Status));
-            return ListPagesAsync(PathOf(Families.Conversations), Conversations.Filters(filter), first, skip, e => Conversations.Read(e, scope), c => c.Id,
+            return ListPagesAsync(ConversationsPath, Conversations.Filters(filter), first, skip, e => Conversations.Read(e, scope), c => c.Id,
                 emit, ctx, "Listing conversations");
         }
 
@@ -21,7 +25,7 @@ namespace ChatApi.Engine
         public Task<Conversation> CreateConversationAsync(ConversationRequest conversation, CallContext ctx)
         {
             ChatRules.Require(conversation.Check());
-            var request = new ApiRequest("POST", PathOf(Families.Conversations)) { JsonBody = Conversations.Create(conversation) };
+            var request = new ApiRequest("POST", ConversationsPath) { JsonBody = Conversations.Create(conversation) };
             string what = $"Creating a conversation on channel {conversation.ChannelId}";
             string customer = conversation.Customer[CustomerData.Name];
             var filter = new ConversationFilter { ChannelId = conversation.ChannelId };

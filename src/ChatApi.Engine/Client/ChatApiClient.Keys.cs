@@ -2,8 +2,14 @@ namespace ChatApi.Engine
 {
     public sealed partial class ChatApiClient
     {
-        /// <summary>The public key 8x8 signs v2.0 events with, by key id (the JWS header's kid).</summary>
+        private Jwk WithApi(Jwk jwk)
+        {
+            jwk.Api = wire.Api;
+            return jwk;
+        }
+
+        /// <summary>The public key 8x8 signs v2.0 and Gateway events with, by key id (the JWS header's kid).</summary>
         public Task<Jwk> GetJwkAsync(string keyId, CallContext ctx) =>
-            CallAsync(new ApiRequest("GET", wire.KeyPath(scope, Segment(keyId, "KeyId"))), (e, r) => wire.Keys.Read(e, keyId, region), ctx, $"Reading public key {keyId}");
+            CallAsync(new ApiRequest("GET", wire.KeyPath(scope, Segment(keyId, "KeyId"))), (e, r) => WithApi(wire.Keys.Read(e, keyId, region)), ctx, $"Reading public key {keyId}");
     }
 }

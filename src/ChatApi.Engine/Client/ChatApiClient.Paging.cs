@@ -11,7 +11,7 @@ namespace ChatApi.Engine
         /// shrinks, the list steps back over the pages the unread items may have moved into, and items
         /// already seen (by <paramref name="key"/>) are not emitted twice. Items added while the list is
         /// read are not followed past the count the server gave at the start. The wire says how a page
-        /// is asked for and read.
+        /// is asked for and read, and whether a short page ends the list whatever the page block says.
         /// </summary>
         private async Task ListPagesAsync<T>(string path, IEnumerable<KeyValuePair<string, string>> filters, int? first, int skip,
             Func<JsonElement, T> map, Func<T, string> key, Action<T> emit, CallContext ctx, string what, Func<T, bool> where = null)
@@ -41,7 +41,8 @@ namespace ChatApi.Engine
                     pageCount = listPage.PageCount;
                     total = listPage.Total;
                     if (lastTotal == null && total.HasValue && where == null) ctx.TotalCount?.Invoke(total.Value);
-                    if (budget == null && total.HasValue) budget = Math.Max(0, total.Value - (long)page * size);
+                    // A page with items under a total of 0 says the count is nonsense (a mock of the description): no budget then.
+                    if (budget == null && total.HasValue && (total.Value > 0 || !wire.ShortPageEnds)) budget = Math.Max(0, total.Value - (long)page * size);
                     foreach (var element in listPage.Items)
                     {
                         count++;
@@ -68,7 +69,7 @@ namespace ChatApi.Engine
                     continue;
                 }
                 page++;
-                if (count == 0 || (pageCount.HasValue ? page >= pageCount.Value : count < size)) return;
+                if (count == 0 || (wire.ShortPageEnds && count < size) || (pageCount.HasValue ? page >= pageCount.Value : count < size)) return;
             }
         }
     }

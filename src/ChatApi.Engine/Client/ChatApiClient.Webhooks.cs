@@ -40,8 +40,8 @@ namespace ChatApi.Engine
         public Task<Webhook> CreateWebhookAsync(string name, string uri, string version, CallContext ctx)
         {
             // Every field is given on a create: an absent one is checked as empty.
-            var values = new WebhookChanges { Name = name ?? string.Empty, Uri = uri ?? string.Empty, Version = version ?? ChatRules.DefaultVersion };
-            ChatRules.Require(values.Check());
+            var values = new WebhookChanges { Name = name ?? string.Empty, Uri = uri ?? string.Empty, Version = version ?? wire.DefaultVersion };
+            ChatRules.Require(values.Check(wire.Versions));
             var wanted = values.ApplyTo(new Webhook());
             string what = $"Creating webhook '{name}'";
             var check = new CreateCheck<Webhook>($"webhook '{name}'", $"look for it with Get-ChatWebhook (name '{name}', URI {uri})",
@@ -58,7 +58,7 @@ namespace ChatApi.Engine
         /// </summary>
         public async Task<Webhook> UpdateWebhookAsync(string id, WebhookChanges changes, CallContext ctx, Webhook expected = null)
         {
-            ChatRules.Require(changes.Check());
+            ChatRules.Require(changes.Check(wire.Versions));
             var current = await GetWebhookAsync(id, ctx).ConfigureAwait(false);
             if (expected != null && changes.Conflict(expected, current) is var conflict && conflict.HasValue)
                 throw Changes.ConflictError($"Webhook {id}", conflict.Value);
@@ -80,13 +80,13 @@ namespace ChatApi.Engine
         /// <summary>The verify operation for <paramref name="webhook"/>'s URI; the result names the webhook (id and name) when one is given.</summary>
         public async Task<WebhookTestResult> VerifyWebhookAsync(string uri, string version, Webhook webhook, CallContext ctx)
         {
-            version = version ?? ChatRules.DefaultVersion;
-            ChatRules.Require(new WebhookChanges { Uri = uri ?? string.Empty, Version = version }.Check());
+            version = version ?? wire.DefaultVersion;
+            ChatRules.Require(new WebhookChanges { Uri = uri ?? string.Empty, Version = version }.Check(wire.VerifyVersions));
             var request = new ApiRequest("POST", $"{PathOf(Families.Webhooks)}/verify") { JsonBody = Webhooks.Verify(uri, version) };
             var response = await SendAsync(request, ctx).ConfigureAwait(false);
             var result = new WebhookTestResult
             {
-                WebhookId = webhook?.Id, WebhookName = webhook?.Name, Uri = uri, Version = version, StatusCode = response.StatusCode, Success = response.IsSuccess,
+                WebhookId = webhook?.Id, WebhookName = webhook?.Name, Uri = uri, Version = version, StatusCode = response.StatusCode, Success = response.IsSuccess, Api = wire.Api,
             };
             if (response.IsSuccess) { result.Message = "The URI answered the WEB_HOOK_VERIFY event."; return result; }
             if (response.StatusCode != 400 && response.StatusCode != 422) throw Failure(request, response, $"Verifying {uri}");

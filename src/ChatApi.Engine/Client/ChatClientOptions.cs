@@ -2,10 +2,17 @@ using System.Security;
 
 namespace ChatApi.Engine
 {
-    /// <summary>Everything a client needs to connect to one tenant in one region.</summary>
+    /// <summary>Everything a client needs to connect to one tenant: in one region through Chat API V2, or through the Chat Gateway.</summary>
     public sealed class ChatClientOptions
     {
         public static readonly Uri DefaultBaseUri = new Uri("https://api.8x8.com");
+
+        /// <summary><see cref="ChatValues.ApiV2"/> (the default) or <see cref="ChatValues.ApiGateway"/>.</summary>
+        public string Api { get; set; } = ChatValues.ApiV2;
+        /// <summary>The Chat Gateway's API key (its only credential, so a secret); V2 uses <see cref="ApiKey"/> and <see cref="ApiSecret"/>.</summary>
+        public SecureString GatewayKey { get; set; }
+
+        internal bool IsGateway => string.Equals(Api, ChatValues.ApiGateway, StringComparison.OrdinalIgnoreCase);
 
         public string Region { get; set; }
         public string TenantId { get; set; }
@@ -20,10 +27,19 @@ namespace ChatApi.Engine
 
         internal void Validate()
         {
-            ChatRules.Require("Region", ChatRules.CheckRegion(Region));
-            ChatRules.Require("TenantId", string.IsNullOrWhiteSpace(TenantId) ? "must not be empty" : null);
-            ChatRules.Require("ApiKey", string.IsNullOrWhiteSpace(ApiKey) ? "must not be empty" : null);
-            ChatRules.Require("ApiSecret", ApiSecret == null || ApiSecret.Length == 0 ? "must not be empty" : null);
+            ChatRules.Require("Api", ChatValues.Apis.Contains(Api, StringComparer.OrdinalIgnoreCase) ? null : $"must be one of {string.Join(", ", ChatValues.Apis)}");
+            if (IsGateway)
+            {
+                // No region in the Gateway's paths; the tenant (X-8x8-Tenant) is needed only when the key serves several.
+                ChatRules.Require("ApiKey", GatewayKey == null || GatewayKey.Length == 0 ? "must not be empty" : null);
+            }
+            else
+            {
+                ChatRules.Require("Region", ChatRules.CheckRegion(Region));
+                ChatRules.Require("TenantId", string.IsNullOrWhiteSpace(TenantId) ? "must not be empty" : null);
+                ChatRules.Require("ApiKey", string.IsNullOrWhiteSpace(ApiKey) ? "must not be empty" : null);
+                ChatRules.Require("ApiSecret", ApiSecret == null || ApiSecret.Length == 0 ? "must not be empty" : null);
+            }
             ChatRules.Require("BaseUri", ChatRules.CheckBaseUri(BaseUri, AllowUnencryptedHttp));
             ChatRules.Require("RequestsPerSecond", RequestsPerSecond < 0 || double.IsNaN(RequestsPerSecond) ? "must be 0 (no limit) or more" : null);
         }

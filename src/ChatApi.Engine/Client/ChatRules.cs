@@ -36,7 +36,8 @@ namespace ChatApi.Engine
             return null;
         }
 
-        public static string CheckVersion(string version) => OneOf(version, Versions);
+        /// <summary>One of <paramref name="allowed"/> (by default V2's v1.0 and v2.0; a Gateway session allows Chat Gateway v1.0 only).</summary>
+        public static string CheckVersion(string version, IReadOnlyList<string> allowed = null) => OneOf(version, allowed ?? Versions);
 
         public static string CheckAuthorType(string authorType) => AuthorTypes.Contains(authorType) ? null : $"must be {string.Join(" or ", AuthorTypes)}";
 
@@ -51,9 +52,12 @@ namespace ChatApi.Engine
             System.Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && (parsed.Scheme == "http" || parsed.Scheme == "https")
                 ? null : "must be an absolute http or https URI";
 
-        /// <summary>8x8 lets no webhook go back from v2.0 to v1.0.</summary>
+        /// <summary>8x8 lets no webhook go back to an older version (v1.0, v2.0, Chat Gateway v1.0, in that order).</summary>
         public static string CheckVersionChange(string from, string to) =>
-            from == ChatValues.V2 && to == ChatValues.V1 ? "a v2.0 webhook cannot go back to v1.0 (8x8 refuses downgrades)" : null;
+            VersionRank(to) >= 0 && VersionRank(to) < VersionRank(from) ? $"a {from} webhook cannot go back to {to} (8x8 refuses downgrades)" : null;
+
+        /// <summary>The place of a notification version in <see cref="ChatValues.AllVersions"/> (oldest 0); -1 when it is none of them.</summary>
+        public static int VersionRank(string version) => Array.IndexOf(ChatValues.AllVersions, version);
 
         /// <summary>Throws <see cref="ChatApiException"/> of kind InvalidArgument when <paramref name="problem"/> is not null.</summary>
         public static void Require(string parameter, string problem)

@@ -30,8 +30,8 @@ namespace ChatApi.Engine.Configuration
         /// <summary>Null when <paramref name="api"/> holds channels of <paramref name="type"/>, else the reason.</summary>
         public static string CheckChannelType(string type, string api)
         {
-            if (api == ChatValues.ApiGateway || type == null || type == ChatValues.ChatApiChannelType) return null;
-            return $"a {type} channel cannot be held by {api} (only {ChatValues.ChatApiChannelType} channels)";
+            if (api == ChatValues.ApiGateway || type == null || type == ChatValues.ChatApiChannel) return null;
+            return $"a {type} channel cannot be held by {api} (only {ChatValues.ChatApiChannel} channels)";
         }
     }
 }

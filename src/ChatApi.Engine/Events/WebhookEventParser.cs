@@ -52,8 +52,10 @@ namespace ChatApi.Engine.Events
                     if (!fields.ContainsKey(property.Name)) fields[property.Name] = property.Value;
 
                 string eventType = Text(fields, "eventType");
+                bool gateway = GatewayEventReader.IsGateway(fields, eventType);
                 WebhookEvent result;
-                switch (eventType)
+                if (gateway) result = GatewayEventReader.Read(eventType, fields);
+                else switch (eventType)
                 {
                     case "QUEUED":
                         result = new QueuedEvent { QueueId = Text(fields, "queueId"), QueueName = Text(fields, "queueName") };
@@ -93,7 +95,8 @@ namespace ChatApi.Engine.Events
                 result.RawJson = text ?? Encoding.UTF8.GetString(body);
 
                 bool signed = headers.Contains(WebhookHeaders.Signature);
-                result.NotificationVersion = signed ? Version2 : Version1;
+                result.Api = gateway ? ChatValues.ApiGateway : ChatValues.ApiV2;
+                result.NotificationVersion = gateway ? ChatValues.Gateway : signed ? Version2 : Version1;
                 if (result is WebhookVerifyEvent)
                     result.NotificationVersion = Text(fields, "notificationVersion") ?? Text(fields, "version") ?? result.NotificationVersion;
 
@@ -112,9 +115,14 @@ namespace ChatApi.Engine.Events
             }
         }
 
-        private static string Text(Dictionary<string, JsonElement> fields, string name)
+        private static string Text(Dictionary<string, JsonElement> fields, string name) => TextOf(fields, name);
+
+        internal static string TextOf(IReadOnlyDictionary<string, JsonElement> fields, string name) =>
+            fields.TryGetValue(name, out var value) ? TextOf(value) : null;
+
+        /// <summary>A field's value as text: strings as they are, numbers and booleans as written, objects and arrays as JSON.</summary>
+        internal static string TextOf(JsonElement value)
         {
-            if (!fields.TryGetValue(name, out var value)) return null;
             switch (value.ValueKind)
             {
                 case JsonValueKind.String: return value.GetString();

@@ -10,7 +10,7 @@ namespace ChatApi.Engine.Http
 {
     /// <summary>
     /// Sends API requests: the resilience pipeline around rate limit and RestSharp. Knows nothing of
-    /// resources or tokens; the caller passes the Authorization header value.
+    /// resources or tokens; the caller passes the credential header (Authorization or x-api-key).
     /// </summary>
     internal sealed class ApiTransport : IDisposable
     {
@@ -33,7 +33,7 @@ namespace ChatApi.Engine.Http
             limiter = new RequestRateLimiter(requestsPerSecond, options.RateWindowMargin);
         }
 
-        public async Task<ApiResponse> SendAsync(ApiRequest request, string authorization, CallContext ctx)
+        public async Task<ApiResponse> SendAsync(ApiRequest request, KeyValuePair<string, string>? credential, CallContext ctx)
         {
             string idempotencyKey = request.IsChanging ? Guid.NewGuid().ToString() : null;
             int attempts = 0;
@@ -50,7 +50,7 @@ namespace ChatApi.Engine.Http
                     try
                     {
                         attempts++;
-                        var response = await AttemptAsync(request, authorization, idempotencyKey, attempts, ctx.Log, rc.CancellationToken).ConfigureAwait(false);
+                        var response = await AttemptAsync(request, credential, idempotencyKey, attempts, ctx.Log, rc.CancellationToken).ConfigureAwait(false);
                         response.Attempts = attempts;
                         response.EarlierAttemptUncertain = uncertain;
                         if (response.StatusCode >= 500 || response.StatusCode == 408) uncertain = true;
@@ -72,13 +72,13 @@ namespace ChatApi.Engine.Http
             }
         }
 
-        private async Task<ApiResponse> AttemptAsync(ApiRequest request, string authorization, string idempotencyKey, int attempt, IChatLog log, CancellationToken cancellation)
+        private async Task<ApiResponse> AttemptAsync(ApiRequest request, KeyValuePair<string, string>? credential, string idempotencyKey, int attempt, IChatLog log, CancellationToken cancellation)
         {
             await limiter.WaitAsync(cancellation).ConfigureAwait(false);
             var rr = new RestRequest(request.Path, ToMethod(request.Method));
             foreach (var q in request.Query) rr.AddQueryParameter(q.Key, q.Value);
             foreach (var h in request.Headers) rr.AddHeader(h.Key, h.Value);
-            if (authorization != null) rr.AddHeader("Authorization", authorization);
+            if (credential.HasValue) rr.AddHeader(credential.Value.Key, credential.Value.Value);
             if (idempotencyKey != null) rr.AddHeader("Idempotency-Key", idempotencyKey);
             rr.AddHeader("Accept", "application/json, application/problem+json");
             if (request.JsonBody != null) rr.AddStringBody(request.JsonBody, ContentType.Json);

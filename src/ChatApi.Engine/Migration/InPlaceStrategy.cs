@@ -22,7 +22,7 @@ namespace ChatApi.Engine.Migration
                 if (what || consent == Consent.WhatIf) { ReportAll(MigrationStatus.WhatIf, null); return; }
                 if (consent == Consent.No) { ReportAll(MigrationStatus.Skipped, "declined"); return; }
                 Run.Journal.SwitchStarted(w.Id, g.Key);
-                await Run.Calls.Run(() => Run.Client.UpdateWebhookAsync(w.Id, new WebhookChanges { Version = MigrationRun.V2 }, Run.Ctx), 2).ConfigureAwait(false);
+                await Run.Calls.Run(() => Run.Client.UpdateWebhookAsync(w.Id, new WebhookChanges { Version = Run.Target }, Run.Ctx), 2).ConfigureAwait(false);
                 Run.Journal.Switched(w.Id, g.Key);
                 Run.Tally.WebhookSwitched();
                 ReportAll(MigrationStatus.Migrated, null);

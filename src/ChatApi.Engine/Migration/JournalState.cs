@@ -17,6 +17,10 @@ namespace ChatApi.Engine.Migration
         public MigrationStrategy? Strategy { get; private set; }
         public bool RemoveLegacyWebhook { get; private set; }
         public bool SkipVerify { get; private set; }
+        /// <summary>The run's target version (v2.0 for journals written before there was a choice).</summary>
+        public string TargetVersion { get; private set; }
+        /// <summary>The fingerprint of the run's -UriMap; null when it had none.</summary>
+        public string UriMap { get; private set; }
         /// <summary>The channel ids the first run was given; null when it took every channel.</summary>
         public IList<string> Selection { get; private set; }
         public int Runs { get; private set; }
@@ -49,6 +53,8 @@ namespace ChatApi.Engine.Migration
                             if (Enum.TryParse<MigrationStrategy>(e[JournalFields.Strategy], out var strategy)) s.Strategy = strategy;
                             s.RemoveLegacyWebhook = e[JournalFields.RemoveLegacyWebhook] == "true";
                             s.SkipVerify = e[JournalFields.SkipVerify] == "true";
+                            s.TargetVersion = e[JournalFields.TargetVersion] ?? MigrationPlanner.TargetVersion;
+                            s.UriMap = e[JournalFields.UriMap];
                             s.Selection = e.Channels;
                         }
                         s.Finished = false;

@@ -6,6 +6,8 @@ namespace ChatApi.Engine.Migration
         public const string Strategy = "strategy";
         public const string RemoveLegacyWebhook = "removeLegacyWebhook";
         public const string SkipVerify = "skipVerify";
+        public const string TargetVersion = "targetVersion";
+        public const string UriMap = "uriMap";
         public const string Resume = "resume";
         public const string UriKey = "uriKey";
         public const string Uri = "uri";
@@ -45,7 +47,8 @@ namespace ChatApi.Engine.Migration
         public void Run(MigrationOptions options, IList<string> channels, bool resume)
         {
             var entry = Entry(JournalOps.Run).With(JournalFields.Strategy, options.Strategy.ToString())
-                .With(JournalFields.RemoveLegacyWebhook, Flag(options.RemoveLegacyWebhook)).With(JournalFields.SkipVerify, Flag(options.SkipVerify));
+                .With(JournalFields.RemoveLegacyWebhook, Flag(options.RemoveLegacyWebhook)).With(JournalFields.SkipVerify, Flag(options.SkipVerify))
+                .With(JournalFields.TargetVersion, options.Target).With(JournalFields.UriMap, options.MapFingerprint());
             entry.Channels = channels;
             if (resume) entry.With(JournalFields.Resume, "true");
             Write(entry);

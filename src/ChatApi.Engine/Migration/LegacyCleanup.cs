@@ -31,7 +31,7 @@ namespace ChatApi.Engine.Migration
             var candidates = new List<string>();
             void Consider(string id)
             {
-                if (id != null && !candidates.Contains(id) && !run.State.LegacyRemoved.Contains(id) && byId.TryGetValue(id, out var w) && w.Version != MigrationRun.V2)
+                if (id != null && !candidates.Contains(id) && !run.State.LegacyRemoved.Contains(id) && byId.TryGetValue(id, out var w) && ChatRules.VersionRank(w.Version) < ChatRules.VersionRank(run.Target))
                     candidates.Add(id);
             }
             foreach (var g in run.Plan.Groups) foreach (var w in g.LegacyWebhooks) Consider(w.Id);

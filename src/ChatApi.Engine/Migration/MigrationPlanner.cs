@@ -13,6 +13,34 @@ namespace ChatApi.Engine.Migration
         public bool SkipVerify { get; set; }
         /// <summary>How many calls are in flight at once (the session's rate limit still applies).</summary>
         public int ThrottleLimit { get; set; } = 4;
+        /// <summary>
+        /// The version the channels move to: v2.0 (a V2 session's default) or Chat Gateway v1.0 (a Gateway
+        /// session's); null for the session's default. Channels on an older version move; the rest are done.
+        /// </summary>
+        public string TargetVersion { get; set; }
+        /// <summary>Old receiver URI → the new one the target webhook gets; a URI not in it keeps its URI. Null for none.</summary>
+        public IDictionary<string, string> UriMap { get; set; }
+
+        /// <summary>The target, v2.0 when none was given.</summary>
+        internal string Target => TargetVersion ?? ChatValues.V2;
+
+        /// <summary>The receiver URI a webhook at <paramref name="uri"/> moves to (compared as <see cref="MigrationPlanner.UriKey"/> does).</summary>
+        public string MapUri(string uri)
+        {
+            if (UriMap == null || uri == null) return uri;
+            if (UriMap.TryGetValue(uri, out var mapped)) return mapped;
+            string key = MigrationPlanner.UriKey(uri);
+            foreach (var pair in UriMap) if (MigrationPlanner.UriKey(pair.Key) == key) return pair.Value;
+            return uri;
+        }
+
+        /// <summary>A fingerprint of the URI map (keys of old and new URIs, never the URIs), so a resumed run can check it got the same map.</summary>
+        internal string MapFingerprint()
+        {
+            if (UriMap == null || UriMap.Count == 0) return null;
+            var pairs = UriMap.Select(p => MigrationPlanner.UriKey(p.Key) + ">" + MigrationPlanner.UriKey(p.Value)).OrderBy(p => p, StringComparer.Ordinal);
+            return MigrationPlanner.UriKey(string.Join(";", pairs));
+        }
 
         /// <summary>Throws a <see cref="ChatApiException"/> (InvalidArgument) naming the parameter and the rule.</summary>
         public void Validate()
@@ -21,20 +49,34 @@ namespace ChatApi.Engine.Migration
                 throw ChatApiException.InvalidArgument("RemoveLegacyWebhook", "applies to -Strategy NewWebhook only (InPlace keeps the webhooks and switches them)");
             if (ThrottleLimit < 1 || ThrottleLimit > 64)
                 throw ChatApiException.InvalidArgument("ThrottleLimit", $"must be between 1 and 64 (got {ThrottleLimit})");
+            if (TargetVersion != null && TargetVersion != ChatValues.V2 && TargetVersion != ChatValues.Gateway)
+                throw ChatApiException.InvalidArgument("TargetVersion", $"must be {ChatValues.V2} or {ChatValues.Gateway}");
+            if (Strategy == MigrationStrategy.InPlace && Target == ChatValues.Gateway)
+                throw ChatApiException.InvalidArgument("Strategy", $"InPlace cannot move channels to {ChatValues.Gateway}: the Gateway changes only its own webhooks; use NewWebhook");
+            if (Strategy == MigrationStrategy.InPlace && UriMap != null && UriMap.Count > 0)
+                throw ChatApiException.InvalidArgument("UriMap", "applies to -Strategy NewWebhook only (InPlace keeps each webhook's URI)");
+            if (UriMap != null)
+                foreach (var pair in UriMap)
+                {
+                    if (ChatRules.CheckAbsoluteUri(pair.Key) != null)
+                        throw ChatApiException.InvalidArgument("UriMap", $"an old URI {ChatRules.CheckAbsoluteUri(pair.Key)} (got '{MigrationPlanner.SafeUri(pair.Key)}')");
+                    if (ChatRules.CheckAbsoluteUri(pair.Value) != null)
+                        throw ChatApiException.InvalidArgument("UriMap", $"the new URI of {MigrationPlanner.SafeUri(pair.Key)} {ChatRules.CheckAbsoluteUri(pair.Value)}");
+                }
         }
     }
 
-    /// <summary>The channels of one receiver URI, their legacy webhooks and the v2.0 webhook they go to.</summary>
+    /// <summary>The channels of one target receiver URI, their legacy webhooks and the webhook of the target version they go to.</summary>
     public sealed class UriGroup
     {
-        /// <summary>A stable key for the URI (a hash of its normalised form: no URI text, so no secret in the journal).</summary>
+        /// <summary>A stable key for the target URI (a hash of its normalised form: no URI text, so no secret in the journal).</summary>
         public string Key { get; internal set; }
-        /// <summary>The URI as the legacy webhooks carry it.</summary>
+        /// <summary>The URI the target webhook has: the legacy webhooks' URI, or where -UriMap maps it.</summary>
         public string Uri { get; internal set; }
         public List<Webhook> LegacyWebhooks { get; } = new List<Webhook>();
         /// <summary>The selected channels on those legacy webhooks.</summary>
         public List<Channel> Channels { get; } = new List<Channel>();
-        /// <summary>An existing v2.0 webhook with the same URI, reused instead of creating one; null when one must be created.</summary>
+        /// <summary>An existing webhook of the target version with the target URI, reused instead of creating one; null when one must be created.</summary>
         public Webhook Target { get; internal set; }
         /// <summary>Legacy webhook id → channels outside the selection that still use it.</summary>
         public Dictionary<string, List<Channel>> OtherUsers { get; } = new Dictionary<string, List<Channel>>();
@@ -47,7 +89,7 @@ namespace ChatApi.Engine.Migration
         /// <summary>Every selected channel, in input order.</summary>
         public List<Channel> Channels { get; } = new List<Channel>();
         public List<UriGroup> Groups { get; } = new List<UriGroup>();
-        /// <summary>Selected channels already on a v2.0 webhook (nothing to do), with that webhook.</summary>
+        /// <summary>Selected channels already on a webhook of the target version (or a newer one): nothing to do, with that webhook.</summary>
         public List<KeyValuePair<Channel, Webhook>> AlreadyOnV2 { get; } = new List<KeyValuePair<Channel, Webhook>>();
         /// <summary>Selected channels that cannot be planned, with the reason (their webhook does not exist).</summary>
         public List<KeyValuePair<Channel, string>> Unplannable { get; } = new List<KeyValuePair<Channel, string>>();
@@ -61,23 +103,24 @@ namespace ChatApi.Engine.Migration
         {
             var steps = new List<MigrationStep>();
             string strategy = Options.Strategy.ToString();
+            string target = Options.Target;
             void Add(MigrationStep s) { s.Step = steps.Count + 1; s.Strategy = strategy; steps.Add(s); }
 
             foreach (var g in Groups)
             {
                 if (!Options.SkipVerify)
-                    Add(new MigrationStep { Action = "VerifyUri", Uri = g.Uri, Channels = g.Channels.Count, Reason = "send a v2.0 WEB_HOOK_VERIFY event; channels move only if the URI answers 2xx" });
+                    Add(new MigrationStep { Action = "VerifyUri", Uri = g.Uri, Channels = g.Channels.Count, Reason = $"send a {target} WEB_HOOK_VERIFY event; channels move only if the URI answers 2xx" });
                 if (Options.Strategy == MigrationStrategy.NewWebhook)
                 {
                     if (g.Target != null)
-                        Add(new MigrationStep { Action = "ReuseWebhook", ToWebhookId = g.Target.Id, Uri = g.Uri, Channels = g.Channels.Count, Reason = $"the v2.0 webhook {g.Target.Id} already has this URI" });
+                        Add(new MigrationStep { Action = "ReuseWebhook", ToWebhookId = g.Target.Id, Uri = g.Uri, Channels = g.Channels.Count, Reason = $"the {target} webhook {g.Target.Id} already has this URI" });
                     else
-                        Add(new MigrationStep { Action = "CreateWebhook", Uri = g.Uri, Channels = g.Channels.Count, Reason = $"one shared v2.0 webhook for the {g.Channels.Count} channel(s) whose legacy webhooks use this URI" });
+                        Add(new MigrationStep { Action = "CreateWebhook", Uri = g.Uri, Channels = g.Channels.Count, Reason = $"one shared {target} webhook for the {g.Channels.Count} channel(s) whose webhooks use {(g.LegacyWebhooks.Any(w => w.Uri != g.Uri) ? "a URI mapped to " : "")}this URI" });
                     foreach (var c in g.Channels)
                         Add(new MigrationStep
                         {
                             Action = "RepointChannel", ChannelId = c.Id, ChannelName = c.Name, FromWebhookId = c.WebhookId, ToWebhookId = g.Target?.Id ?? "",
-                            Uri = g.Uri, Channels = 1, Reason = g.Target != null ? $"move to the v2.0 webhook {g.Target.Id}" : "move to the new v2.0 webhook",
+                            Uri = g.Uri, Channels = 1, Reason = g.Target != null ? $"move to the {target} webhook {g.Target.Id}" : $"move to the new {target} webhook",
                         });
                     if (Options.RemoveLegacyWebhook)
                         foreach (var w in g.LegacyWebhooks)
@@ -87,7 +130,7 @@ namespace ChatApi.Engine.Migration
                             {
                                 Action = "RemoveLegacyWebhook", FromWebhookId = w.Id, Uri = w.Uri, Channels = 0,
                                 Reason = others == null || others.Count == 0
-                                    ? "remove the v1.0 webhook once no channel refers to it (checked by listing after the moves)"
+                                    ? $"remove the {w.Version} webhook once no channel refers to it (checked by listing after the moves)"
                                     : $"kept while channel(s) outside this migration use it: {string.Join(", ", others.Select(o => o.Id))}",
                             });
                         }
@@ -112,7 +155,7 @@ namespace ChatApi.Engine.Migration
                 Add(new MigrationStep
                 {
                     Action = "None", ChannelId = pair.Key.Id, ChannelName = pair.Key.Name, FromWebhookId = pair.Value.Id, ToWebhookId = pair.Value.Id,
-                    Uri = pair.Value.Uri, Channels = 1, Reason = $"already on the v2.0 webhook {pair.Value.Id}",
+                    Uri = pair.Value.Uri, Channels = 1, Reason = $"already on the {pair.Value.Version} webhook {pair.Value.Id}",
                 });
             foreach (var pair in Unplannable)
                 Add(new MigrationStep { Action = "None", ChannelId = pair.Key.Id, ChannelName = pair.Key.Name, FromWebhookId = pair.Key.WebhookId, Channels = 1, Reason = pair.Value });
@@ -128,7 +171,11 @@ namespace ChatApi.Engine.Migration
     /// </summary>
     public static class MigrationPlanner
     {
+        /// <summary>The default target (a V2 session's).</summary>
         public const string TargetVersion = ChatValues.V2;
+
+        /// <summary>The progress activity of a run to <paramref name="target"/> (the cmdlet completes the same one).</summary>
+        public static string ActivityFor(string target) => $"Migrating channels to {target ?? TargetVersion} webhooks";
 
         /// <param name="selectedIds">Channel ids to migrate; null for every channel.</param>
         /// <param name="allChannels">Every channel of the tenant (to know who else uses a legacy webhook).</param>
@@ -155,8 +202,10 @@ namespace ChatApi.Engine.Migration
                     if (byId.TryGetValue(id, out var c)) plan.Channels.Add(c); else plan.Missing.Add(id);
                 }
 
-            // v2.0 webhooks by URI key: the candidates for reuse.
-            var v2ByKey = webhooks.Where(w => w.Version == TargetVersion && !string.IsNullOrEmpty(w.Uri))
+            // Webhooks of the target version by URI key: the candidates for reuse.
+            string target = options.Target;
+            int targetRank = ChatRules.VersionRank(target);
+            var v2ByKey = webhooks.Where(w => w.Version == target && !string.IsNullOrEmpty(w.Uri))
                 .GroupBy(w => UriKey(w.Uri)).ToDictionary(g => g.Key, g => g.OrderBy(w => w.Id, IdComparer.Instance).ToList());
 
             var groups = new Dictionary<string, UriGroup>(StringComparer.Ordinal);
@@ -167,15 +216,17 @@ namespace ChatApi.Engine.Migration
                     plan.Unplannable.Add(new KeyValuePair<Channel, string>(c, $"its webhook {c.WebhookId} does not exist; nothing to migrate from"));
                     continue;
                 }
-                if (hook.Version == TargetVersion)
+                if (ChatRules.VersionRank(hook.Version) >= targetRank)
                 {
                     plan.AlreadyOnV2.Add(new KeyValuePair<Channel, Webhook>(c, hook));
                     continue;
                 }
-                string key = UriKey(hook.Uri);
+                // One group per target URI: webhooks whose URIs map to one new URI share its webhook.
+                string targetUri = options.MapUri(hook.Uri);
+                string key = UriKey(targetUri);
                 if (!groups.TryGetValue(key, out var group))
                 {
-                    group = new UriGroup { Key = key, Uri = hook.Uri };
+                    group = new UriGroup { Key = key, Uri = targetUri };
                     if (options.Strategy == MigrationStrategy.NewWebhook && v2ByKey.TryGetValue(key, out var candidates))
                     {
                         string known = null;
@@ -228,10 +279,10 @@ namespace ChatApi.Engine.Migration
             return b.ToString();
         }
 
-        /// <summary>A name for the v2.0 webhook that replaces the legacy webhooks of a URI (max 255 characters).</summary>
-        public static string WebhookName(string uri)
+        /// <summary>A name for the webhook of <paramref name="version"/> that replaces the legacy webhooks of a URI (max 255 characters).</summary>
+        public static string WebhookName(string uri, string version = TargetVersion)
         {
-            string name = System.Uri.TryCreate(uri, UriKind.Absolute, out var parsed) ? $"v2.0 {parsed.Host}{parsed.AbsolutePath}" : "v2.0 migrated webhook";
+            string name = System.Uri.TryCreate(uri, UriKind.Absolute, out var parsed) ? $"{version} {parsed.Host}{parsed.AbsolutePath}" : $"{version} migrated webhook";
             return name.Length <= ChatRules.MaxWebhookNameLength ? name : name.Substring(0, ChatRules.MaxWebhookNameLength);
         }
 

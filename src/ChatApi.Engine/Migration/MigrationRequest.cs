@@ -57,6 +57,13 @@ namespace ChatApi.Engine.Migration
                 if (StrategyGiven && options.Strategy != state.Strategy.Value)
                     throw ChatApiException.InvalidArgument("Strategy", $"must match the journal being resumed ({state.Strategy.Value}), or be left out");
                 options.Strategy = state.Strategy.Value;
+                if (options.TargetVersion != null && options.TargetVersion != state.TargetVersion)
+                    throw ChatApiException.InvalidArgument("TargetVersion", $"must match the journal being resumed ({state.TargetVersion}), or be left out");
+                options.TargetVersion = state.TargetVersion;
+                if (options.MapFingerprint() != state.UriMap)
+                    throw ChatApiException.InvalidArgument("UriMap", state.UriMap == null
+                        ? "the run being resumed had no -UriMap; leave it out"
+                        : "must be the same map as the run being resumed (its old and new URIs); give it again with -Resume");
                 options.RemoveLegacyWebhook |= state.RemoveLegacyWebhook;
                 options.SkipVerify |= state.SkipVerify;
                 if (ids == null && state.Selection != null) ids = state.Selection.ToList();

@@ -6,7 +6,8 @@ namespace ChatApi.Engine.Migration
     /// </summary>
     internal sealed class MigrationRun
     {
-        public const string V2 = MigrationPlanner.TargetVersion;
+        /// <summary>The version the channels move to (v2.0, or Chat Gateway v1.0 on a Gateway session).</summary>
+        public string Target => Options.Target;
 
         public MigrationRun(ChatApiClient client, IMigrationHost host, CallContext ctx, ThrottledCalls calls, MigrationOptions options,
             JournalState state, JournalWriter journal, MigrationTally tally, bool whatIf)
@@ -28,7 +29,7 @@ namespace ChatApi.Engine.Migration
 
         public bool IsCancellation(Exception e) => MigrationRunner.IsCancellation(e, Ctx);
 
-        /// <summary>A channel on a v2.0 webhook needs nothing; a move the journal started and the server shows done is recorded as done.</summary>
+        /// <summary>A channel on a webhook of the target version needs nothing; a move the journal started and the server shows done is recorded as done.</summary>
         public void AlreadyOnV2(Channel c, Webhook hook)
         {
             if (State.Moves.TryGetValue(c.Id, out var move) && !move.Done && move.To == c.WebhookId)
@@ -52,15 +53,15 @@ namespace ChatApi.Engine.Migration
             string safe = MigrationPlanner.SafeUri(g.Uri);
             try
             {
-                var consent = await Host.ConfirmAsync($"URI {g.Uri}", "Verify with a v2.0 WEB_HOOK_VERIFY event").ConfigureAwait(false);
+                var consent = await Host.ConfirmAsync($"URI {g.Uri}", $"Verify with a {Target} WEB_HOOK_VERIFY event").ConfigureAwait(false);
                 if (consent == Consent.WhatIf) return (true, true);
                 if (consent == Consent.No) { SkipAll(g, "the verify of its URI was declined"); return (false, false); }
-                var result = await Calls.Run(() => Client.VerifyWebhookAsync(g.Uri, V2, Ctx)).ConfigureAwait(false);
+                var result = await Calls.Run(() => Client.VerifyWebhookAsync(g.Uri, Target, Ctx)).ConfigureAwait(false);
                 if (!result.Success)
                 {
                     result.Message = (result.Message ?? $"HTTP {result.StatusCode}").Replace(g.Uri, safe);
                     Journal.VerifyFailed(g.Key, safe, result.Message);
-                    FailAll(g, $"its webhook URI {safe} failed the v2.0 verify ({result.Message}); left untouched", null);
+                    FailAll(g, $"its webhook URI {safe} failed the {Target} verify ({result.Message}); left untouched", null);
                     return (false, false);
                 }
                 Journal.Verified(g.Key, safe);

@@ -45,6 +45,7 @@ namespace ChatApi.Engine.Migration
         public async Task<MigrationPlan> PlanAsync(IReadOnlyList<string> channelIds, MigrationOptions options)
         {
             options = options ?? new MigrationOptions();
+            SettleTarget(options);
             options.Validate();
             var (channels, webhooks) = await LoadAsync().ConfigureAwait(false);
             return MigrationPlanner.Plan(channelIds, channels, webhooks, options);
@@ -58,12 +59,14 @@ namespace ChatApi.Engine.Migration
             MigrationJournal journal = request.Journals ? MigrationJournal.Open(request.JournalPath) : null;
             try
             {
+                if (request.Options != null && !request.Resume) SettleTarget(request.Options);
                 var (options, state, ids) = request.Resolve(journal, host.Warning);
+                SettleTarget(options);
                 calls = new ThrottledCalls(options.ThrottleLimit, ctx.Cancellation);
                 if (journal != null)
                     ctx.Log.Verbose($"Migration journal: {Path.GetFullPath(request.JournalPath)}" + (request.Resume ? $" (resuming: {state.Entries} entries, {state.Moves.Values.Count(m => m.Done)} channel(s) moved)" : ""));
                 var writer = new JournalWriter(journal);
-                var run = new MigrationRun(client, host, ctx, calls, options, state, writer, new MigrationTally(host, watch, state), request.WhatIf);
+                var run = new MigrationRun(client, host, ctx, calls, options, state, writer, new MigrationTally(host, watch, state) { Activity = MigrationPlanner.ActivityFor(options.Target) }, request.WhatIf);
                 await ExecuteAsync(run, ids).ConfigureAwait(false);
                 var summary = run.Tally.Summary(options.Strategy);
                 summary.Resumed = request.Resume;
@@ -90,7 +93,7 @@ namespace ChatApi.Engine.Migration
             foreach (var c in state.Created) known[c.Key] = c.Value;
             var plan = run.Plan = MigrationPlanner.Plan(ids, channels, webhooks, run.Options, known);
             run.Tally.Expect(plan.Channels.Count + plan.Missing.Count);
-            ctx.Log.Verbose($"Plan: {plan.Channels.Count} channel(s); {plan.MigratableChannels} to migrate over {plan.Groups.Count} receiver URI(s); {plan.AlreadyOnV2.Count} already on v2.0");
+            ctx.Log.Verbose($"Plan: {plan.Channels.Count} channel(s); {plan.MigratableChannels} to migrate over {plan.Groups.Count} receiver URI(s); {plan.AlreadyOnV2.Count} already on {run.Target}");
 
             run.Journal.Run(run.Options, ids != null ? plan.Channels.Select(c => c.Id).Concat(plan.Missing).ToList() : null, state.Runs > 0);
 
@@ -105,6 +108,19 @@ namespace ChatApi.Engine.Migration
             await Task.WhenAll(plan.Groups.Select(strategy.RunGroupAsync)).ConfigureAwait(false);
 
             if (run.Options.RemoveLegacyWebhook) await new LegacyCleanup(run).RunAsync().ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The target defaults to what the session's API creates (v2.0 on V2, Chat Gateway v1.0 on the Gateway);
+        /// a target the session cannot create is refused before anything is read.
+        /// </summary>
+        private void SettleTarget(MigrationOptions options)
+        {
+            if (options.TargetVersion == null) options.TargetVersion = client.DefaultWebhookVersion;
+            if (!client.WebhookVersions.Contains(options.TargetVersion))
+                throw ChatApiException.InvalidArgument("TargetVersion", options.TargetVersion == ChatValues.Gateway
+                    ? $"{ChatValues.Gateway} webhooks are created through the Chat Gateway: pass a Gateway session (Connect-ChatApi -Api Gateway)"
+                    : $"a {client.Api} session creates {string.Join(", ", client.WebhookVersions)} webhooks only: pass a session of the API that creates {options.TargetVersion} webhooks");
         }
 
         internal static bool IsCancellation(Exception e, CallContext ctx) =>

@@ -56,9 +56,12 @@ namespace ChatApi.Engine.Migration
                 host.Result(result, error);
                 done++;
                 if (result.Status == MigrationStatus.Failed) failed++;
-                Progress("Migrating channels to v2.0 webhooks");
+                Progress(Activity);
             }
         }
+
+        /// <summary>What the progress bar says the run does (it names the target version).</summary>
+        public string Activity { get; set; } = MigrationPlanner.ActivityFor(null);
 
         /// <summary>Tells the host where the run is; counted and reported under one lock, so records come in order.</summary>
         public void Progress(string activity)

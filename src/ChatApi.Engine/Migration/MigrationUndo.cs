@@ -126,7 +126,7 @@ namespace ChatApi.Engine.Migration
                                 Report(result, null);
                                 return;
                             }
-                            var consent = await host.ConfirmAsync($"webhook {id}", "Remove the v2.0 webhook the migration created (no channel uses it)").ConfigureAwait(false);
+                            var consent = await host.ConfirmAsync($"webhook {id}", "Remove the webhook the migration created (no channel uses it)").ConfigureAwait(false);
                             if (consent != Consent.Yes) { result.Status = consent == Consent.WhatIf ? UndoStatus.WhatIf : UndoStatus.Skipped; Report(result, null); return; }
                             try
                             {

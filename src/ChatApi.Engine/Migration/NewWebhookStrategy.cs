@@ -1,8 +1,8 @@
 namespace ChatApi.Engine.Migration
 {
     /// <summary>
-    /// The NewWebhook strategy: one shared v2.0 webhook per receiver URI (reused when one exists,
-    /// created otherwise), then each channel repointed to it under If-Match.
+    /// The NewWebhook strategy: one shared webhook of the target version per target receiver URI (reused
+    /// when one exists, created otherwise), then each channel repointed to it under If-Match.
     /// </summary>
     internal sealed class NewWebhookStrategy : MigrationStrategyRunner
     {
@@ -15,7 +15,7 @@ namespace ChatApi.Engine.Migration
             await Task.WhenAll(g.Channels.Select(c => MoveAsync(g, c, targetId, whatIf))).ConfigureAwait(false);
         }
 
-        /// <summary>The group's v2.0 webhook: the one planned (reused, or created by an interrupted run), or a new one.</summary>
+        /// <summary>The group's webhook of the target version: the one planned (reused, or created by an interrupted run), or a new one.</summary>
         private async Task<(bool Ok, string TargetId, bool WhatIf)> TargetAsync(UriGroup g, bool what)
         {
             var state = Run.State;
@@ -39,31 +39,33 @@ namespace ChatApi.Engine.Migration
                     }
                     return (true, id, what);
                 }
-                string name = MigrationPlanner.WebhookName(g.Uri);
-                var consent = await Run.Host.ConfirmAsync($"URI {g.Uri}", $"Create the v2.0 webhook '{name}' for {g.Channels.Count} channel(s)").ConfigureAwait(false);
-                if (consent == Consent.No) { Run.SkipAll(g, "the creation of its v2.0 webhook was declined"); return (false, null, what); }
+                string name = MigrationPlanner.WebhookName(g.Uri, Run.Target);
+                var consent = await Run.Host.ConfirmAsync($"URI {g.Uri}", $"Create the {Run.Target} webhook '{name}' for {g.Channels.Count} channel(s)").ConfigureAwait(false);
+                if (consent == Consent.No) { Run.SkipAll(g, $"the creation of its {Run.Target} webhook was declined"); return (false, null, what); }
                 if (consent == Consent.WhatIf) return (true, null, true);
                 Run.Journal.CreateStarted(g.Key, safe);
-                var hook = await Run.Calls.Run(() => Run.Client.CreateWebhookAsync(name, g.Uri, MigrationRun.V2, Run.Ctx)).ConfigureAwait(false);
+                var hook = await Run.Calls.Run(() => Run.Client.CreateWebhookAsync(name, g.Uri, Run.Target, Run.Ctx)).ConfigureAwait(false);
                 Run.Journal.WebhookCreated(g.Key, hook.Id, safe);
                 Run.Tally.WebhookCreated();
-                Run.Ctx.Log.Verbose($"Created v2.0 webhook {hook.Id} for {safe}");
+                Run.Ctx.Log.Verbose($"Created {Run.Target} webhook {hook.Id} for {safe}");
                 return (true, hook.Id, what);
             }
             catch (Exception e) when (!Run.IsCancellation(e))
             {
-                Run.FailAll(g, $"its v2.0 webhook for {safe} could not be created: {e.Message}", e);
+                Run.FailAll(g, $"its {Run.Target} webhook for {safe} could not be created: {e.Message}", e);
                 return (false, null, what);
             }
         }
 
+        private string VersionOf(string webhookId) => Run.Webhooks?.FirstOrDefault(w => w.Id == webhookId)?.Version ?? "legacy";
+
         private async Task MoveAsync(UriGroup g, Channel c, string targetId, bool what)
         {
-            string target = targetId != null ? "the v2.0 webhook " + targetId : "the new v2.0 webhook";
+            string target = targetId != null ? $"the {Run.Target} webhook {targetId}" : $"the new {Run.Target} webhook";
             var tally = Run.Tally;
             try
             {
-                var consent = await Run.Host.ConfirmAsync($"channel '{c.Name}' ({c.Id})", $"Repoint from the v1.0 webhook {c.WebhookId} to {target}").ConfigureAwait(false);
+                var consent = await Run.Host.ConfirmAsync($"channel '{c.Name}' ({c.Id})", $"Repoint from the {VersionOf(c.WebhookId)} webhook {c.WebhookId} to {target}").ConfigureAwait(false);
                 if (what || consent == Consent.WhatIf) { tally.Report(MigrationRun.Result(c, g, MigrationStatus.WhatIf, null, c.WebhookId, targetId ?? "(new)"), null); return; }
                 if (consent == Consent.No) { tally.Report(MigrationRun.Result(c, g, MigrationStatus.Skipped, "declined", c.WebhookId, targetId), null); return; }
 

@@ -9,6 +9,27 @@ namespace ChatApi.Engine.Wire
     /// </summary>
     internal interface IChatWire
     {
+        /// <summary>Which API this is (<see cref="ChatValues.ApiV2"/> or <see cref="ChatValues.ApiGateway"/>); output objects carry it.</summary>
+        string Api { get; }
+
+        /// <summary>The notification versions this API creates and changes webhooks with, and the default of a create.</summary>
+        IReadOnlyList<string> Versions { get; }
+        string DefaultVersion { get; }
+        /// <summary>The versions its verify call can send WEB_HOOK_VERIFY in.</summary>
+        IReadOnlyList<string> VerifyVersions { get; }
+
+        /// <summary>Whether a call needs a region (V2's paths hold one; the Gateway's do not).</summary>
+        bool NeedsRegion { get; }
+
+        /// <summary>Headers every call of this API carries besides its credential (the Gateway's X-8x8-Tenant).</summary>
+        IEnumerable<KeyValuePair<string, string>> Headers(ApiScope scope);
+
+        /// <summary>
+        /// Whether a page with fewer items than asked for is the last one whatever the page block says
+        /// (the Gateway: a server built from its description answers nonsense totals).
+        /// </summary>
+        bool ShortPageEnds { get; }
+
         /// <summary>Paths, relative to the base URI, of one tenant's resources.</summary>
         string ResourcePath(ApiScope scope, string family);
 
@@ -24,8 +45,11 @@ namespace ChatApi.Engine.Wire
         /// <summary>The parts of an error answer a user needs.</summary>
         Problem ReadProblem(string body);
 
-        /// <summary>How a call proves who it is (a bearer token for V2).</summary>
+        /// <summary>How a call proves who it is (a bearer token for V2, the x-api-key header for the Gateway).</summary>
         AuthScheme Auth { get; }
+
+        /// <summary>What a refused credential (401) means and what to do about it, for Connect-ChatApi's error.</summary>
+        string RefusedCredentialAdvice { get; }
 
         IWebhookContract Webhooks { get; }
         IChannelContract Channels { get; }
@@ -45,14 +69,16 @@ namespace ChatApi.Engine.Wire
     {
         /// <summary>An OAuth client-credentials token, sent as Authorization: Bearer, refreshed once after a 401.</summary>
         BearerToken,
+        /// <summary>An API key sent as the x-api-key header on every call; no token, nothing to refresh.</summary>
+        ApiKeyHeader,
     }
 
-    /// <summary>Where the session points: one tenant in one region.</summary>
+    /// <summary>Where the session points: one tenant (in one region for V2), through one API.</summary>
     internal readonly struct ApiScope
     {
-        public readonly string Region, Tenant;
+        public readonly string Api, Region, Tenant;
 
-        public ApiScope(string region, string tenant) => (Region, Tenant) = (region, tenant);
+        public ApiScope(string api, string region, string tenant) => (Api, Region, Tenant) = (api, region, tenant);
     }
 
     /// <summary>One page of a list: its items, and the counts the server gave (when it gave them).</summary>
@@ -95,6 +121,10 @@ namespace ChatApi.Engine.Wire
         IEnumerable<KeyValuePair<string, string>> Query(string filter, string sort);
     }
 
+    /// <summary>
+    /// The conversations of an API; null on a wire that does not serve them yet (the Gateway's come with
+    /// a later issue), which the client turns into a clear error.
+    /// </summary>
     internal interface IConversationContract
     {
         Conversation Read(JsonElement e, ApiScope scope);

@@ -5,8 +5,9 @@ namespace ChatApi.Events
 {
     /// <summary>
     /// One event that 8x8 posts to a webhook. The concrete type tells the event type apart
-    /// (QueuedEvent, AgentJoinedEvent, AgentLeftEvent, TransferEvent, TextEvent,
-    /// WebhookVerifyEvent, UnknownEvent); RawJson always keeps the body as received.
+    /// (V2: QueuedEvent, AgentJoinedEvent, AgentLeftEvent, TransferEvent, TextEvent; the Gateway:
+    /// ConversationUpdateEvent, QueuedEvent, MembersChangedEvent, TransferEvent, MessageEvent,
+    /// ActivityEvent; both: WebhookVerifyEvent, UnknownEvent); RawJson always keeps the body as received.
     /// </summary>
     public abstract class WebhookEvent
     {
@@ -17,8 +18,13 @@ namespace ChatApi.Events
         public DateTimeOffset? Timestamp { get; set; }
         /// <summary>SYSTEM for system events, AGENT for agent text.</summary>
         public string MessageType { get; set; }
-        /// <summary>v2.0 when the event came with signature headers, v1.0 when it did not (WEB_HOOK_VERIFY: the body's notificationVersion).</summary>
+        /// <summary>
+        /// v2.0 when a V2 event came with signature headers, v1.0 when it did not; Chat Gateway v1.0 for the
+        /// Gateway's envelope (WEB_HOOK_VERIFY: the body's notificationVersion).
+        /// </summary>
         public string NotificationVersion { get; set; }
+        /// <summary>Which API's event format the body is in: V2 or Gateway.</summary>
+        public string Api { get; set; }
         /// <summary>x-8x8-event-id, when headers were given.</summary>
         public string EventId { get; set; }
         /// <summary>x-8x8-retry, when headers were given.</summary>
@@ -87,7 +93,7 @@ namespace ChatApi.Events
         public override string ToString() => $"WEB_HOOK_VERIFY {NotificationVersion}";
     }
 
-    /// <summary>Any event type this module does not know yet; RawJson keeps all of it.</summary>
+    /// <summary>Any event type or shape this module does not know yet; RawJson keeps all of it.</summary>
     public sealed class UnknownEvent : WebhookEvent
     {
         public override string ToString() => $"{EventType ?? "(no eventType)"} (unknown) {ConversationId}".Trim();

@@ -12,6 +12,8 @@ namespace ChatApi
         /// <summary>Exponent, base64url.</summary>
         public string E { get; set; }
         public string Region { get; set; }
+        /// <summary>The API whose key path served it: V2 or Gateway.</summary>
+        public string Api { get; set; }
 
         public override string ToString() => KeyId;
     }

@@ -11,6 +11,8 @@ namespace ChatApi
         public bool Success { get; set; }
         public int StatusCode { get; set; }
         public string Message { get; set; }
+        /// <summary>The API that sent the verify event: V2 or Gateway.</summary>
+        public string Api { get; set; }
 
         public override string ToString() => $"{Uri}: {(Success ? "reachable" : "failed")}";
     }

@@ -3,15 +3,18 @@ using System;
 namespace ChatApi
 {
     /// <summary>
-    /// A connection to one tenant in one region. Holds no secret and no token: those stay in the
-    /// engine's token provider; this object only shows what an admin needs to see.
+    /// A connection to one tenant: in one region through Chat API V2, or through the Chat Gateway.
+    /// Holds no secret, no token and no Gateway key: those stay in the engine; this object only shows
+    /// what an admin needs to see.
     /// </summary>
     public sealed class ChatSession
     {
         private readonly Func<DateTimeOffset?> tokenExpiry;
 
-        public ChatSession(string region, string tenantId, Uri baseUri, string apiKey, double requestsPerSecond, Func<DateTimeOffset?> tokenExpiry)
+        public ChatSession(string region, string tenantId, Uri baseUri, string apiKey, double requestsPerSecond, Func<DateTimeOffset?> tokenExpiry,
+            string api = "V2")
         {
+            Api = api;
             Region = region;
             TenantId = tenantId;
             BaseUri = baseUri;
@@ -22,10 +25,12 @@ namespace ChatApi
         }
 
         public Guid Id { get; } = Guid.NewGuid();
+        /// <summary>The API the session speaks: V2 (Chat API V2) or Gateway (the Chat Gateway).</summary>
+        public string Api { get; }
         public string Region { get; }
         public string TenantId { get; }
         public Uri BaseUri { get; }
-        /// <summary>The API key (the public half of the credential; the secret is never kept here).</summary>
+        /// <summary>The V2 API key (the public half of the credential; the secret is never kept here). Null on a Gateway session, whose key is its secret.</summary>
         public string ApiKey { get; }
         public double RequestsPerSecond { get; }
         public DateTimeOffset ConnectedAt { get; }
@@ -33,6 +38,6 @@ namespace ChatApi
         public DateTimeOffset? TokenExpiresAt => IsConnected ? tokenExpiry() : null;
         public bool IsConnected { get; set; } = true;
 
-        public override string ToString() => $"{TenantId}@{Region} ({BaseUri})";
+        public override string ToString() => Region != null ? $"{TenantId}@{Region} ({BaseUri})" : $"{TenantId ?? "(key's tenant)"}@{Api} ({BaseUri})";
     }
 }

@@ -96,6 +96,15 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     }
 
     [Fact]
+    public void RedactorBlanksTheGatewayKey()
+    {
+        var text = Redactor.Redact("{\"x-api-key\":\"gw-key-1\",\"apiKey\" : \"gw-key-2\",\"name\":\"keep\"}");
+        Assert.DoesNotContain("gw-key-1", text);
+        Assert.DoesNotContain("gw-key-2", text);
+        Assert.Contains("\"name\":\"keep\"", text);
+    }
+
+    [Fact]
     public async Task NothingLoggedCarriesTheTokenOrTheSecret()
     {
         server.Token = (_, ctx) => ScriptedServer.Json(ctx, 200, "{\"access_token\":\"SECRET-TOKEN-42\",\"expires_in\":\"3600\"}");

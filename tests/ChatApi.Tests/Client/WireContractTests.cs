@@ -8,7 +8,7 @@ namespace ChatApi.Tests.Client;
 /// <summary>The V2 wire contracts: 8x8's contradictions are sent both ways and read either way.</summary>
 public sealed class WireContractTests
 {
-    private static readonly ApiScope Scope = new("eu", "acme");
+    private static readonly ApiScope Scope = new(ChatValues.ApiV2, "eu", "acme");
 
     private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
 

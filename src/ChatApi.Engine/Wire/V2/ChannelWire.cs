@@ -38,12 +38,14 @@ namespace ChatApi.Engine.Wire.V2
             {
                 Id = c.Id ?? c.ChannelId,
                 Name = c.Name,
+                Type = ChatValues.ChatApiChannel,
                 WebhookId = c.WebHookId ?? c.WebhookId,
                 RoutingType = routing?.Type,
                 QueueId = routing?.Id,
                 ETag = etag,
                 Region = scope.Region,
                 TenantId = scope.Tenant,
+                Api = scope.Api,
             };
         }
 

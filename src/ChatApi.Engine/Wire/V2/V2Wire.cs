@@ -10,6 +10,19 @@ namespace ChatApi.Engine.Wire.V2
     {
         public static readonly V2Wire Instance = new V2Wire();
 
+        private static readonly string[] WritableVersions = ChatValues.Versions;
+
+        public string Api => ChatValues.ApiV2;
+        public IReadOnlyList<string> Versions => WritableVersions;
+        public string DefaultVersion => ChatValues.V2;
+        public IReadOnlyList<string> VerifyVersions => WritableVersions;
+        public bool NeedsRegion => true;
+        public bool ShortPageEnds => false;
+
+        public IEnumerable<KeyValuePair<string, string>> Headers(ApiScope scope) => Array.Empty<KeyValuePair<string, string>>();
+
+        public string RefusedCredentialAdvice => "Check the API key and secret (8x8 Admin Console, product 'VCC Chat API').";
+
         private static readonly Dictionary<string, string> FamilyPaths = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [Families.Webhooks] = "web-hooks",

@@ -64,6 +64,7 @@ namespace ChatApi.Engine.Wire.V2
                 ETag = etag,
                 Region = scope.Region,
                 TenantId = scope.Tenant,
+                Api = scope.Api,
             };
         }
 

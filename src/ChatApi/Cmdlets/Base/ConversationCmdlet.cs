@@ -15,7 +15,11 @@ namespace ChatApi.Cmdlets
     public abstract class WebhookVersionCmdlet : ChatCmdlet
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet(ChatValues.V1, ChatValues.V2)]
-        public string Version { get; set; } = ChatRules.DefaultVersion;
+        [ValidateWebhookVersion]
+        [ArgumentCompleter(typeof(Completers.WebhookVersionCompleter))]
+        public string Version { get; set; }
+
+        /// <summary>-Version, or the default of the session's API (v2.0 on V2, Chat Gateway v1.0 on the Gateway).</summary>
+        protected string VersionFor(ChatApiClient client) => Version ?? client.DefaultWebhookVersion;
     }
 }

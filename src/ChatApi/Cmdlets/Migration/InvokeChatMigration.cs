@@ -3,9 +3,10 @@ using System.IO;
 namespace ChatApi.Cmdlets
 {
     /// <summary>
-    /// Moves V1-era channels onto v2.0 (signed) webhooks: by default one shared v2.0 webhook per receiver
-    /// URI (an existing one is reused), each URI verified before any channel moves to it; or -Strategy
-    /// InPlace. Journals every step so -Resume finishes a killed run; -WhatIf prints every action.
+    /// Moves channels onto webhooks of a newer version: V1-era channels onto v2.0 (signed) webhooks on a
+    /// V2 session, or channels onto Chat Gateway v1.0 webhooks on a Gateway session (-TargetVersion, with
+    /// -UriMap for the receivers' new URIs). By default one shared webhook per target receiver URI (an
+    /// existing one is reused), each URI verified before any channel moves to it; or -Strategy InPlace (V2). Journals every step so -Resume finishes a killed run; -WhatIf prints every action.
     /// Channels (or plan steps) come from the pipeline, else every channel of the session.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "ChatMigration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
@@ -56,7 +57,7 @@ namespace ChatApi.Cmdlets
                 }
                 finally
                 {
-                    host.Completed("Migrating channels to v2.0 webhooks");
+                    host.Completed(MigrationPlanner.ActivityFor(request.Options.TargetVersion));
                 }
             }, journal);
         }

@@ -25,6 +25,16 @@ namespace ChatApi.Cmdlets
         [Parameter]
         public SwitchParameter SkipVerify { get; set; }
 
+        /// <summary>v2.0 (a V2 session's default) or Chat Gateway v1.0 (a Gateway session's default).</summary>
+        [Parameter]
+        [ValidateSet(ChatValues.V2, ChatValues.Gateway)]
+        public string TargetVersion { get; set; }
+
+        /// <summary>Old receiver URI → new URI, as a hashtable or the path of a CSV file (OldUri, NewUri); a URI not in it keeps its URI.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public object UriMap { get; set; }
+
         /// <summary>Collects a piped id; plan steps about a URI carry none, in-place steps carry several (comma-separated).</summary>
         protected override void ProcessRecord()
         {
@@ -45,7 +55,28 @@ namespace ChatApi.Cmdlets
         }
 
         /// <summary>The options these parameters describe; Invoke-ChatMigration adds its throttle.</summary>
-        private protected virtual MigrationOptions Options() =>
-            new MigrationOptions { Strategy = Strategy, RemoveLegacyWebhook = RemoveLegacyWebhook, SkipVerify = SkipVerify };
+        private protected virtual MigrationOptions Options()
+        {
+            IDictionary<string, string> map;
+            try
+            {
+                map = UriMapArgument.Read(this, UriMap);
+            }
+            catch (ArgumentException e)
+            {
+                ThrowTerminatingError(ErrorRecords.From(e, UriMap));
+                return null;
+            }
+            var options = new MigrationOptions { Strategy = Strategy, RemoveLegacyWebhook = RemoveLegacyWebhook, SkipVerify = SkipVerify, TargetVersion = TargetVersion, UriMap = map };
+            try
+            {
+                options.Validate();
+            }
+            catch (ChatApiException e)
+            {
+                ThrowTerminatingError(ErrorRecords.From(e, null));
+            }
+            return options;
+        }
     }
 }

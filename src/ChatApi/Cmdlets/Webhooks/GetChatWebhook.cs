@@ -13,7 +13,7 @@ namespace ChatApi.Cmdlets
         public string[] Id { get; set; }
 
         [Parameter(ParameterSetName = "List")]
-        [ValidateSet(ChatValues.V1, ChatValues.V2)]
+        [ValidateSet(ChatValues.V1, ChatValues.V2, ChatValues.Gateway)]
         public string Version { get; set; }
 
         /// <summary>Webhook names to list, with wildcards; matched on this side (the V2 webhook list takes no filter).</summary>

@@ -1,6 +1,6 @@
 namespace ChatApi.Cmdlets
 {
-    /// <summary>Creates a webhook (v2.0 by default: signed events).</summary>
+    /// <summary>Creates a webhook (v2.0 by default on V2, Chat Gateway v1.0 on the Gateway: signed events).</summary>
     [Cmdlet(VerbsCommon.New, "ChatWebhook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Webhook))]
     public sealed class NewChatWebhookCommand : ChangingChatCmdlet
@@ -14,15 +14,18 @@ namespace ChatApi.Cmdlets
         [ValidateAbsoluteUri]
         public string Uri { get; set; }
 
+        /// <summary>The notification version; by default the session API's (v2.0 on V2, Chat Gateway v1.0 on the Gateway).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet(ChatValues.V1, ChatValues.V2)]
-        public string Version { get; set; } = ChatRules.DefaultVersion;
+        [ValidateWebhookVersion]
+        [ArgumentCompleter(typeof(Completers.WebhookVersionCompleter))]
+        public string Version { get; set; }
 
         protected override void ProcessRecord()
         {
             var client = Client;
-            if (!ShouldProcess(Redactor.Redact($"{Name} -> {Uri} ({Version})"), "Create webhook")) return;
-            string name = Name, uri = Uri, version = Version; // the item runs while later ones are bound
+            string version = Version ?? client.DefaultWebhookVersion;
+            if (!ShouldProcess(Redactor.Redact($"{Name} -> {Uri} ({version})"), "Create webhook")) return;
+            string name = Name, uri = Uri; // the item runs while later ones are bound
             RunItemAndWrite(ctx => client.CreateWebhookAsync(name, uri, version, ctx), name);
         }
     }

@@ -26,7 +26,8 @@ namespace ChatApi.Cmdlets
         public string Uri { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet(ChatValues.V1, ChatValues.V2)]
+        [ValidateWebhookVersion]
+        [ArgumentCompleter(typeof(Completers.WebhookVersionCompleter))]
         public string Version { get; set; }
 
         private protected override string TargetId => Id;

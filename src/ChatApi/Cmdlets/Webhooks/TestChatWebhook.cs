@@ -24,7 +24,7 @@ namespace ChatApi.Cmdlets
             var client = Client;
             var webhook = Webhook;
             string uri = webhook?.Uri ?? Uri;
-            string version = webhook != null && !MyInvocation.BoundParameters.ContainsKey(nameof(Version)) ? webhook.Version : Version;
+            string version = webhook != null && !MyInvocation.BoundParameters.ContainsKey(nameof(Version)) ? webhook.Version : VersionFor(client);
             RunAndWrite(ctx => client.VerifyWebhookAsync(uri, version, webhook, ctx), webhook?.Id ?? uri);
         }
     }
