@@ -26,6 +26,9 @@ namespace ChatApi
         public const string ApiGateway = "Gateway";
         public static readonly string[] Apis = { ApiV2, ApiGateway };
 
+        /// <summary>An API's name in messages: "Chat API V2" or "Chat Gateway".</summary>
+        public static string ApiTitle(string api) => api == ApiGateway ? "Chat Gateway" : api == ApiV2 ? "Chat API V2" : api;
+
         /// <summary>Channel types the Chat Gateway lists; only ChatAPI channels can be created through an API, and V2 holds only those.</summary>
         public const string ChatApiChannel = "ChatAPI";
         public static readonly string[] ChannelTypes = { "SMS", ChatApiChannel, "Facebook", "Twitter", "WhatsApp", "WebChat" };

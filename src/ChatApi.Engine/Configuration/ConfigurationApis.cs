@@ -31,7 +31,7 @@ namespace ChatApi.Engine.Configuration
         public static string CheckChannelType(string type, string api)
         {
             if (api == ChatValues.ApiGateway || type == null || type == ChatValues.ChatApiChannel) return null;
-            return $"a {type} channel cannot be held by {api} (only {ChatValues.ChatApiChannel} channels)";
+            return $"a {type} channel cannot be held by {ChatValues.ApiTitle(api)} (only {ChatValues.ChatApiChannel} channels)";
         }
     }
 }

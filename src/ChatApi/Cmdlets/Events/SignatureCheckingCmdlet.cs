@@ -60,6 +60,7 @@ namespace ChatApi.Cmdlets
         {
             Uri baseUri = BaseUri;
             string region = Region?.ToLowerInvariant();
+            var endpoint = KeyEndpoint.ChatV2;
             if (region == null)
             {
                 var session = Session ?? SessionRegistry.Current;
@@ -67,11 +68,13 @@ namespace ChatApi.Cmdlets
                     ThrowTerminatingError(new ErrorRecord(new InvalidOperationException("Say where the signing keys come from: -Jwk (offline), -Region (fetched without a session), or Connect-ChatApi first (the session's region)."),
                         "ChatApi.NoKeySource", ErrorCategory.InvalidArgument, null));
                 region = session.Region;
+                // A Gateway session's keys come from the Gateway's key path, which has no region.
+                if (session.Api == ChatValues.ApiGateway) endpoint = KeyEndpoint.Gateway;
                 if (baseUri == null) baseUri = session.BaseUri;
             }
             try
             {
-                return SigningKeyProvider.FromEndpoint(new KeyEndpointClient(baseUri ?? ChatClientOptions.DefaultBaseUri, region));
+                return SigningKeyProvider.FromEndpoint(new KeyEndpointClient(baseUri ?? ChatClientOptions.DefaultBaseUri, region, endpoint));
             }
             catch (ArgumentException e)
             {
