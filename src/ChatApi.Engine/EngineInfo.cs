@@ -1,8 +1,7 @@
-namespace ChatApi.Engine
+namespace ChatApi.Engine;
+
+/// <summary>Version facts about the engine.</summary>
+public static class EngineInfo
 {
-    /// <summary>Version facts about the engine.</summary>
-    public static class EngineInfo
-    {
-        public static string Version => typeof(EngineInfo).Assembly.GetName().Version.ToString();
-    }
+    public static string Version => typeof(EngineInfo).Assembly.GetName().Version.ToString();
 }

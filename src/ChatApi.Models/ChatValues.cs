@@ -1,64 +1,63 @@
-namespace ChatApi
-{
-    /// <summary>
-    /// The values of 8x8's contract that the cmdlets (ValidateSet), the engine (rules, planner,
-    /// event parser) and the emulator all use: one constant each. The emulator compiles this file
-    /// in (it references no module project), where it is internal.
-    /// </summary>
+namespace ChatApi;
+
+/// <summary>
+/// The values of 8x8's contract that the cmdlets (ValidateSet), the engine (rules, planner,
+/// event parser) and the emulator all use: one constant each. The emulator compiles this file
+/// in (it references no module project), where it is internal.
+/// </summary>
 #if CHATAPI_EMULATOR
-    internal
+internal
 #else
-    public
+public
 #endif
-    static class ChatValues
-    {
-        public const string V1 = "v1.0";
-        public const string V2 = "v2.0";
-        public const string DefaultVersion = V2;
-        public static readonly string[] Versions = { V1, V2 };
-        /// <summary>The only notification version of the Chat Gateway's webhooks.</summary>
-        public const string Gateway = "Chat Gateway v1.0";
-        /// <summary>Every notification version a webhook may carry, oldest first (none goes back to an older one).</summary>
-        public static readonly string[] AllVersions = { V1, V2, Gateway };
+static class ChatValues
+{
+    public const string V1 = "v1.0";
+    public const string V2 = "v2.0";
+    public const string DefaultVersion = V2;
+    public static readonly string[] Versions = { V1, V2 };
+    /// <summary>The only notification version of the Chat Gateway's webhooks.</summary>
+    public const string Gateway = "Chat Gateway v1.0";
+    /// <summary>Every notification version a webhook may carry, oldest first (none goes back to an older one).</summary>
+    public static readonly string[] AllVersions = { V1, V2, Gateway };
 
-        /// <summary>The APIs a session (and a configuration document) speaks: Chat API V2 (the default) and the Chat Gateway.</summary>
-        public const string ApiV2 = "V2";
-        public const string ApiGateway = "Gateway";
-        public static readonly string[] Apis = { ApiV2, ApiGateway };
+    /// <summary>The APIs a session (and a configuration document) speaks: Chat API V2 (the default) and the Chat Gateway.</summary>
+    public const string ApiV2 = "V2";
+    public const string ApiGateway = "Gateway";
+    public static readonly string[] Apis = { ApiV2, ApiGateway };
 
-        /// <summary>An API's name in messages: "Chat API V2" or "Chat Gateway".</summary>
-        public static string ApiTitle(string api) => api == ApiGateway ? "Chat Gateway" : api == ApiV2 ? "Chat API V2" : api;
+    /// <summary>An API's name in messages: "Chat API V2" or "Chat Gateway".</summary>
+    public static string ApiTitle(string api) => api == ApiGateway ? "Chat Gateway" : api == ApiV2 ? "Chat API V2" : api;
 
-        /// <summary>Channel types the Chat Gateway lists; only ChatAPI channels can be created through an API, and V2 holds only those.</summary>
-        public const string ChatApiChannel = "ChatAPI";
-        public static readonly string[] ChannelTypes = { "SMS", ChatApiChannel, "Facebook", "Twitter", "WhatsApp", "WebChat" };
+    /// <summary>Channel types the Chat Gateway lists; only ChatAPI channels can be created through an API, and V2 holds only those.</summary>
+    public const string ChatApiChannel = "ChatAPI";
+    public static readonly string[] ChannelTypes = { "SMS", ChatApiChannel, "Facebook", "Twitter", "WhatsApp", "WebChat" };
 
-        public const string Us = "us";
-        public const string Eu = "eu";
-        public const string Ca = "ca";
-        public const string Ap = "ap";
-        public static readonly string[] Regions = { Us, Eu, Ca, Ap };
+    public const string Us = "us";
+    public const string Eu = "eu";
+    public const string Ca = "ca";
+    public const string Ap = "ap";
+    public static readonly string[] Regions = { Us, Eu, Ca, Ap };
 
-        /// <summary>The conversation list's status filter; "all" is a filter only, never a conversation's status.</summary>
-        public const string AllStatuses = "all";
-        public const string Created = "created";
-        public const string Pending = "pending";
-        public const string Handling = "handling";
-        public const string Deleted = "deleted";
-        public static readonly string[] Statuses = { Created, Pending, Handling, Deleted };
-        public static readonly string[] StatusFilters = { AllStatuses, Created, Pending, Handling, Deleted };
+    /// <summary>The conversation list's status filter; "all" is a filter only, never a conversation's status.</summary>
+    public const string AllStatuses = "all";
+    public const string Created = "created";
+    public const string Pending = "pending";
+    public const string Handling = "handling";
+    public const string Deleted = "deleted";
+    public static readonly string[] Statuses = { Created, Pending, Handling, Deleted };
+    public static readonly string[] StatusFilters = { AllStatuses, Created, Pending, Handling, Deleted };
 
-        /// <summary>Who may write through the API.</summary>
-        public const string User = "user";
-        public const string Bot = "bot";
-        public static readonly string[] AuthorTypes = { User, Bot };
+    /// <summary>Who may write through the API.</summary>
+    public const string User = "user";
+    public const string Bot = "bot";
+    public static readonly string[] AuthorTypes = { User, Bot };
 
-        /// <summary>The channel fields the V2 channel list's filter and sort name (8x8's description: sort default id).</summary>
-        public static readonly string[] ChannelFields = { "id", "name", "webHookId", "routingOptions.id", "routingOptions.type" };
-        public const string Ascending = "asc";
-        public const string Descending = "desc";
+    /// <summary>The channel fields the V2 channel list's filter and sort name (8x8's description: sort default id).</summary>
+    public static readonly string[] ChannelFields = { "id", "name", "webHookId", "routingOptions.id", "routingOptions.type" };
+    public const string Ascending = "asc";
+    public const string Descending = "desc";
 
-        public const int MaxCustomerProperties = 30;
-        public const int MaxHistoryMessages = 200;
-    }
+    public const int MaxCustomerProperties = 30;
+    public const int MaxHistoryMessages = 200;
 }

@@ -1,5 +1,5 @@
-using System.Buffers.Text;
 using System.Buffers.Binary;
+using System.Buffers.Text;
 using System.Globalization;
 using System.IO.Hashing;
 using System.Security.Cryptography;

@@ -1,15 +1,14 @@
-namespace ChatApi.Engine
-{
-    public sealed partial class ChatApiClient
-    {
-        private Jwk WithApi(Jwk jwk)
-        {
-            jwk.Api = wire.Api;
-            return jwk;
-        }
+namespace ChatApi.Engine;
 
-        /// <summary>The public key 8x8 signs v2.0 and Gateway events with, by key id (the JWS header's kid).</summary>
-        public Task<Jwk> GetJwkAsync(string keyId, CallContext ctx) =>
-            CallAsync(new ApiRequest("GET", wire.KeyPath(scope, Segment(keyId, "KeyId"))), (e, r) => WithApi(wire.Keys.Read(e, keyId, region)), ctx, $"Reading public key {keyId}");
+public sealed partial class ChatApiClient
+{
+    private Jwk WithApi(Jwk jwk)
+    {
+        jwk.Api = wire.Api;
+        return jwk;
     }
+
+    /// <summary>The public key 8x8 signs v2.0 and Gateway events with, by key id (the JWS header's kid).</summary>
+    public Task<Jwk> GetJwkAsync(string keyId, CallContext ctx) =>
+        CallAsync(new ApiRequest("GET", wire.KeyPath(scope, Segment(keyId, "KeyId"))), (e, r) => WithApi(wire.Keys.Read(e, keyId, region)), ctx, $"Reading public key {keyId}");
 }

@@ -6,136 +6,135 @@ using System.Threading.Tasks;
 using Polly;
 using RestSharp;
 
-namespace ChatApi.Engine.Http
+namespace ChatApi.Engine.Http;
+
+/// <summary>
+/// Sends API requests: the resilience pipeline around rate limit and RestSharp. Knows nothing of
+/// resources or tokens; the caller passes the credential header (Authorization or x-api-key).
+/// </summary>
+internal sealed class ApiTransport : IDisposable
 {
-    /// <summary>
-    /// Sends API requests: the resilience pipeline around rate limit and RestSharp. Knows nothing of
-    /// resources or tokens; the caller passes the credential header (Authorization or x-api-key).
-    /// </summary>
-    internal sealed class ApiTransport : IDisposable
+    private readonly RestClient rest;
+    private readonly ResiliencePipeline<ApiResponse> pipeline;
+    private readonly RequestRateLimiter limiter;
+
+    public ApiTransport(Uri baseUri, double requestsPerSecond, ResilienceOptions options)
     {
-        private readonly RestClient rest;
-        private readonly ResiliencePipeline<ApiResponse> pipeline;
-        private readonly RequestRateLimiter limiter;
-
-        public ApiTransport(Uri baseUri, double requestsPerSecond, ResilienceOptions options)
+        var restOptions = new RestClientOptions(baseUri)
         {
-            var restOptions = new RestClientOptions(baseUri)
-            {
-                ThrowOnAnyError = false,
-                Timeout = System.Threading.Timeout.InfiniteTimeSpan, // the pipeline times each attempt
-                UserAgent = "ChatApi-PowerShell/" + EngineInfo.Version,
-                FollowRedirects = false, // the Authorization header never travels to another address
-                ConfigureMessageHandler = inner => new AnswerSizeLimit(inner),
-            };
-            rest = new RestClient(restOptions);
-            pipeline = ResiliencePipelineFactory.Create(options);
-            limiter = new RequestRateLimiter(requestsPerSecond, options.RateWindowMargin);
-        }
-
-        public async Task<ApiResponse> SendAsync(ApiRequest request, KeyValuePair<string, string>? credential, CallContext ctx)
-        {
-            string idempotencyKey = request.IsChanging ? Guid.NewGuid().ToString() : null;
-            int attempts = 0;
-            bool uncertain = false;
-            var context = ResilienceContextPool.Shared.Get(ctx.Cancellation);
-            context.Properties.Set(ResiliencePipelineFactory.LogKey, ctx.Log);
-            context.Properties.Set(ResiliencePipelineFactory.RequestKey, request.Display);
-            context.Properties.Set(ResiliencePipelineFactory.CreateKey, request.IsCreate);
-            try
-            {
-                if (request.LogBodies && request.JsonBody != null) ctx.Log.Debug(Redactor.Redact($"{request.Display} body: {request.JsonBody}"));
-                var outcome = await pipeline.ExecuteOutcomeAsync(async (rc, _) =>
-                {
-                    try
-                    {
-                        attempts++;
-                        var response = await AttemptAsync(request, credential, idempotencyKey, attempts, ctx.Log, rc.CancellationToken).ConfigureAwait(false);
-                        response.Attempts = attempts;
-                        response.EarlierAttemptUncertain = uncertain;
-                        if (response.StatusCode >= 500 || response.StatusCode == 408) uncertain = true;
-                        return Outcome.FromResult(response);
-                    }
-                    catch (Exception e)
-                    {
-                        if (!(e is OperationCanceledException) || !ctx.Cancellation.IsCancellationRequested) uncertain = true;
-                        return Outcome.FromException<ApiResponse>(e);
-                    }
-                }, context, 0).ConfigureAwait(false);
-
-                if (outcome.Exception != null) throw Translate(outcome.Exception, request, attempts, ctx.Cancellation);
-                return outcome.Result;
-            }
-            finally
-            {
-                ResilienceContextPool.Shared.Return(context);
-            }
-        }
-
-        private async Task<ApiResponse> AttemptAsync(ApiRequest request, KeyValuePair<string, string>? credential, string idempotencyKey, int attempt, IChatLog log, CancellationToken cancellation)
-        {
-            await limiter.WaitAsync(cancellation).ConfigureAwait(false);
-            var rr = new RestRequest(request.Path, ToMethod(request.Method));
-            foreach (var q in request.Query) rr.AddQueryParameter(q.Key, q.Value);
-            foreach (var h in request.Headers) rr.AddHeader(h.Key, h.Value);
-            if (credential.HasValue) rr.AddHeader(credential.Value.Key, credential.Value.Value);
-            if (idempotencyKey != null) rr.AddHeader("Idempotency-Key", idempotencyKey);
-            rr.AddHeader("Accept", "application/json, application/problem+json");
-            if (request.JsonBody != null) rr.AddStringBody(request.JsonBody, ContentType.Json);
-            foreach (var f in request.Form) rr.AddParameter(f.Key, f.Value, ParameterType.GetOrPost);
-
-            var watch = Stopwatch.StartNew();
-            var response = await rest.ExecuteAsync(rr, cancellation).ConfigureAwait(false);
-            watch.Stop();
-            cancellation.ThrowIfCancellationRequested();
-
-            int status = (int)response.StatusCode;
-            if (AnswerTooLargeException.Find(response.ErrorException) is AnswerTooLargeException tooLarge)
-                throw new ChatApiException(ChatErrorKind.InvalidResponse, $"{Redactor.Redact(request.Display)} failed: {tooLarge.Message}; it was not read.", status, request.Method, request.Path, attempts: attempt);
-            if (status == 0)
-            {
-                string why = Unreachable.Describe(response.ErrorException) ?? response.ErrorMessage ?? response.ResponseStatus.ToString();
-                log.Verbose(Redactor.Redact($"{request.Display} -> no answer (attempt {attempt}, {watch.ElapsedMilliseconds} ms): {why}"));
-                if (request.FailFastWhenUnreachable && Unreachable.IsPermanent(response.ErrorException))
-                    throw new ChatApiException(ChatErrorKind.Network, $"{request.Display} failed: {why}. Check -BaseUri ({Unreachable.HostOf(rest.Options.BaseUrl)}).",
-                        0, request.Method, request.Path, attempts: attempt, inner: response.ErrorException);
-                throw new TransientHttpException($"no answer from the server: {why}", response.ErrorException);
-            }
-
-            log.Verbose(Redactor.Redact($"{request.Display} -> {status} (attempt {attempt}, {watch.ElapsedMilliseconds} ms)"));
-            if (request.LogBodies && !string.IsNullOrEmpty(response.Content)) log.Debug(Redactor.Redact($"{request.Display} answer: {Truncate(response.Content)}"));
-
-            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            if (response.Headers != null) foreach (var h in response.Headers) headers[h.Name] = h.Value?.ToString();
-            if (response.ContentHeaders != null) foreach (var h in response.ContentHeaders) headers[h.Name] = h.Value?.ToString();
-            return new ApiResponse(status, response.Content, headers);
-        }
-
-        private static Exception Translate(Exception e, ApiRequest request, int attempts, CancellationToken cancellation)
-        {
-            if (e is OperationCanceledException && cancellation.IsCancellationRequested) return e;
-            if (e is Polly.Timeout.TimeoutRejectedException)
-                return new ChatApiException(ChatErrorKind.Timeout, $"{Redactor.Redact(request.Display)} timed out on each of {attempts} attempts.", 0, request.Method, request.Path, attempts: attempts, inner: e);
-            if (e is TransientHttpException)
-                return new ChatApiException(ChatErrorKind.Network, Redactor.Redact($"{request.Display} failed after {attempts} attempts: {e.Message}"), 0, request.Method, request.Path, attempts: attempts, inner: e);
-            return e;
-        }
-
-        private static string Truncate(string text) => text.Length <= 4096 ? text : text.Substring(0, 4096) + "...";
-
-        private static Method ToMethod(string method)
-        {
-            switch (method)
-            {
-                case "GET": return Method.Get;
-                case "POST": return Method.Post;
-                case "PUT": return Method.Put;
-                case "DELETE": return Method.Delete;
-                case "PATCH": return Method.Patch;
-                default: throw new ArgumentOutOfRangeException(nameof(method), method, "unsupported HTTP method");
-            }
-        }
-
-        public void Dispose() => rest.Dispose();
+            ThrowOnAnyError = false,
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan, // the pipeline times each attempt
+            UserAgent = "ChatApi-PowerShell/" + EngineInfo.Version,
+            FollowRedirects = false, // the Authorization header never travels to another address
+            ConfigureMessageHandler = inner => new AnswerSizeLimit(inner),
+        };
+        rest = new RestClient(restOptions);
+        pipeline = ResiliencePipelineFactory.Create(options);
+        limiter = new RequestRateLimiter(requestsPerSecond, options.RateWindowMargin);
     }
+
+    public async Task<ApiResponse> SendAsync(ApiRequest request, KeyValuePair<string, string>? credential, CallContext ctx)
+    {
+        string idempotencyKey = request.IsChanging ? Guid.NewGuid().ToString() : null;
+        int attempts = 0;
+        bool uncertain = false;
+        var context = ResilienceContextPool.Shared.Get(ctx.Cancellation);
+        context.Properties.Set(ResiliencePipelineFactory.LogKey, ctx.Log);
+        context.Properties.Set(ResiliencePipelineFactory.RequestKey, request.Display);
+        context.Properties.Set(ResiliencePipelineFactory.CreateKey, request.IsCreate);
+        try
+        {
+            if (request.LogBodies && request.JsonBody != null) ctx.Log.Debug(Redactor.Redact($"{request.Display} body: {request.JsonBody}"));
+            var outcome = await pipeline.ExecuteOutcomeAsync(async (rc, _) =>
+            {
+                try
+                {
+                    attempts++;
+                    var response = await AttemptAsync(request, credential, idempotencyKey, attempts, ctx.Log, rc.CancellationToken).ConfigureAwait(false);
+                    response.Attempts = attempts;
+                    response.EarlierAttemptUncertain = uncertain;
+                    if (response.StatusCode >= 500 || response.StatusCode == 408) uncertain = true;
+                    return Outcome.FromResult(response);
+                }
+                catch (Exception e)
+                {
+                    if (!(e is OperationCanceledException) || !ctx.Cancellation.IsCancellationRequested) uncertain = true;
+                    return Outcome.FromException<ApiResponse>(e);
+                }
+            }, context, 0).ConfigureAwait(false);
+
+            if (outcome.Exception != null) throw Translate(outcome.Exception, request, attempts, ctx.Cancellation);
+            return outcome.Result;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async Task<ApiResponse> AttemptAsync(ApiRequest request, KeyValuePair<string, string>? credential, string idempotencyKey, int attempt, IChatLog log, CancellationToken cancellation)
+    {
+        await limiter.WaitAsync(cancellation).ConfigureAwait(false);
+        var rr = new RestRequest(request.Path, ToMethod(request.Method));
+        foreach (var q in request.Query) rr.AddQueryParameter(q.Key, q.Value);
+        foreach (var h in request.Headers) rr.AddHeader(h.Key, h.Value);
+        if (credential.HasValue) rr.AddHeader(credential.Value.Key, credential.Value.Value);
+        if (idempotencyKey != null) rr.AddHeader("Idempotency-Key", idempotencyKey);
+        rr.AddHeader("Accept", "application/json, application/problem+json");
+        if (request.JsonBody != null) rr.AddStringBody(request.JsonBody, ContentType.Json);
+        foreach (var f in request.Form) rr.AddParameter(f.Key, f.Value, ParameterType.GetOrPost);
+
+        var watch = Stopwatch.StartNew();
+        var response = await rest.ExecuteAsync(rr, cancellation).ConfigureAwait(false);
+        watch.Stop();
+        cancellation.ThrowIfCancellationRequested();
+
+        int status = (int)response.StatusCode;
+        if (AnswerTooLargeException.Find(response.ErrorException) is AnswerTooLargeException tooLarge)
+            throw new ChatApiException(ChatErrorKind.InvalidResponse, $"{Redactor.Redact(request.Display)} failed: {tooLarge.Message}; it was not read.", status, request.Method, request.Path, attempts: attempt);
+        if (status == 0)
+        {
+            string why = Unreachable.Describe(response.ErrorException) ?? response.ErrorMessage ?? response.ResponseStatus.ToString();
+            log.Verbose(Redactor.Redact($"{request.Display} -> no answer (attempt {attempt}, {watch.ElapsedMilliseconds} ms): {why}"));
+            if (request.FailFastWhenUnreachable && Unreachable.IsPermanent(response.ErrorException))
+                throw new ChatApiException(ChatErrorKind.Network, $"{request.Display} failed: {why}. Check -BaseUri ({Unreachable.HostOf(rest.Options.BaseUrl)}).",
+                    0, request.Method, request.Path, attempts: attempt, inner: response.ErrorException);
+            throw new TransientHttpException($"no answer from the server: {why}", response.ErrorException);
+        }
+
+        log.Verbose(Redactor.Redact($"{request.Display} -> {status} (attempt {attempt}, {watch.ElapsedMilliseconds} ms)"));
+        if (request.LogBodies && !string.IsNullOrEmpty(response.Content)) log.Debug(Redactor.Redact($"{request.Display} answer: {Truncate(response.Content)}"));
+
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (response.Headers != null) foreach (var h in response.Headers) headers[h.Name] = h.Value?.ToString();
+        if (response.ContentHeaders != null) foreach (var h in response.ContentHeaders) headers[h.Name] = h.Value?.ToString();
+        return new ApiResponse(status, response.Content, headers);
+    }
+
+    private static Exception Translate(Exception e, ApiRequest request, int attempts, CancellationToken cancellation)
+    {
+        if (e is OperationCanceledException && cancellation.IsCancellationRequested) return e;
+        if (e is Polly.Timeout.TimeoutRejectedException)
+            return new ChatApiException(ChatErrorKind.Timeout, $"{Redactor.Redact(request.Display)} timed out on each of {attempts} attempts.", 0, request.Method, request.Path, attempts: attempts, inner: e);
+        if (e is TransientHttpException)
+            return new ChatApiException(ChatErrorKind.Network, Redactor.Redact($"{request.Display} failed after {attempts} attempts: {e.Message}"), 0, request.Method, request.Path, attempts: attempts, inner: e);
+        return e;
+    }
+
+    private static string Truncate(string text) => text.Length <= 4096 ? text : text.Substring(0, 4096) + "...";
+
+    private static Method ToMethod(string method)
+    {
+        switch (method)
+        {
+            case "GET": return Method.Get;
+            case "POST": return Method.Post;
+            case "PUT": return Method.Put;
+            case "DELETE": return Method.Delete;
+            case "PATCH": return Method.Patch;
+            default: throw new ArgumentOutOfRangeException(nameof(method), method, "unsupported HTTP method");
+        }
+    }
+
+    public void Dispose() => rest.Dispose();
 }

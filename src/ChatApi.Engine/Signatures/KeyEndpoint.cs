@@ -6,120 +6,119 @@ using System.Threading;
 using System.Threading.Tasks;
 using ChatApi.Engine.Http;
 
-namespace ChatApi.Engine.Signatures
+namespace ChatApi.Engine.Signatures;
+
+/// <summary>
+/// Where an API publishes the public halves of its signing keys. 8x8's key endpoints need no
+/// authentication, so keys are fetched without a session, a token or an API key: the usual case
+/// of an event handler in a function app. A new API (the Chat Gateway) is one more instance.
+/// </summary>
+public sealed class KeyEndpoint
 {
-    /// <summary>
-    /// Where an API publishes the public halves of its signing keys. 8x8's key endpoints need no
-    /// authentication, so keys are fetched without a session, a token or an API key: the usual case
-    /// of an event handler in a function app. A new API (the Chat Gateway) is one more instance.
-    /// </summary>
-    public sealed class KeyEndpoint
+    /// <summary>Chat API V2: GET /vcc/{region}/chat/v2/jwk/{kid}/public.</summary>
+    public static readonly KeyEndpoint ChatV2 = new KeyEndpoint("chat-v2", "vcc/{region}/chat/v2/jwk/{kid}/public");
+
+    /// <summary>Chat Gateway: GET /chat-gateway/v1/jwk/{kid}/public.</summary>
+    public static readonly KeyEndpoint Gateway = new KeyEndpoint("chat-gateway", "chat-gateway/v1/jwk/{kid}/public");
+
+    public KeyEndpoint(string name, string pathTemplate)
     {
-        /// <summary>Chat API V2: GET /vcc/{region}/chat/v2/jwk/{kid}/public.</summary>
-        public static readonly KeyEndpoint ChatV2 = new KeyEndpoint("chat-v2", "vcc/{region}/chat/v2/jwk/{kid}/public");
-
-        /// <summary>Chat Gateway: GET /chat-gateway/v1/jwk/{kid}/public.</summary>
-        public static readonly KeyEndpoint Gateway = new KeyEndpoint("chat-gateway", "chat-gateway/v1/jwk/{kid}/public");
-
-        public KeyEndpoint(string name, string pathTemplate)
-        {
-            Name = name ?? throw new ArgumentNullException(nameof(name));
-            PathTemplate = pathTemplate ?? throw new ArgumentNullException(nameof(pathTemplate));
-        }
-
-        public string Name { get; }
-        /// <summary>Relative to the base URI; {region} and {kid} are filled in (escaped).</summary>
-        public string PathTemplate { get; }
-
-        public Uri KeyUri(Uri baseUri, string region, string keyId)
-        {
-            var root = baseUri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
-            var path = PathTemplate
-                .Replace("{region}", Uri.EscapeDataString(region ?? ""))
-                .Replace("{kid}", Uri.EscapeDataString(keyId ?? ""));
-            return new Uri(root, path);
-        }
+        Name = name ?? throw new ArgumentNullException(nameof(name));
+        PathTemplate = pathTemplate ?? throw new ArgumentNullException(nameof(pathTemplate));
     }
 
-    /// <summary>
-    /// Fetches one public key over HTTP, unauthenticated and outside any session: one attempt with its
-    /// own short timeout (not the session's rate limit and seven retries), no redirects, a small answer
-    /// cap. 404 means "no such key" (null); anything else that is not a key throws <see cref="KeyFetchException"/>.
-    /// </summary>
-    public sealed class KeyEndpointClient
+    public string Name { get; }
+    /// <summary>Relative to the base URI; {region} and {kid} are filled in (escaped).</summary>
+    public string PathTemplate { get; }
+
+    public Uri KeyUri(Uri baseUri, string region, string keyId)
     {
-        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
-        public const int MaxAnswerBytes = 64 * 1024;
+        var root = baseUri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
+        var path = PathTemplate
+            .Replace("{region}", Uri.EscapeDataString(region ?? ""))
+            .Replace("{kid}", Uri.EscapeDataString(keyId ?? ""));
+        return new Uri(root, path);
+    }
+}
 
-        private static readonly HttpClient Http = CreateHttp();
+/// <summary>
+/// Fetches one public key over HTTP, unauthenticated and outside any session: one attempt with its
+/// own short timeout (not the session's rate limit and seven retries), no redirects, a small answer
+/// cap. 404 means "no such key" (null); anything else that is not a key throws <see cref="KeyFetchException"/>.
+/// </summary>
+public sealed class KeyEndpointClient
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+    public const int MaxAnswerBytes = 64 * 1024;
 
-        private readonly Uri baseUri;
-        private readonly string region;
-        private readonly KeyEndpoint endpoint;
-        private readonly TimeSpan timeout;
+    private static readonly HttpClient Http = CreateHttp();
 
-        public KeyEndpointClient(Uri baseUri, string region, KeyEndpoint endpoint = null, TimeSpan? timeout = null)
+    private readonly Uri baseUri;
+    private readonly string region;
+    private readonly KeyEndpoint endpoint;
+    private readonly TimeSpan timeout;
+
+    public KeyEndpointClient(Uri baseUri, string region, KeyEndpoint endpoint = null, TimeSpan? timeout = null)
+    {
+        if (baseUri == null || !baseUri.IsAbsoluteUri || (baseUri.Scheme != "https" && baseUri.Scheme != "http"))
+            throw new ArgumentException("Parameter 'BaseUri' must be an absolute http or https URI.", nameof(baseUri));
+        this.baseUri = baseUri;
+        this.region = region;
+        this.endpoint = endpoint ?? KeyEndpoint.ChatV2;
+        this.timeout = timeout ?? DefaultTimeout;
+    }
+
+    /// <summary>Names the source in the process-wide key cache: keys of one source never serve another.</summary>
+    public string SourceName => $"{endpoint.Name}|{baseUri.AbsoluteUri}|{region}";
+
+    public async Task<Jwk> FetchAsync(string keyId, CancellationToken cancellationToken)
+    {
+        var uri = endpoint.KeyUri(baseUri, region, keyId);
+        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        using (var request = new HttpRequestMessage(HttpMethod.Get, uri))
         {
-            if (baseUri == null || !baseUri.IsAbsoluteUri || (baseUri.Scheme != "https" && baseUri.Scheme != "http"))
-                throw new ArgumentException("Parameter 'BaseUri' must be an absolute http or https URI.", nameof(baseUri));
-            this.baseUri = baseUri;
-            this.region = region;
-            this.endpoint = endpoint ?? KeyEndpoint.ChatV2;
-            this.timeout = timeout ?? DefaultTimeout;
-        }
-
-        /// <summary>Names the source in the process-wide key cache: keys of one source never serve another.</summary>
-        public string SourceName => $"{endpoint.Name}|{baseUri.AbsoluteUri}|{region}";
-
-        public async Task<Jwk> FetchAsync(string keyId, CancellationToken cancellationToken)
-        {
-            var uri = endpoint.KeyUri(baseUri, region, keyId);
-            using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            using (var request = new HttpRequestMessage(HttpMethod.Get, uri))
+            deadline.CancelAfter(timeout);
+            request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            request.Headers.TryAddWithoutValidation("User-Agent", "ChatApi-PowerShell/" + EngineInfo.Version);
+            try
             {
-                deadline.CancelAfter(timeout);
-                request.Headers.TryAddWithoutValidation("Accept", "application/json");
-                request.Headers.TryAddWithoutValidation("User-Agent", "ChatApi-PowerShell/" + EngineInfo.Version);
-                try
+                using (var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false))
                 {
-                    using (var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false))
-                    {
-                        int status = (int)response.StatusCode;
-                        if (status == 404) return null;
-                        if (status < 200 || status > 299)
-                            throw new KeyFetchException($"GET /{uri.AbsolutePath.TrimStart('/')} answered {status}", status);
-                        var text = await BoundedBody.ReadTextAsync(response.Content, MaxAnswerBytes, deadline.Token).ConfigureAwait(false);
-                        if (text == null) throw new KeyFetchException($"the key answer is larger than {MaxAnswerBytes} bytes", status);
-                        IList<Jwk> keys;
-                        try { keys = JwkJson.Parse(text); }
-                        catch (FormatException e) { throw new KeyFetchException("the key answer is not a JWK: " + e.Message, status); }
-                        foreach (var key in keys) if (string.Equals(key.KeyId, keyId, StringComparison.Ordinal)) return key;
-                        if (keys.Count == 1 && string.IsNullOrEmpty(keys[0].KeyId)) { keys[0].KeyId = keyId; return keys[0]; }
-                        return keys.Count == 1 ? keys[0] : null; // a lone key with another kid is refused by the cache
-                    }
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    throw new KeyFetchException($"no answer within {timeout.TotalSeconds:0.#} s", 0);
-                }
-                catch (HttpRequestException e)
-                {
-                    throw new KeyFetchException("no answer: " + e.Message, 0);
+                    int status = (int)response.StatusCode;
+                    if (status == 404) return null;
+                    if (status < 200 || status > 299)
+                        throw new KeyFetchException($"GET /{uri.AbsolutePath.TrimStart('/')} answered {status}", status);
+                    var text = await BoundedBody.ReadTextAsync(response.Content, MaxAnswerBytes, deadline.Token).ConfigureAwait(false);
+                    if (text == null) throw new KeyFetchException($"the key answer is larger than {MaxAnswerBytes} bytes", status);
+                    IList<Jwk> keys;
+                    try { keys = JwkJson.Parse(text); }
+                    catch (FormatException e) { throw new KeyFetchException("the key answer is not a JWK: " + e.Message, status); }
+                    foreach (var key in keys) if (string.Equals(key.KeyId, keyId, StringComparison.Ordinal)) return key;
+                    if (keys.Count == 1 && string.IsNullOrEmpty(keys[0].KeyId)) { keys[0].KeyId = keyId; return keys[0]; }
+                    return keys.Count == 1 ? keys[0] : null; // a lone key with another kid is refused by the cache
                 }
             }
-        }
-
-        private static HttpClient CreateHttp()
-        {
-            var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
-            return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new KeyFetchException($"no answer within {timeout.TotalSeconds:0.#} s", 0);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new KeyFetchException("no answer: " + e.Message, 0);
+            }
         }
     }
 
-    /// <summary>A key could not be fetched; StatusCode 404 is never used (that is "no such key").</summary>
-    public sealed class KeyFetchException : Exception
+    private static HttpClient CreateHttp()
     {
-        public KeyFetchException(string message, int statusCode) : base(message) { StatusCode = statusCode; }
-        public int StatusCode { get; }
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
+        return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }
+}
+
+/// <summary>A key could not be fetched; StatusCode 404 is never used (that is "no such key").</summary>
+public sealed class KeyFetchException : Exception
+{
+    public KeyFetchException(string message, int statusCode) : base(message) { StatusCode = statusCode; }
+    public int StatusCode { get; }
 }

@@ -1,39 +1,38 @@
 using System;
 using System.Collections.Generic;
 
-namespace ChatApi
+namespace ChatApi;
+
+/// <summary>A chat conversation (8x8 calls it a transaction).</summary>
+public sealed class Conversation
 {
-    /// <summary>A chat conversation (8x8 calls it a transaction).</summary>
-    public sealed class Conversation
-    {
-        public string Id { get; set; }
-        public string ChannelId { get; set; }
-        public string Status { get; set; }
-        public DateTimeOffset? StartTime { get; set; }
-        public string CustomerName { get; set; }
-        public string Email { get; set; }
-        public string CustomerId { get; set; }
-        public string Company { get; set; }
-        public string CaseId { get; set; }
-        public string Language { get; set; }
-        /// <summary>Every customer property the server returned, standard and custom.</summary>
-        public IDictionary<string, string> Customer { get; set; } = new Dictionary<string, string>();
-        public IList<Interaction> Interactions { get; set; } = new List<Interaction>();
-        /// <summary>Creation time the server returned with the conversation id, when this object came from New-ChatConversation.</summary>
-        public DateTimeOffset? Created { get; set; }
-        public string Region { get; set; }
-        public string TenantId { get; set; }
+    public string Id { get; set; }
+    public string ChannelId { get; set; }
+    public string Status { get; set; }
+    public DateTimeOffset? StartTime { get; set; }
+    public string CustomerName { get; set; }
+    public string Email { get; set; }
+    public string CustomerId { get; set; }
+    public string Company { get; set; }
+    public string CaseId { get; set; }
+    public string Language { get; set; }
+    /// <summary>Every customer property the server returned, standard and custom.</summary>
+    public IDictionary<string, string> Customer { get; set; } = new Dictionary<string, string>();
+    public IList<Interaction> Interactions { get; set; } = new List<Interaction>();
+    /// <summary>Creation time the server returned with the conversation id, when this object came from New-ChatConversation.</summary>
+    public DateTimeOffset? Created { get; set; }
+    public string Region { get; set; }
+    public string TenantId { get; set; }
 
-        public override string ToString() => Id;
-    }
+    public override string ToString() => Id;
+}
 
-    /// <summary>One interaction (a queue-to-agent episode) of a conversation.</summary>
-    public sealed class Interaction
-    {
-        public string Id { get; set; }
-        public DateTimeOffset? StartTime { get; set; }
-        public DateTimeOffset? EndTime { get; set; }
+/// <summary>One interaction (a queue-to-agent episode) of a conversation.</summary>
+public sealed class Interaction
+{
+    public string Id { get; set; }
+    public DateTimeOffset? StartTime { get; set; }
+    public DateTimeOffset? EndTime { get; set; }
 
-        public override string ToString() => Id;
-    }
+    public override string ToString() => Id;
 }

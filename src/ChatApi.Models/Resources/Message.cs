@@ -1,28 +1,27 @@
-namespace ChatApi
+namespace ChatApi;
+
+/// <summary>One message of a conversation.</summary>
+public sealed class Message
 {
-    /// <summary>One message of a conversation.</summary>
-    public sealed class Message
-    {
-        public string ConversationId { get; set; }
-        public string InteractionId { get; set; }
-        public string AuthorType { get; set; }
-        public string ParticipantId { get; set; }
-        public string OriginalText { get; set; }
-        public string TranslatedText { get; set; }
-        /// <summary>When the message was written, where the API gives it (Chat API V2's messages carry no time: empty there).</summary>
-        public System.DateTimeOffset? Time { get; set; }
+    public string ConversationId { get; set; }
+    public string InteractionId { get; set; }
+    public string AuthorType { get; set; }
+    public string ParticipantId { get; set; }
+    public string OriginalText { get; set; }
+    public string TranslatedText { get; set; }
+    /// <summary>When the message was written, where the API gives it (Chat API V2's messages carry no time: empty there).</summary>
+    public System.DateTimeOffset? Time { get; set; }
 
-        public override string ToString() => $"{AuthorType}: {OriginalText}";
-    }
+    public override string ToString() => $"{AuthorType}: {OriginalText}";
+}
 
-    /// <summary>What Send-ChatMessage reports: the server accepted the message (202).</summary>
-    public sealed class SentMessage
-    {
-        public string ConversationId { get; set; }
-        public string AuthorType { get; set; }
-        public string Text { get; set; }
-        public bool Accepted { get; set; }
+/// <summary>What Send-ChatMessage reports: the server accepted the message (202).</summary>
+public sealed class SentMessage
+{
+    public string ConversationId { get; set; }
+    public string AuthorType { get; set; }
+    public string Text { get; set; }
+    public bool Accepted { get; set; }
 
-        public override string ToString() => $"{ConversationId}: {Text}";
-    }
+    public override string ToString() => $"{ConversationId}: {Text}";
 }

@@ -1,13 +1,12 @@
-namespace ChatApi
-{
-    /// <summary>A participant of a conversation: the customer, a bot or an agent.</summary>
-    public sealed class Participant
-    {
-        public string ConversationId { get; set; }
-        public string Id { get; set; }
-        public string Type { get; set; }
-        public string Language { get; set; }
+namespace ChatApi;
 
-        public override string ToString() => $"{Type} {Id}";
-    }
+/// <summary>A participant of a conversation: the customer, a bot or an agent.</summary>
+public sealed class Participant
+{
+    public string ConversationId { get; set; }
+    public string Id { get; set; }
+    public string Type { get; set; }
+    public string Language { get; set; }
+
+    public override string ToString() => $"{Type} {Id}";
 }

@@ -1,37 +1,36 @@
 using ChatApi.Engine.Configuration;
 
-namespace ChatApi.Cmdlets
+namespace ChatApi.Cmdlets;
+
+/// <summary>
+/// What Import-ChatConfiguration would do with a document on the session's tenant: one object per
+/// change (Create, Update with the fields, Remove only with -IncludeRemovals, Unchanged, Skip). Changes nothing.
+/// </summary>
+[Cmdlet(VerbsData.Compare, "ChatConfiguration")]
+[OutputType(typeof(ConfigurationChange))]
+public sealed class CompareChatConfigurationCommand : ChatCmdlet
 {
-    /// <summary>
-    /// What Import-ChatConfiguration would do with a document on the session's tenant: one object per
-    /// change (Create, Update with the fields, Remove only with -IncludeRemovals, Unchanged, Skip). Changes nothing.
-    /// </summary>
-    [Cmdlet(VerbsData.Compare, "ChatConfiguration")]
-    [OutputType(typeof(ConfigurationChange))]
-    public sealed class CompareChatConfigurationCommand : ChatCmdlet
+    /// <summary>A configuration file (path or FileInfo) or the object of Export-ChatConfiguration -AsObject.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [Alias("Path")]
+    public object Reference { get; set; }
+
+    /// <summary>Also list what the tenant has and the document does not (Import-ChatConfiguration -RemoveMissing would remove it).</summary>
+    [Parameter]
+    public SwitchParameter IncludeRemovals { get; set; }
+
+    /// <summary>URI prefixes to replace before matching: @{ 'https://test.example/' = 'https://prod.example/' }.</summary>
+    [Parameter]
+    public Hashtable UriMap { get; set; }
+
+    protected override void ProcessRecord()
     {
-        /// <summary>A configuration file (path or FileInfo) or the object of Export-ChatConfiguration -AsObject.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-        [Alias("Path")]
-        public object Reference { get; set; }
-
-        /// <summary>Also list what the tenant has and the document does not (Import-ChatConfiguration -RemoveMissing would remove it).</summary>
-        [Parameter]
-        public SwitchParameter IncludeRemovals { get; set; }
-
-        /// <summary>URI prefixes to replace before matching: @{ 'https://test.example/' = 'https://prod.example/' }.</summary>
-        [Parameter]
-        public Hashtable UriMap { get; set; }
-
-        protected override void ProcessRecord()
+        var client = Client;
+        if (!ConfigurationInput.TryResolve(this, Reference, "Reference", UriMap, out var doc, out var map)) return;
+        Run(async call =>
         {
-            var client = Client;
-            if (!ConfigurationInput.TryResolve(this, Reference, "Reference", UriMap, out var doc, out var map)) return;
-            Run(async call =>
-            {
-                var changes = await new ConfigurationApplier(client, call.Context).CompareAsync(doc, map, IncludeRemovals).ConfigureAwait(false);
-                foreach (var change in changes) call.Output(change);
-            }, Reference);
-        }
+            var changes = await new ConfigurationApplier(client, call.Context).CompareAsync(doc, map, IncludeRemovals).ConfigureAwait(false);
+            foreach (var change in changes) call.Output(change);
+        }, Reference);
     }
 }

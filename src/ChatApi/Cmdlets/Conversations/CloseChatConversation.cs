@@ -1,14 +1,13 @@
-namespace ChatApi.Cmdlets
+namespace ChatApi.Cmdlets;
+
+/// <summary>The customer leaves the conversation: the interaction ends and the agent is freed.</summary>
+[Cmdlet(VerbsCommon.Close, "ChatConversation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+public sealed class CloseChatConversationCommand : ConversationCmdlet
 {
-    /// <summary>The customer leaves the conversation: the interaction ends and the agent is freed.</summary>
-    [Cmdlet(VerbsCommon.Close, "ChatConversation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    public sealed class CloseChatConversationCommand : ConversationCmdlet
+    protected override void ProcessRecord()
     {
-        protected override void ProcessRecord()
-        {
-            var client = Client;
-            if (!ShouldProcess($"conversation {ConversationId}", "Customer leaves")) return;
-            Run(call => client.CloseConversationAsync(ConversationId, call.Context), ConversationId);
-        }
+        var client = Client;
+        if (!ShouldProcess($"conversation {ConversationId}", "Customer leaves")) return;
+        Run(call => client.CloseConversationAsync(ConversationId, call.Context), ConversationId);
     }
 }
