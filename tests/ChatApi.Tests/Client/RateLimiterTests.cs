@@ -5,6 +5,7 @@ using ChatApi.Engine.Http;
 
 namespace ChatApi.Tests.Client;
 
+[Collection(TimingCollection.Name)]
 public sealed class RateLimiterTests
 {
     /// <summary>The most starts found in any window of <paramref name="window"/> (timestamps in Stopwatch ticks).</summary>

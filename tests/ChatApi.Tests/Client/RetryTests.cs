@@ -4,6 +4,7 @@ using ChatApi.Engine;
 namespace ChatApi.Tests.Client;
 
 /// <summary>Retries, Retry-After, idempotency keys, timeouts and cancellation, against a scripted server over real HTTP.</summary>
+[Collection(TimingCollection.Name)]
 public sealed class RetryTests : IAsyncLifetime
 {
     private ScriptedServer server;
