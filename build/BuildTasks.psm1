@@ -69,7 +69,7 @@ function Invoke-XunitSuite {
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     New-Item -ItemType Directory -Path $results -Force | Out-Null
     $projects = Get-ChildItem (Join-Path $Root 'tests') -Filter '*.Tests.csproj' -Recurse
-    $passed = 0; $failed = 0
+    $passed = 0; $failed = 0; $failedNames = @()
     foreach ($project in $projects) {
         Write-Host "Running xunit: $($project.BaseName)" -ForegroundColor Cyan
         $trx = "$($project.BaseName).trx"
@@ -77,11 +77,13 @@ function Invoke-XunitSuite {
             --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
         $path = Join-Path $results $trx
         if (-not (Test-Path $path)) { $failed++; Write-Host "No results from $($project.BaseName)" -ForegroundColor Red; continue }
-        $counters = ([xml](Get-Content $path -Raw)).TestRun.ResultSummary.Counters
+        $run = ([xml](Get-Content $path -Raw)).TestRun
+        $counters = $run.ResultSummary.Counters
         $passed += [int]$counters.passed
         $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        $failedNames += @($run.Results.UnitTestResult | Where-Object outcome -ne 'Passed' | ForEach-Object testName)
     }
-    [pscustomobject]@{ Suite = 'xunit'; Passed = $passed; Failed = $failed }
+    [pscustomobject]@{ Suite = 'xunit'; Passed = $passed; Failed = $failed; FailedNames = $failedNames }
 }
 
 function Invoke-PesterSuite {
@@ -97,9 +99,9 @@ function Invoke-PesterSuite {
         '-EmulatorPath', (Get-EmulatorPath $Root $Configuration), '-SummaryPath', $summary)
     if ($Filter) { $runnerArgs += @('-Filter', ($Filter -join ',')) }
     & dotnet pwsh @runnerArgs | Out-Host
-    if (-not (Test-Path $summary)) { return [pscustomobject]@{ Suite = 'Pester'; Passed = 0; Failed = 1 } }
+    if (-not (Test-Path $summary)) { return [pscustomobject]@{ Suite = 'Pester'; Passed = 0; Failed = 1; FailedNames = @('the Pester runner wrote no summary') } }
     $counts = Get-Content $summary -Raw | ConvertFrom-Json
-    [pscustomobject]@{ Suite = 'Pester'; Passed = [int]$counts.Passed; Failed = [int]$counts.Failed }
+    [pscustomobject]@{ Suite = 'Pester'; Passed = [int]$counts.Passed; Failed = [int]$counts.Failed; FailedNames = @($counts.FailedNames) }
 }
 
 function Invoke-ChatTest {
@@ -111,6 +113,8 @@ function Invoke-ChatTest {
     $suites += Invoke-PesterSuite -Root $Root -Configuration $Configuration -Staged $Staged -Filter $Filter
     $passed = ($suites | Measure-Object Passed -Sum).Sum
     $failed = ($suites | Measure-Object Failed -Sum).Sum
+    # The failures are named again at the end, where a CI log's tail shows them.
+    foreach ($s in $suites) { foreach ($name in $s.FailedNames) { Write-Host "FAILED ($($s.Suite)): $name" -ForegroundColor Red } }
     foreach ($s in $suites) { Write-Host ("{0,-8} {1} passed, {2} failed" -f $s.Suite, $s.Passed, $s.Failed) }
     Write-Host ("Test task took {0:n0} s" -f ((Get-Date) - $started).TotalSeconds)
     Write-Output "$passed passed, $failed failed"

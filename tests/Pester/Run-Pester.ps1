@@ -20,5 +20,7 @@ $config.Output.Verbosity = 'Normal'
 if ($Filter) { $config.Filter.FullName = $Filter -split ',' | ForEach-Object { "*$_*" } }
 $result = Invoke-Pester -Configuration $config
 
-@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount } |
+$failedNames = @($result.Failed | ForEach-Object ExpandedPath) + @($result.FailedBlocks | ForEach-Object ExpandedPath) +
+    @($result.FailedContainers | ForEach-Object { "$($_.Item)" })
+@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount; FailedNames = $failedNames } |
     ConvertTo-Json | Set-Content -Path $SummaryPath
