@@ -18,6 +18,7 @@ try {
     $cred = [pscredential]::new('demo-key', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force))
     $a = Connect-ChatApi -Region us -TenantId acme -Credential $cred -BaseUri $emu.BaseUri -RequestsPerSecond 0 -PassThru
     $b = Connect-ChatApi -Region eu -TenantId globex -Credential $cred -BaseUri $emu.BaseUri -RequestsPerSecond 0 -PassThru
+    $gw = Connect-ChatApi -Api Gateway -ApiKey demo-gateway-key -TenantId acme -BaseUri $emu.BaseUri -RequestsPerSecond 0 -PassThru
     $hook = New-ChatWebhook -Session $a -Name 'Contoso production bots' -Uri "$($emu.BaseUri)/_receiver/contoso-enterprise-production-chat-events-tenant-acme01"
     1..3 | ForEach-Object { New-ChatChannel -Session $a -Name "Contoso support line $_" -WebhookId $hook.Id -QueueId (100 + $_) } | Out-Null
     $plan = Get-ChatMigrationPlan -Session $a
@@ -28,7 +29,7 @@ try {
     $changes = Compare-ChatConfiguration -Reference $config -Session $b
     $import = Import-ChatConfiguration -Path $config -Session $b -Confirm:$false
     $shots = [ordered]@{
-        'Get-ChatSession' = @($a, $b)
+        'Get-ChatSession' = @($a, $b, $gw)
         'Get-ChatWebhook' = @(Get-ChatWebhook -Session $a)
         'Get-ChatChannel' = @(Get-ChatChannel -Session $a)
         'Get-ChatMigrationPlan' = @($plan)
@@ -40,7 +41,7 @@ try {
     }
     $text = [Text.StringBuilder]::new()
     $null = $text.AppendLine('# Screen capture: the main tables at 80 and 120 columns').AppendLine()
-    $null = $text.AppendLine('Written by `build/ScreenCapture.ps1` against the local emulator (loopback URIs; ids are the emulator''s, 8x8''s are short numbers too). The tables marked for 80 columns in tests/Pester/Formatting.Tests.ps1 fit at 80; the others (session, plan, summaries) are laid out for 120 and PowerShell drops or wraps their last columns at 80.').AppendLine()
+    $null = $text.AppendLine('Written by `build/ScreenCapture.ps1` against the local emulator (loopback URIs; ids are the emulator''s, 8x8''s are short numbers too). Every table fits 80 columns (tests/Pester/Formatting.Tests.ps1 checks each view); at 120 the last column has more room. Format-List shows every property.').AppendLine()
     foreach ($width in 80, 120) {
         $null = $text.AppendLine("## $width columns").AppendLine()
         foreach ($name in $shots.Keys) {

@@ -1,9 +1,10 @@
 # Configuration as code (issue 15): export tenant A (us), apply it to an empty tenant B (eu), compare,
-# change A, compare again, apply, apply once more; refusals before any call; failures that do not stop the rest.
+# change A, compare again, apply, apply once more, apply it to a Gateway session; refusals before any call;
+# failures that do not stop the rest.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module $env:CHATAPI_TEST_MODULE -Force
-    $script:emu = Start-TestEmulator -Arguments @('--rate-limit', '0', '--tenant', 'us:acme', '--tenant', 'eu:globex')
+    $script:emu = Start-TestEmulator -Arguments @('--rate-limit', '0', '--tenant', 'us:acme', '--tenant', 'eu:globex', '--tenant', 'ap:initech')
     $script:a = Connect-TestSession $emu -Region us -Tenant acme
     $script:b = Connect-TestSession $emu -Region eu -Tenant globex
     $script:work = Join-Path ([IO.Path]::GetTempPath()) "chatapi-config-$([guid]::NewGuid().ToString('n'))"
@@ -94,6 +95,18 @@ Describe 'Configuration as code: tenant A (us) to empty tenant B (eu)' {
             Should -Be (Get-ChatWebhook -Session $b | Where-Object Name -EQ 'hook-1-twin').Id
         Get-Changes $fileA $b -IncludeRemovals | Should -BeNullOrEmpty
         @(Compare-ChatConfiguration -Reference $fileA -Session $b | Where-Object Action -EQ 'Unchanged').Count | Should -Be 52
+    }
+
+    It 'applies the same document to a Gateway session: the same channels, on Chat Gateway v1.0 webhooks' {
+        $gw = Connect-ChatApi -Api Gateway -ApiKey demo-gateway-key -TenantId initech -BaseUri $emu.BaseUri -RequestsPerSecond 0 -PassThru -ErrorAction Stop
+        Get-Changes $fileA $gw | ForEach-Object Action | Select-Object -Unique | Should -Be 'Create'
+        $out = @(Import-ChatConfiguration -Path $fileA -Session $gw -Confirm:$false -ErrorAction Stop)
+        $out[-1].Created | Should -Be 52
+        $out[-1].Failed | Should -Be 0
+        @(Get-ChatWebhook -Session $gw).Version | Select-Object -Unique | Should -Be 'Chat Gateway v1.0'
+        Get-Picture $gw | Should -Be @(Get-Picture $a | ForEach-Object { $_ -replace '\|v2\.0\|', '|Chat Gateway v1.0|' })
+        Get-Changes $fileA $gw -IncludeRemovals | Should -BeNullOrEmpty
+        (Import-ChatConfiguration -Path $fileA -Session $gw -Confirm:$false | Select-Object -Last 1).NothingToDo | Should -BeTrue
     }
 
     It 'after A changes, compare shows exactly those changes, apply does them, and a second apply has nothing to do' {

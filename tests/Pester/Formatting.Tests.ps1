@@ -1,5 +1,5 @@
 # Format views and output polish: every public output type has a table and a list view, a table of a
-# realistic (long-valued) object fits 120 columns, Get-Member shows the stable type name and ToString()
+# realistic (long-valued) object fits 80 columns, Get-Member shows the stable type name and ToString()
 # says something an admin can read.
 BeforeDiscovery {
     Import-Module $env:CHATAPI_TEST_MODULE -Force
@@ -78,11 +78,11 @@ Describe 'Formatting: view for <Name>' -ForEach $ModelTypes {
         Test-HasView $Type 'ListControl' | Should -BeTrue -Because "$Name needs a list view with the detail"
     }
 
-    It 'prints a table within 120 columns' {
-        $text = $object | Format-Table | Out-String -Width 120
+    It 'prints a table within 80 columns' {
+        $text = $object | Format-Table | Out-String -Width 80
         $lines = $text -split "`r?`n"
-        $tooLong = @($lines | Where-Object { $_.Length -gt 120 })
-        $tooLong | Should -BeNullOrEmpty -Because "every line of Format-Table for $Name must fit 120 columns:`n$text"
+        $tooLong = @($lines | Where-Object { $_.Length -gt 80 })
+        $tooLong | Should -BeNullOrEmpty -Because "every line of Format-Table for $Name must fit 80 columns:`n$text"
         ($lines | Where-Object { $_.Trim() }).Count | Should -BeGreaterOrEqual 3 -Because 'a header, a rule and a row'
     }
 
@@ -112,11 +112,12 @@ Describe 'Formatting: view for <Name>' -ForEach $ModelTypes {
 }
 
 Describe 'Formatting: the session' {
-    It 'shows Region, TenantId, BaseUri, ApiKey and TokenExpiresAt, and no secret or token' {
+    It 'shows Region, TenantId, BaseUri and ApiKey in its table, TokenExpiresAt in its list, and no secret or token' {
         $session = New-RealisticObject ([ChatApi.ChatSession])
-        $table = $session | Format-Table | Out-String -Width 120
-        foreach ($column in 'Region', 'TenantId', 'BaseUri', 'ApiKey', 'TokenExpiresAt') { $table | Should -Match $column }
-        $list = $session | Format-List | Out-String -Width 120
+        $table = $session | Format-Table | Out-String -Width 80
+        foreach ($column in 'Region', 'TenantId', 'BaseUri', 'ApiKey') { $table | Should -Match $column }
+        $list = $session | Format-List | Out-String -Width 80
+        $list | Should -Match 'TokenExpiresAt'
         $list | Should -Not -Match 'Secret|AccessToken|Bearer'
         $session.PSObject.Properties.Name | Should -Not -Contain 'ApiSecret'
     }
@@ -127,23 +128,20 @@ Describe 'Formatting: a mixed stream of webhook events' {
         $events = foreach ($t in 'QueuedEvent', 'AgentJoinedEvent', 'AgentLeftEvent', 'TransferEvent', 'TextEvent', 'WebhookVerifyEvent', 'UnknownEvent') {
             New-RealisticObject ("ChatApi.Events.$t" -as [Type])
         }
-        $text = $events | Format-Table | Out-String -Width 120
-        ($text -split "`r?`n" | Where-Object { $_.Length -gt 120 }) | Should -BeNullOrEmpty
+        $text = $events | Format-Table | Out-String -Width 80
+        ($text -split "`r?`n" | Where-Object { $_.Length -gt 80 }) | Should -BeNullOrEmpty
         # One table: a single header line for all seven events.
         @($text -split "`r?`n" | Where-Object { $_ -match '^EventType\s' }).Count | Should -Be 1
     }
 }
 
-# Display that fits (issue 15): the tables an admin reads most fit 80 columns, every other one 120;
+# Display that fits (issue 15): every table fits 80 columns;
 # at its target width a table shows every column with its whole header, named after its property.
 Describe 'Formatting: tables fit their target width' {
     BeforeDiscovery {
-        $script:Narrow = 'ChatApi.Webhook', 'ChatApi.Channel', 'ChatApi.Conversation', 'ChatApi.Participant', 'ChatApi.WebhookTestResult',
-            'ChatApi.MigrationResult', 'ChatApi.UndoResult', 'ChatApi.ChatConfiguration', 'ChatApi.ConfigurationWebhook', 'ChatApi.ConfigurationChannel',
-            'ChatApi.ConfigurationChange', 'ChatApi.ConfigurationResult'
         $format = [xml](Get-Content (Join-Path $PSScriptRoot '../../src/ChatApi/ChatApi.format.ps1xml') -Raw)
         $script:Tables = @($format.Configuration.ViewDefinitions.View | Where-Object { $_.TableControl } | ForEach-Object {
-                @{ View = $_.Name; Target = if ($_.Name -in $Narrow) { 80 } else { 120 }; Xml = $_ }
+                @{ View = $_.Name; Target = 80; Xml = $_ }
             })
     }
 
