@@ -26,7 +26,9 @@ public sealed class InProcessEmulator : IAsyncDisposable
 
     public static async Task<InProcessEmulator> StartAsync(Action<EmulatorOptions> configure = null, bool connect = true)
     {
-        var options = new EmulatorOptions { Urls = "http://127.0.0.1:0", RateLimit = 0 };
+        // Deliveries go to the emulator's own receiver in this process; beside the whole suite on 2 cores an
+        // answer can take longer than the 5 s default, which is the emulator's stand-in for 8x8's timeout.
+        var options = new EmulatorOptions { Urls = "http://127.0.0.1:0", RateLimit = 0, DeliveryTimeout = TimeSpan.FromSeconds(30) };
         configure?.Invoke(options);
         var e = new InProcessEmulator { app = EmulatorApp.Create(options) };
         try
