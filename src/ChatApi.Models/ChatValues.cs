@@ -55,6 +55,8 @@ static class ChatValues
 
     /// <summary>The channel fields the V2 channel list's filter and sort name (8x8's description: sort default id).</summary>
     public static readonly string[] ChannelFields = { "id", "name", "webHookId", "routingOptions.id", "routingOptions.type" };
+    /// <summary>The fields a Gateway webhook list filters and sorts on (the V2 webhook list takes neither).</summary>
+    public static readonly string[] WebhookFields = { "id", "name", "uri", "version" };
     public const string Ascending = "asc";
     public const string Descending = "desc";
 

@@ -157,6 +157,33 @@ Describe 'Gateway webhooks, channels and keys' {
         @(Get-ChatWebhook -Session $gw -Version 'v1.0').Count | Should -Be 5
     }
 
+    It 'filters and sorts webhook and channel lists on the Gateway server with -Filter and -Sort' {
+        $receiver = "$($emu.BaseUri)/_receiver"
+        $made = @('gw-q-b', 'gw-q-a', 'gw-q-c') | ForEach-Object { New-ChatWebhook -Session $gw -Name $_ -Uri "$receiver/$_" -ErrorAction Stop }
+        $mark = Get-EmulatorCallMark -Emulator $emu
+        @(Get-ChatWebhook -Session $gw -Filter 'name==gw-q-*' -Sort 'name,desc').Name | Should -Be @('gw-q-c', 'gw-q-b', 'gw-q-a')
+        @(Get-EmulatorCall -Emulator $emu -After $mark).Path | Should -Match 'filter=name%3D%3Dgw-q-\*.*sort=name%2Cdesc'
+        @(Get-ChatWebhook -Session $gw -Filter 'name==gw-q-a,name==gw-q-c' -Sort 'id:asc').Id | Should -Be @($made[1].Id, $made[2].Id)
+        $chan = New-ChatChannel -Session $gw -Name gw-q-chan -WebhookId $made[0].Id -QueueId 7 -ErrorAction Stop
+        @(Get-ChatChannel -Session $gw -Filter "webHookId==$($made[0].Id)").Name | Should -Be 'gw-q-chan'
+        $ids = @(Get-ChatChannel -Session $gw -Sort 'id,desc').Id
+        $ids | Should -Be @($ids | Sort-Object { [int]$_ } -Descending)
+        Get-ChatWebhook -Session $gw -Sort 'colour' -ErrorAction SilentlyContinue -ErrorVariable bad
+        $bad[0].Exception.Message | Should -BeLike "*'Sort'*colour*id, name, uri, version*"
+        Remove-ChatChannel -Session $gw -Id $chan.Id -Confirm:$false
+        $made | Remove-ChatWebhook -Session $gw -Confirm:$false
+    }
+
+    It 'refuses -Filter and -Sort on a V2 webhook list before any call, naming them' {
+        $v2 = Connect-TestSession -Emulator $emu
+        $mark = Get-EmulatorCallMark -Emulator $emu
+        Get-ChatWebhook -Session $v2 -Filter 'name==x' -ErrorAction SilentlyContinue -ErrorVariable e
+        $e[0].Exception.Message | Should -BeLike "*'Filter'*V2 webhook list takes no filter*-Name*"
+        Get-ChatWebhook -Session $v2 -Sort 'name' -ErrorAction SilentlyContinue -ErrorVariable e
+        $e[0].Exception.Message | Should -BeLike "*'Sort'*"
+        @(Get-EmulatorCall -Emulator $emu -After $mark).Count | Should -Be 0
+    }
+
     It 'creates a ChatAPI channel, changes and removes it' {
         $w = New-ChatWebhook -Session $gw -Name ch-hook -Uri "$($emu.BaseUri)/_receiver/ch"
         $c = New-ChatChannel -Session $gw -Name gw-channel -WebhookId $w.Id -QueueId 7

@@ -36,21 +36,24 @@ public sealed partial class ChatApiClient
         }
         catch (ChatApiException e) when (e.StatusCode == 400 && parameters.Count > 0)
         {
-            throw RefusedQuery(query, e);
+            throw RefusedQuery(query.Filter, query.ServerFilter, query.Sort, ChatValues.ChannelFields, e);
         }
     }
 
     private static bool Mentions(string text, string word) => text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0;
 
-    /// <summary>The server's 400 to a list query, as the parameter the user gave.</summary>
-    private static ChatApiException RefusedQuery(ChannelQuery query, ChatApiException e)
+    /// <summary>
+    /// The server's 400 to a list query, as the parameter the user gave: -Sort, -Filter, or -Name when
+    /// only the name went into the server's filter.
+    /// </summary>
+    private static ChatApiException RefusedQuery(string filter, string serverFilter, string sort, IEnumerable<string> fields, ChatApiException e)
     {
         string said = string.Join("; ", e.Errors.Count > 0 ? e.Errors : new[] { e.ServerMessage ?? "HTTP 400" });
-        bool aboutSort = query.Sort != null && (query.ServerFilter == null || Mentions(said, "sort") && !Mentions(said, "filter"));
-        string parameter = aboutSort ? "Sort" : query.Filter != null ? "Filter" : "Name";
+        bool aboutSort = sort != null && (serverFilter == null || Mentions(said, "sort") && !Mentions(said, "filter"));
+        string parameter = aboutSort ? "Sort" : filter != null ? "Filter" : "Name";
         string rule = aboutSort
-            ? $"the server refused the sort '{query.Sort}': {said}. Give a channel field ({string.Join(", ", ChatValues.ChannelFields)}), optionally with ,{ChatValues.Ascending} or ,{ChatValues.Descending}"
-            : $"the server refused the filter '{query.ServerFilter}': {said}. Give FIQL: field==value or field!=value (* as a wildcard), ; for AND, , for OR, parentheses to group";
+            ? $"the server refused the sort '{sort}': {said}. Give a field ({string.Join(", ", fields)}), optionally with ,{ChatValues.Ascending} or ,{ChatValues.Descending}"
+            : $"the server refused the filter '{serverFilter}': {said}. Give FIQL: field==value or field!=value (* as a wildcard), ; for AND, , for OR, parentheses to group";
         return new ChatApiException(ChatErrorKind.InvalidArgument, $"Parameter '{parameter}': {rule}", e.StatusCode, e.Method, e.Path,
             e.ServerMessage, e.Errors, e.ReferenceId, e.Attempts, e);
     }

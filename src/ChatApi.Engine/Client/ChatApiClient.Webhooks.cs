@@ -15,23 +15,37 @@ public sealed partial class ChatApiClient
     /// filter, so every page is read.
     /// </summary>
     public Task ListWebhooksAsync(string version, NamePattern name, int? first, int skip, Action<Webhook> emit, CallContext ctx) =>
-        ListPagesAsync(PathOf(Families.Webhooks), null, first, skip, e => Webhooks.Read(e, scope, null).MarkAsRead(), w => w.Id, emit, ctx, "Listing webhooks",
-            version == null && name == null ? (Func<Webhook, bool>)null : w => Matches(w, version, name));
-
-    private static bool Matches(Webhook w, string version, NamePattern name) => (version == null || w.Version == version) && (name == null || name.Matches(w.Name));
+        QueryWebhooksAsync(new WebhookQuery { Version = version, Name = name }, first, skip, emit, ctx);
 
     /// <summary>
-    /// Lists webhooks with their ChannelCount (one more list: every channel); with <paramref name="unusedOnly"/>,
-    /// only those no channel uses.
+    /// Lists webhooks as <paramref name="query"/> says: its filter and sort go to the server (the
+    /// Gateway's list takes both; on V2 either is refused before any call), version and name are
+    /// matched here. A filter or sort the server refuses (400) is an InvalidArgument error naming
+    /// -Filter or -Sort. With ChannelCount or Unused, every channel is read once first.
     /// </summary>
-    public async Task ListWebhooksCountedAsync(string version, NamePattern name, bool unusedOnly, int? first, int skip, Action<Webhook> emit, CallContext ctx)
+    public async Task QueryWebhooksAsync(WebhookQuery query, int? first, int skip, Action<Webhook> emit, CallContext ctx)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        await ListChannelsAsync(null, null, 0, c => { if (c.WebhookId != null) counts[c.WebhookId] = CountOf(c.WebhookId) + 1; }, ctx).ConfigureAwait(false);
-        int CountOf(string id) => counts.TryGetValue(id, out int n) ? n : 0;
-        await ListPagesAsync(PathOf(Families.Webhooks), null, first, skip, e => Webhooks.Read(e, scope, null).MarkAsRead(), w => w.Id,
-            w => { w.ChannelCount = CountOf(w.Id); emit(w); }, ctx, "Listing webhooks",
-            w => Matches(w, version, name) && (!unusedOnly || CountOf(w.Id) == 0)).ConfigureAwait(false);
+        query.Check();
+        var parameters = Webhooks.Query(query.Filter, query.Sort).ToList();
+        Func<Webhook, bool> where = query.Version == null && query.Name == null ? null : w => query.Matches(w);
+        if (query.WithChannelCount || query.Unused)
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            await ListChannelsAsync(null, null, 0, c => { if (c.WebhookId != null) counts[c.WebhookId] = CountOf(c.WebhookId) + 1; }, ctx).ConfigureAwait(false);
+            int CountOf(string id) => counts.TryGetValue(id, out int n) ? n : 0;
+            var inner = emit;
+            emit = w => { w.ChannelCount = CountOf(w.Id); inner(w); };
+            where = w => query.Matches(w) && (!query.Unused || CountOf(w.Id) == 0);
+        }
+        try
+        {
+            await ListPagesAsync(PathOf(Families.Webhooks), parameters, first, skip, e => Webhooks.Read(e, scope, null).MarkAsRead(), w => w.Id, emit, ctx,
+                "Listing webhooks", where).ConfigureAwait(false);
+        }
+        catch (ChatApiException e) when (e.StatusCode == 400 && parameters.Count > 0)
+        {
+            throw RefusedQuery(query.Filter, query.Filter, query.Sort, ChatValues.WebhookFields, e);
+        }
     }
 
     public Task<Webhook> GetWebhookAsync(string id, CallContext ctx) =>

@@ -111,6 +111,8 @@ internal interface IWebhookContract
     /// <summary>The body of a create, or of a full replace, holding these values.</summary>
     string Write(Webhook values);
     string Verify(string uri, string version);
+    /// <summary>Query parameters of the webhook list: a FIQL filter and a sort; an API whose list takes neither refuses them.</summary>
+    IEnumerable<KeyValuePair<string, string>> Query(string filter, string sort);
 }
 
 internal interface IChannelContract

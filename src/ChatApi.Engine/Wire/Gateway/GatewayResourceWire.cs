@@ -17,6 +17,9 @@ internal sealed class GatewayWebhookContract : IWebhookContract
 
     public string Verify(string uri, string version) => WireJson.Write(new VerifyBody { Version = version, Uri = uri });
 
+    /// <summary>The Gateway's webhook list takes filter (FIQL) and sort, as its channel list does.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Query(string filter, string sort) => V2.ChannelContract.ListQuery(filter, sort);
+
     private sealed class VerifyBody
     {
         [JsonPropertyName("version")] public string Version { get; set; }

@@ -50,7 +50,10 @@ internal sealed class ChannelContract : IChannelContract
     }
 
     /// <summary>The description's <c>filter</c> (FIQL) and <c>sort</c> (default <c>id</c>) of getchatapichannels.</summary>
-    public IEnumerable<KeyValuePair<string, string>> Query(string filter, string sort)
+    public IEnumerable<KeyValuePair<string, string>> Query(string filter, string sort) => ListQuery(filter, sort);
+
+    /// <summary>A list's <c>filter</c> and <c>sort</c> parameters, each left out when not given.</summary>
+    internal static IEnumerable<KeyValuePair<string, string>> ListQuery(string filter, string sort)
     {
         if (!string.IsNullOrEmpty(filter)) yield return new KeyValuePair<string, string>("filter", filter);
         if (!string.IsNullOrEmpty(sort)) yield return new KeyValuePair<string, string>("sort", sort);

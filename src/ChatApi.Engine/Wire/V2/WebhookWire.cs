@@ -71,4 +71,13 @@ internal sealed class WebhookContract : IWebhookContract
     public string Write(Webhook values) => WireJson.Write(new WebhookBody(values.Name, values.Uri, values.Version));
 
     public string Verify(string uri, string version) => WireJson.Write(new VerifyBody(uri, version));
+
+    /// <summary>8x8's V2 webhook list defines no filter and no sort: either is refused before any call.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Query(string filter, string sort)
+    {
+        const string Rule = "the Chat API V2 webhook list takes no filter or sort (8x8 defines none); use -Name and -Version, or Sort-Object, on a V2 session";
+        if (!string.IsNullOrEmpty(filter)) ChatRules.Require("Filter", Rule);
+        if (!string.IsNullOrEmpty(sort)) ChatRules.Require("Sort", Rule);
+        return Enumerable.Empty<KeyValuePair<string, string>>();
+    }
 }

@@ -23,6 +23,16 @@ public sealed class GetChatWebhookCommand : ChatCmdlet
     [ArgumentCompleter(typeof(WebhookNameCompleter))]
     public string Name { get; set; }
 
+    /// <summary>A FIQL filter for the server (name==bot*;version=="Chat Gateway v1.0"); Gateway sessions only, the V2 webhook list takes none.</summary>
+    [Parameter(ParameterSetName = "List")]
+    [ValidateNotNullOrEmpty]
+    public string Filter { get; set; }
+
+    /// <summary>The field the server sorts by (default id: id, name, uri or version), optionally with ,asc or ,desc; Gateway sessions only.</summary>
+    [Parameter(ParameterSetName = "List")]
+    [ValidateNotNullOrEmpty]
+    public string Sort { get; set; }
+
     /// <summary>Only the webhooks no channel uses (reads every channel once).</summary>
     [Parameter(ParameterSetName = "List")]
     public SwitchParameter Unused { get; set; }
@@ -36,11 +46,11 @@ public sealed class GetChatWebhookCommand : ChatCmdlet
         var client = Client;
         if (ParameterSetName == "List")
         {
-            var name = NamePattern.OrNull(Name);
-            if (Unused || IncludeChannelCount)
-                RunList<Webhook>((first, skip, emit, ctx) => client.ListWebhooksCountedAsync(Version, name, Unused, first, skip, emit, ctx), null);
-            else
-                RunList<Webhook>((first, skip, emit, ctx) => client.ListWebhooksAsync(Version, name, first, skip, emit, ctx), null);
+            var query = new WebhookQuery
+            {
+                Version = Version, Name = NamePattern.OrNull(Name), Filter = Filter, Sort = Sort, Unused = Unused, WithChannelCount = IncludeChannelCount,
+            };
+            RunList<Webhook>((first, skip, emit, ctx) => client.QueryWebhooksAsync(query, first, skip, emit, ctx), null);
             return;
         }
         foreach (var id in Id) RunAndWrite(ctx => client.GetWebhookAsync(id, ctx), id);
