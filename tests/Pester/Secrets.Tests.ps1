@@ -70,6 +70,23 @@ Describe 'Secrets: no secret in any stream' {
         $text | Should -Not -Match ([regex]::Escape((Get-BasicForm 'demo-key' $secret)))
     }
 
+    It 'a Chat Gateway key, right or refused, shows in no stream, transcript, error or view' {
+        $text = Get-AllText {
+            $gw = Connect-ChatApi -Api Gateway -ApiKey 'demo-gateway-key' -TenantId acme -BaseUri $emu.BaseUri -PassThru -Verbose -Debug
+            New-ChatWebhook -Session $gw -Name gw-secret -Uri "$($emu.BaseUri)/_receiver/gw-secret" -Verbose -Debug
+            Get-ChatWebhook -Session $gw -Verbose -Debug
+            Get-ChatWebhook -Session $gw -Id 'no-such-hook' -Verbose -Debug -ErrorAction Continue
+            $gw | Format-List * | Out-String
+            $gw | Format-Table | Out-String
+        }
+        $text | Should -Match 'Chat Gateway v1.0'
+        $text | Should -Match 'no-such-hook'
+        $refused = Get-AllText { Connect-ChatApi -Api Gateway -ApiKey 'refused-gateway-key-Xk4' -BaseUri $emu.BaseUri -Verbose -Debug -ErrorAction Continue }
+        $refused | Should -Match '401'
+        $text += $refused
+        foreach ($key in 'demo-gateway-key', 'refused-gateway-key-Xk4') { $text | Should -Not -Match ([regex]::Escape($key)) }
+    }
+
     It 'a webhook URI''s ?token= and user info stay out of -WhatIf, Verbose, Debug and errors' {
         $session = Connect-TestSession $emu
         $uri = 'https://hook-user:hook-pass-7@hooks.example.com/in?token=hook-token-7&code=fn-key-7'
