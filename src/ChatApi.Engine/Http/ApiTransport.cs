@@ -16,6 +16,7 @@ internal sealed class ApiTransport : IDisposable
 {
     private readonly RestClient rest;
     private readonly ResiliencePipeline<ApiResponse> pipeline;
+    private readonly ResiliencePipeline attemptTimeout;
     private readonly RequestRateLimiter limiter;
 
     public ApiTransport(Uri baseUri, double requestsPerSecond, ResilienceOptions options)
@@ -30,6 +31,7 @@ internal sealed class ApiTransport : IDisposable
         };
         rest = new RestClient(restOptions);
         pipeline = ResiliencePipelineFactory.Create(options);
+        attemptTimeout = ResiliencePipelineFactory.CreateAttemptTimeout(options);
         limiter = new RequestRateLimiter(requestsPerSecond, options.RateWindowMargin);
     }
 
@@ -50,7 +52,12 @@ internal sealed class ApiTransport : IDisposable
                 try
                 {
                     attempts++;
-                    var response = await AttemptAsync(request, credential, idempotencyKey, attempts, ctx.Log, rc.CancellationToken).ConfigureAwait(false);
+                    // The turn at the rate limit is waited for before the attempt's clock starts: a
+                    // request that was never sent must not time out as one that may have been done.
+                    await limiter.WaitAsync(rc.CancellationToken).ConfigureAwait(false);
+                    var response = await attemptTimeout.ExecuteAsync(
+                        ct => new ValueTask<ApiResponse>(AttemptAsync(request, credential, idempotencyKey, attempts, ctx.Log, ct)),
+                        rc.CancellationToken).ConfigureAwait(false);
                     response.Attempts = attempts;
                     response.EarlierAttemptUncertain = uncertain;
                     if (response.StatusCode >= 500 || response.StatusCode == 408) uncertain = true;
@@ -74,7 +81,6 @@ internal sealed class ApiTransport : IDisposable
 
     private async Task<ApiResponse> AttemptAsync(ApiRequest request, KeyValuePair<string, string>? credential, string idempotencyKey, int attempt, IChatLog log, CancellationToken cancellation)
     {
-        await limiter.WaitAsync(cancellation).ConfigureAwait(false);
         var rr = new RestRequest(request.Path, ToMethod(request.Method));
         foreach (var q in request.Query) rr.AddQueryParameter(q.Key, q.Value);
         foreach (var h in request.Headers) rr.AddHeader(h.Key, h.Value);

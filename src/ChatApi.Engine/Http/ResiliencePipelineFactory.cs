@@ -5,8 +5,9 @@ using Polly.Timeout;
 namespace ChatApi.Engine.Http;
 
 /// <summary>
-/// The one resilience pipeline of a client: retry with exponential backoff and jitter that honours
-/// Retry-After, around a per-attempt timeout. Built once per client; every delay is cancellable.
+/// The resilience of a client: retry with exponential backoff and jitter that honours Retry-After,
+/// and, inside it, a timeout for each attempt (after the attempt's turn at the rate limit). Built
+/// once per client; every delay is cancellable.
 /// </summary>
 internal static class ResiliencePipelineFactory
 {
@@ -64,6 +65,10 @@ internal static class ResiliencePipelineFactory
                     return default;
                 },
             });
-        return builder.AddTimeout(options.AttemptTimeout).Build();
+        return builder.Build();
     }
+
+    /// <summary>The timeout of one attempt, from sending it to its answer.</summary>
+    public static ResiliencePipeline CreateAttemptTimeout(ResilienceOptions options) =>
+        new ResiliencePipelineBuilder().AddTimeout(options.AttemptTimeout).Build();
 }

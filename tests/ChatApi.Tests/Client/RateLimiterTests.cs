@@ -84,4 +84,23 @@ public sealed class RateLimiterTests
         // As seen by the server, after the network: windows of 0.9 s allow for jitter on the way.
         Assert.True(MostInAnyWindow(server.Requests.Select(r => r.At), TimeSpan.FromSeconds(0.9)) <= 4);
     }
+    /// <summary>
+    /// A call waiting its turn at the session's rate limit has not been sent, so the wait is not part
+    /// of the attempt's timeout: timed out there, a create would be taken for "maybe done" and any
+    /// call would be retried for nothing.
+    /// </summary>
+    [Fact]
+    public async Task WaitingForTheRateLimitDoesNotCountAgainstTheAttemptTimeout()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Api = (_, _, ctx) => ScriptedServer.Json(ctx, 200, ScriptedServer.WebhookJson);
+        var log = new ListLog();
+        using var client = await server.ConnectAsync(o => { o.AttemptTimeout = TimeSpan.FromMilliseconds(400); o.MaxRetries = 0; }, log, requestsPerSecond: 2);
+
+        // Six calls at 2 per second: the last waits about two seconds for its turn, five times its timeout.
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.GetWebhookAsync("7", CallContext.None)));
+
+        Assert.Equal(6, server.ApiRequests.Count);
+        Assert.DoesNotContain("timed out", log.All);
+    }
 }
