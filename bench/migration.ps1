@@ -20,41 +20,36 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot 'BenchTools.psm1') -Force
-Import-Module (Join-Path $PSScriptRoot '../build/ChatEmulator.psm1') -Force
-$ModulePath = (Resolve-Path $ModulePath).Path
-$EmulatorPath = (Resolve-Path $EmulatorPath).Path
-Import-Module $ModulePath -Force
+$EmulatorPath = Import-BenchTarget $ModulePath $EmulatorPath
 
 $uris = [math]::Max(1, [math]::Ceiling($Channels / 10))
 $rows = foreach ($run in 1..$Runs) {
-    $emu = Start-ChatEmulator -EmulatorPath $EmulatorPath -Arguments @('--seed-legacy', "$Channels", '--seed-uris', "$uris", '--rate-limit', "$Rate")
-    $journal = Join-Path ([IO.Path]::GetTempPath()) "bench-migration-$([guid]::NewGuid().ToString('N')).jsonl"
-    try {
-        Connect-ChatApi -Region us -TenantId acme -BaseUri $emu.BaseUri -RequestsPerSecond $Rate `
-            -Credential ([pscredential]::new('demo-key', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force)))
-        $watch = [Diagnostics.Stopwatch]::StartNew()
-        $summary = Invoke-ChatMigration -JournalPath $journal -ErrorAction SilentlyContinue -ProgressAction SilentlyContinue | Select-Object -Last 1
-        $watch.Stop()
-        $floor = $summary.Requests / $Rate
-        $row = [pscustomobject]@{
-            Run      = $run
-            Channels = $Channels
-            Rate     = $Rate
-            Requests = $summary.Requests
-            Elapsed  = [math]::Round($watch.Elapsed.TotalSeconds, 1)
-            Floor    = [math]::Round($floor, 1)
-            Ratio    = [math]::Round($watch.Elapsed.TotalSeconds / $floor, 3)
-            Migrated = $summary.Migrated
-            Failed   = $summary.Failed
+    $arguments = @('--seed-legacy', "$Channels", '--seed-uris', "$uris", '--rate-limit', "$Rate")
+    Invoke-BenchSession $EmulatorPath $arguments $Rate {
+        $journal = Join-Path ([IO.Path]::GetTempPath()) "bench-migration-$([guid]::NewGuid().ToString('N')).jsonl"
+        try {
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $summary = Invoke-ChatMigration -JournalPath $journal -ErrorAction SilentlyContinue -ProgressAction SilentlyContinue | Select-Object -Last 1
+            $watch.Stop()
+            $floor = $summary.Requests / $Rate
+            $row = [pscustomobject]@{
+                Run      = $run
+                Channels = $Channels
+                Rate     = $Rate
+                Requests = $summary.Requests
+                Elapsed  = [math]::Round($watch.Elapsed.TotalSeconds, 1)
+                Floor    = [math]::Round($floor, 1)
+                Ratio    = [math]::Round($watch.Elapsed.TotalSeconds / $floor, 3)
+                Migrated = $summary.Migrated
+                Failed   = $summary.Failed
+            }
+            Write-Host ("run {0}: {1} channels, {2} requests at {3}/s: {4:n1} s elapsed, floor {5:n1} s, ratio {6:n3}, {7} migrated, {8} failed" -f `
+                $run, $Channels, $row.Requests, $Rate, $row.Elapsed, $row.Floor, $row.Ratio, $row.Migrated, $row.Failed)
+            $row
         }
-        Write-Host ("run {0}: {1} channels, {2} requests at {3}/s: {4:n1} s elapsed, floor {5:n1} s, ratio {6:n3}, {7} migrated, {8} failed" -f `
-            $run, $Channels, $row.Requests, $Rate, $row.Elapsed, $row.Floor, $row.Ratio, $row.Migrated, $row.Failed)
-        $row
-    }
-    finally {
-        Disconnect-ChatApi -ErrorAction SilentlyContinue
-        Stop-ChatEmulator $emu
-        Remove-Item $journal -ErrorAction SilentlyContinue
+        finally {
+            Remove-Item $journal -ErrorAction SilentlyContinue
+        }
     }
 }
 

@@ -22,18 +22,13 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot 'BenchTools.psm1') -Force
-Import-Module (Join-Path $PSScriptRoot '../build/ChatEmulator.psm1') -Force
-$ModulePath = (Resolve-Path $ModulePath).Path
-$EmulatorPath = (Resolve-Path $EmulatorPath).Path
-Import-Module $ModulePath -Force
+$EmulatorPath = Import-BenchTarget $ModulePath $EmulatorPath
 
 $set = @{ QueueId = '777' }
 if ($ThrottleLimit -gt 0) { $set.ThrottleLimit = $ThrottleLimit }
 $rows = foreach ($run in 1..$Runs) {
-    $emu = Start-ChatEmulator -EmulatorPath $EmulatorPath -Arguments @('--seed-legacy', "$Channels", '--latency', "$LatencyMs", '--rate-limit', "$Rate")
-    try {
-        Connect-ChatApi -Region us -TenantId acme -BaseUri $emu.BaseUri -RequestsPerSecond $Rate `
-            -Credential ([pscredential]::new('demo-key', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force)))
+    Invoke-BenchSession $EmulatorPath @('--seed-legacy', "$Channels", '--latency', "$LatencyMs", '--rate-limit', "$Rate") $Rate {
+        param($emu)
         $mark = [long](Invoke-RestMethod -Uri "$($emu.BaseUri)/_emulator/requests?after=$([long]::MaxValue)").last
         $watch = [Diagnostics.Stopwatch]::StartNew()
         Get-ChatChannel | Set-ChatChannel @set -ErrorVariable failures -ErrorAction SilentlyContinue
@@ -54,10 +49,6 @@ $rows = foreach ($run in 1..$Runs) {
         Write-Host ("run {0}: {1} channels, {2} requests at {3}/s and {4} ms: {5:n2} s elapsed, floor {6:n2} s, ratio {7:n3}, {8} changed, {9} failed" -f `
             $run, $Channels, $requests, $Rate, $LatencyMs, $row.Elapsed, $row.Floor, $row.Ratio, $changed, $row.Failed)
         $row
-    }
-    finally {
-        Disconnect-ChatApi -ErrorAction SilentlyContinue
-        Stop-ChatEmulator $emu
     }
 }
 

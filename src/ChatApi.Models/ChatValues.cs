@@ -33,6 +33,12 @@ static class ChatValues
     public const string ChatApiChannel = "ChatAPI";
     public static readonly string[] ChannelTypes = { "SMS", ChatApiChannel, "Facebook", "Twitter", "WhatsApp", "WebChat" };
 
+    /// <summary>
+    /// Chat API V2's key path (GET, no authentication), relative to the base URI: the engine fills in
+    /// {region} and {kid}, the emulator serves it as a route template.
+    /// </summary>
+    public const string V2KeyPathTemplate = "vcc/{region}/chat/v2/jwk/{kid}/public";
+
     public const string Us = "us";
     public const string Eu = "eu";
     public const string Ca = "ca";

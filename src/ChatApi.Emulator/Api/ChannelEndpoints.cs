@@ -11,15 +11,8 @@ public static class ChannelEndpoints
 {
     public const int MaxNameLength = 255;
 
-    public static void Map(RouteGroupBuilder tenant)
-    {
-        var group = tenant.MapGroup("/channels");
-        group.MapGet("", List).RequireScope(Scopes.ChannelsRead);
-        group.MapPost("", Create).RequireScope(Scopes.ChannelsWrite);
-        group.MapGet("/{id}", Get).RequireScope(Scopes.ChannelsRead);
-        group.MapPut("/{id}", Replace).RequireScope(Scopes.ChannelsWrite);
-        group.MapDelete("/{id}", Delete).RequireScope(Scopes.ChannelsWrite);
-    }
+    public static void Map(RouteGroupBuilder tenant) =>
+        tenant.MapGroup("/channels").MapResource(List, Create, Get, Replace, Delete, Scopes.ChannelsRead, Scopes.ChannelsWrite);
 
     private sealed record ChannelInput(string Name, string WebHookId, string RoutingType, string QueueId);
 
@@ -46,54 +39,42 @@ public static class ChannelEndpoints
     private static async Task<IResult> Create(HttpContext http, EmulatorState state)
     {
         var (input, problem) = await ReadInput(http.Request);
-        if (problem is not null) return problem;
-        var tenant = TenantScope.Of(http);
-        lock (tenant.Lock)
-        {
-            if (MissingWebhook(tenant, input!) is { } missing) return missing;
-            return Answer(http, Add(state, tenant, input!.Name, input.WebHookId, input.QueueId));
-        }
+        return problem ?? CreateOnWebhook(http, state, input!.Name, input.WebHookId, input.QueueId, p => p, Answer);
     }
 
-    private static IResult Get(HttpContext http, string id)
-    {
-        var tenant = TenantScope.Of(http);
-        lock (tenant.Lock)
-        {
-            return Find(tenant, id) is { } channel ? Answer(http, channel) : Problem.NotFound("Channel", id);
-        }
-    }
+    /// <summary>
+    /// Both APIs' create, once the body is read: a ChatAPI channel routed to a queue, on a webhook that must
+    /// exist (else the 400 <paramref name="adapt"/> shapes), answered by <paramref name="answer"/>.
+    /// </summary>
+    public static IResult CreateOnWebhook(HttpContext http, EmulatorState state, string name, string webHookId, string queueId,
+        Func<Problem, Problem> adapt, Func<HttpContext, Channel, IResult> answer) =>
+        TenantResources.Locked(http, tenant => MissingWebhook(tenant, webHookId) is { } missing
+            ? adapt(missing)
+            : answer(http, Add(state, tenant, name, webHookId, queueId)));
+
+    private static IResult Get(HttpContext http, string id) => TenantResources.Read(http, "Channel", id, Find, Answer);
 
     private static async Task<IResult> Replace(HttpContext http, string id)
     {
         var (input, problem) = await ReadInput(http.Request);
-        var tenant = TenantScope.Of(http);
-        lock (tenant.Lock)
+        return TenantResources.Change(http, "Channel", id, Find, (tenant, current) =>
         {
-            if (Find(tenant, id) is not { } current) return Problem.NotFound("Channel", id);
-            if (ETags.Check(http.Request, current.Revision) is { } stale) return stale;
             if (problem is not null) return problem;
-            if (MissingWebhook(tenant, input!) is { } missing) return missing;
-            var replaced = new Channel(current.Id, input!.Name, input.WebHookId, input.RoutingType, input.QueueId, current.Revision + 1);
+            if (MissingWebhook(tenant, input!.WebHookId) is { } missing) return missing;
+            var replaced = new Channel(current.Id, input.Name, input.WebHookId, input.RoutingType, input.QueueId, current.Revision + 1);
             tenant.Channels[long.Parse(id)] = replaced;
             return Answer(http, replaced);
-        }
+        });
     }
 
     /// <summary>Removes the channel; its conversations stay readable, with status <c>deleted</c>. Also the Gateway's delete.</summary>
-    public static IResult Delete(HttpContext http, string id)
+    public static IResult Delete(HttpContext http, string id) => TenantResources.Change(http, "Channel", id, Find, (tenant, _) =>
     {
-        var tenant = TenantScope.Of(http);
-        lock (tenant.Lock)
-        {
-            if (Find(tenant, id) is not { } current) return Problem.NotFound("Channel", id);
-            if (ETags.Check(http.Request, current.Revision) is { } stale) return stale;
-            tenant.Channels.Remove(long.Parse(id));
-            foreach (var conversation in tenant.Conversations.Values.Where(c => c.ChannelId == id))
-                conversation.Status = ConversationStatus.Deleted;
-            return Results.NoContent();
-        }
-    }
+        tenant.Channels.Remove(long.Parse(id));
+        foreach (var conversation in tenant.Conversations.Values.Where(c => c.ChannelId == id))
+            conversation.Status = ConversationStatus.Deleted;
+        return Results.NoContent();
+    });
 
     private static async Task<(ChannelInput?, Problem?)> ReadInput(HttpRequest request)
     {
@@ -116,14 +97,14 @@ public static class ChannelEndpoints
         return errors.Count > 0 ? (null, Problem.BadRequest(errors)) : (new ChannelInput(name!, webHookId!, type!, queueId!), null);
     }
 
-    /// <summary>Call under the tenant's lock.</summary>
-    private static Problem? MissingWebhook(TenantState tenant, ChannelInput input) =>
-        WebhookEndpoints.Find(tenant, input.WebHookId) is null
-            ? Problem.BadRequest("webHookId", $"web hook {input.WebHookId} does not exist")
+    /// <summary>The 400 when no webhook has the id a channel names. Call under the tenant's lock.</summary>
+    public static Problem? MissingWebhook(TenantState tenant, string webHookId) =>
+        WebhookEndpoints.Find(tenant, webHookId) is null
+            ? Problem.BadRequest("webHookId", $"web hook {webHookId} does not exist")
             : null;
 
     /// <summary>Stores a new ChatAPI channel routed to a queue (both APIs create them so). Call under the tenant's lock.</summary>
-    public static Channel Add(EmulatorState state, TenantState tenant, string name, string webHookId, string queueId)
+    private static Channel Add(EmulatorState state, TenantState tenant, string name, string webHookId, string queueId)
     {
         var id = state.NextChannelId();
         var channel = new Channel(id.ToString(), name, webHookId, "queue", queueId, 1);

@@ -13,7 +13,7 @@ public static class JwkEndpoint
     public static bool IsKeyPath(PathString path) =>
         path.Value is { } p && p.Split('/') is [_, "vcc", _, "chat", "v2", "jwk", ..];
 
-    public static void Map(WebApplication app) => app.MapGet("/vcc/{region}/chat/v2/jwk/{kid}/public", (HttpContext http, string kid, SigningKeys keys) =>
+    public static void Map(WebApplication app) => app.MapGet("/" + ChatValues.V2KeyPathTemplate, (HttpContext http, string kid, SigningKeys keys) =>
     {
         if (TenantScope.RegionProblem(http) is { } problem) return (IResult)problem;
         return keys.Find(kid) is { } key ? Results.Json(SigningKeys.PublicJwk(key)) : Problem.KeyNotFound(kid);

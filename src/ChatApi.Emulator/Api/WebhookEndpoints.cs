@@ -15,12 +15,8 @@ public static class WebhookEndpoints
     public static void Map(RouteGroupBuilder tenant)
     {
         var group = tenant.MapGroup("/web-hooks");
-        group.MapGet("", List).RequireScope(Scopes.WebhooksRead);
-        group.MapPost("", Create).RequireScope(Scopes.WebhooksWrite);
+        group.MapResource(List, Create, Get, Replace, Delete, Scopes.WebhooksRead, Scopes.WebhooksWrite);
         group.MapPost("/verify", Verify).RequireScope(Scopes.WebhooksRead);
-        group.MapGet("/{id}", Get).RequireScope(Scopes.WebhooksRead);
-        group.MapPut("/{id}", Replace).RequireScope(Scopes.WebhooksWrite);
-        group.MapDelete("/{id}", Delete).RequireScope(Scopes.WebhooksWrite);
     }
 
     private sealed record WebhookInput(string Name, string Uri, string Version);
@@ -43,23 +39,13 @@ public static class WebhookEndpoints
     }
 
     /// <summary>Also serves the Gateway's get: the same webhook, whatever its version.</summary>
-    public static IResult Get(HttpContext http, string id)
-    {
-        var tenant = TenantScope.Of(http);
-        lock (tenant.Lock)
-        {
-            return Find(tenant, id) is { } webhook ? Answer(http, webhook) : Problem.NotFound("WebHook", id);
-        }
-    }
+    public static IResult Get(HttpContext http, string id) => TenantResources.Read(http, "WebHook", id, Find, Answer);
 
     private static async Task<IResult> Replace(HttpContext http, string id)
     {
         var (input, problem) = await ReadInput(http.Request);
-        var tenant = TenantScope.Of(http);
-        lock (tenant.Lock)
+        return TenantResources.Change(http, "WebHook", id, Find, (tenant, current) =>
         {
-            if (Find(tenant, id) is not { } current) return Problem.NotFound("WebHook", id);
-            if (ETags.Check(http.Request, current.Revision) is { } stale) return stale;
             if (problem is not null) return problem;
             if (WebhookVersions.IsGateway(current.Version))
                 return Problem.BadRequest("version", $"web hook {id} is a {WebhookVersions.Gateway} web hook; change it through the Chat Gateway");
@@ -68,24 +54,18 @@ public static class WebhookEndpoints
             var replaced = new Webhook(current.Id, input!.Name, input.Uri, input.Version, current.Revision + 1);
             tenant.Webhooks[long.Parse(id)] = replaced;
             return Answer(http, replaced);
-        }
+        });
     }
 
     /// <summary>Also serves the Gateway's delete: one tenant configuration, the same rule.</summary>
-    public static IResult Delete(HttpContext http, string id)
+    public static IResult Delete(HttpContext http, string id) => TenantResources.Change(http, "WebHook", id, Find, (tenant, _) =>
     {
-        var tenant = TenantScope.Of(http);
-        lock (tenant.Lock)
-        {
-            if (Find(tenant, id) is not { } current) return Problem.NotFound("WebHook", id);
-            if (ETags.Check(http.Request, current.Revision) is { } stale) return stale;
-            var users = tenant.Channels.Values.Where(c => c.WebHookId == id).Select(c => c.Id).ToList();
-            if (users.Count > 0)
-                return Problem.Conflict($"WebHook {id} is used by channel(s) {string.Join(", ", users)}; point them at another web hook first.");
-            tenant.Webhooks.Remove(long.Parse(id));
-            return Results.NoContent();
-        }
-    }
+        var users = tenant.Channels.Values.Where(c => c.WebHookId == id).Select(c => c.Id).ToList();
+        if (users.Count > 0)
+            return Problem.Conflict($"WebHook {id} is used by channel(s) {string.Join(", ", users)}; point them at another web hook first.");
+        tenant.Webhooks.Remove(long.Parse(id));
+        return Results.NoContent();
+    });
 
     /// <summary>Sends WEB_HOOK_VERIFY to the URI once, now, and answers 204 only if it answered 2xx.</summary>
     private static async Task<IResult> Verify(HttpContext http, EventPublisher publisher, DeliverySender sender)

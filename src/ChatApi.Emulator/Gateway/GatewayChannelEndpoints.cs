@@ -20,15 +20,8 @@ public static class GatewayChannelEndpoints
     public static readonly ListQuery<Channel> Query =
         new(new Dictionary<string, Func<Channel, string?>>(ChannelEndpoints.Fields) { ["type"] = c => c.Type }, "id:asc");
 
-    public static void Map(WebApplication app)
-    {
-        var group = app.MapGroup(GatewayPaths.Root + "/channels");
-        group.MapGet("", List);
-        group.MapPost("", Create);
-        group.MapGet("/{id}", Get);
-        group.MapPut("/{id}", Replace);
-        group.MapDelete("/{id}", ChannelEndpoints.Delete);
-    }
+    public static void Map(WebApplication app) =>
+        app.MapGroup(GatewayPaths.Root + "/channels").MapResource(List, Create, Get, Replace, ChannelEndpoints.Delete);
 
     private sealed record Input(string Name, string WebHookId, string QueueId);
 
@@ -37,49 +30,31 @@ public static class GatewayChannelEndpoints
     private static async Task<IResult> Create(HttpContext http, EmulatorState state)
     {
         var (input, problem) = await ReadInput(http.Request);
-        if (problem is not null) return problem;
-        var tenant = TenantScope.Of(http);
-        lock (tenant.Lock)
-        {
-            if (MissingWebhook(tenant, input!) is { } missing) return missing;
-            return Answer(http, ChannelEndpoints.Add(state, tenant, input!.Name, input.WebHookId, input.QueueId));
-        }
+        return problem ?? ChannelEndpoints.CreateOnWebhook(http, state, input!.Name, input.WebHookId, input.QueueId, GatewayProblems.Adapt, Answer);
     }
 
-    private static IResult Get(HttpContext http, string id)
-    {
-        var tenant = TenantScope.Of(http);
-        lock (tenant.Lock)
-        {
-            return ChannelEndpoints.FindAny(tenant, id) is { } channel ? Answer(http, channel) : Problem.NotFound("Channel", id);
-        }
-    }
+    private static IResult Get(HttpContext http, string id) => TenantResources.Read(http, "Channel", id, ChannelEndpoints.FindAny, Answer);
 
     private static async Task<IResult> Replace(HttpContext http, string id)
     {
         var (input, problem) = await ReadInput(http.Request);
-        var tenant = TenantScope.Of(http);
-        lock (tenant.Lock)
+        return TenantResources.Change(http, "Channel", id, ChannelEndpoints.FindAny, (tenant, current) =>
         {
-            if (ChannelEndpoints.FindAny(tenant, id) is not { } current) return Problem.NotFound("Channel", id);
-            if (ETags.Check(http.Request, current.Revision) is { } stale) return GatewayProblems.Adapt(stale);
             if (problem is not null) return problem;
             if (current.Type != ChannelTypes.ChatApi)
                 return GatewayProblems.BadRequest("type", $"channel {id} is a {current.Type} channel; only ChatAPI channels can be changed through the API");
-            if (MissingWebhook(tenant, input!) is { } missing) return missing;
-            var replaced = current with { Name = input!.Name, WebHookId = input.WebHookId, QueueId = input.QueueId, Revision = current.Revision + 1 };
+            if (ChannelEndpoints.MissingWebhook(tenant, input!.WebHookId) is { } missing) return GatewayProblems.Adapt(missing);
+            var replaced = current with { Name = input.Name, WebHookId = input.WebHookId, QueueId = input.QueueId, Revision = current.Revision + 1 };
             tenant.Channels[long.Parse(id)] = replaced;
             return Answer(http, replaced);
-        }
+        }, GatewayProblems.Adapt);
     }
 
     /// <summary>name (1..255), type (ChatAPI when given), webHookId, routingOptions {type: queue, id}; nothing else.</summary>
     private static async Task<(Input?, Problem?)> ReadInput(HttpRequest request)
     {
-        var (body, bad) = await JsonBody.ReadObjectAsync(request);
-        if (bad is not null) return (null, GatewayProblems.Adapt(bad));
-        var errors = new List<FieldError>();
-        GatewayJson.RefuseUnknown(body!, "", Fields, errors);
+        var (body, errors, bad) = await GatewayJson.ReadStrictAsync(request, Fields);
+        if (bad is not null) return (null, bad);
         var name = JsonBody.String(body!, "name", errors);
         var type = JsonBody.String(body!, "type", errors);
         var webHookId = JsonBody.String(body!, "webHookId", errors);
@@ -98,10 +73,6 @@ public static class GatewayChannelEndpoints
         else errors.Add(new FieldError("routingOptions", "must be an object {type: \"queue\", id}"));
         return errors.Count > 0 ? (null, GatewayProblems.BadRequest(errors)) : (new Input(name!, webHookId!, queueId!), null);
     }
-
-    /// <summary>Call under the tenant's lock.</summary>
-    private static Problem? MissingWebhook(TenantState tenant, Input input) =>
-        WebhookEndpoints.Find(tenant, input.WebHookId) is null ? GatewayProblems.BadRequest("webHookId", $"web hook {input.WebHookId} does not exist") : null;
 
     private static IResult Answer(HttpContext http, Channel channel) => GatewayJson.AsHal(ETags.Json(http, channel.Revision, GatewayChannelDto.From(channel)));
 }

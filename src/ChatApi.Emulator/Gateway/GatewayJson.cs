@@ -56,6 +56,19 @@ public static class GatewayJson
         return null;
     }
 
+    /// <summary>
+    /// The request's JSON object, or its problem in the Gateway's shape; with the list of field errors
+    /// started, holding one for each top-level field not in <paramref name="allowed"/>.
+    /// </summary>
+    public static async Task<(JsonObject? Body, List<FieldError> Errors, Problem? Bad)> ReadStrictAsync(HttpRequest request, IReadOnlyCollection<string> allowed)
+    {
+        var errors = new List<FieldError>();
+        var (body, bad) = await JsonBody.ReadObjectAsync(request);
+        if (bad is not null) return (null, errors, GatewayProblems.Adapt(bad));
+        RefuseUnknown(body!, "", allowed, errors);
+        return (body, errors, null);
+    }
+
     /// <summary>Adds an error for each field of <paramref name="body"/> not in <paramref name="allowed"/>.</summary>
     public static void RefuseUnknown(JsonObject body, string prefix, IReadOnlyCollection<string> allowed, List<FieldError> errors)
     {

@@ -25,12 +25,8 @@ public static class GatewayWebhookEndpoints
     public static void Map(WebApplication app)
     {
         var group = app.MapGroup(GatewayPaths.Root + "/webhooks");
-        group.MapGet("", List);
-        group.MapPost("", Create);
+        group.MapResource(List, Create, (HttpContext http, string id) => GatewayJson.AsHal(WebhookEndpoints.Get(http, id)), Replace, WebhookEndpoints.Delete);
         group.MapPost("/verify", Verify);
-        group.MapGet("/{id}", (HttpContext http, string id) => GatewayJson.AsHal(WebhookEndpoints.Get(http, id)));
-        group.MapPut("/{id}", Replace);
-        group.MapDelete("/{id}", WebhookEndpoints.Delete);
     }
 
     private sealed record Input(string Name, string Uri);
@@ -46,34 +42,29 @@ public static class GatewayWebhookEndpoints
         var webhook = new Webhook(id.ToString(), input!.Name, input.Uri, WebhookVersions.Gateway, 1);
         lock (tenant.Lock) tenant.Webhooks[id] = webhook;
         if (options.VerifyOnCreate) publisher.PublishVerify(tenant, webhook);
-        return GatewayJson.AsHal(ETags.Json(http, webhook.Revision, WebhookDto.From(webhook)));
+        return Answer(http, webhook);
     }
 
     private static async Task<IResult> Replace(HttpContext http, string id)
     {
         var (input, problem) = await ReadInput(http.Request);
-        var tenant = TenantScope.Of(http);
-        lock (tenant.Lock)
+        return TenantResources.Change(http, "WebHook", id, WebhookEndpoints.Find, (tenant, current) =>
         {
-            if (WebhookEndpoints.Find(tenant, id) is not { } current) return Problem.NotFound("WebHook", id);
-            if (ETags.Check(http.Request, current.Revision) is { } stale) return GatewayProblems.Adapt(stale);
             if (problem is not null) return problem;
             if (!WebhookVersions.IsGateway(current.Version))
                 return GatewayProblems.BadRequest("version",
                     $"web hook {id} is a {current.Version} web hook of the Chat API V2; change it there, or create a {WebhookVersions.Gateway} web hook");
             var replaced = new Webhook(current.Id, input!.Name, input.Uri, WebhookVersions.Gateway, current.Revision + 1);
             tenant.Webhooks[long.Parse(id)] = replaced;
-            return GatewayJson.AsHal(ETags.Json(http, replaced.Revision, WebhookDto.From(replaced)));
-        }
+            return Answer(http, replaced);
+        }, GatewayProblems.Adapt);
     }
 
     /// <summary>Sends WEB_HOOK_VERIFY once, now, in the version's format; 204 only when the URI answered 2xx.</summary>
     private static async Task<IResult> Verify(HttpContext http, EventPublisher publisher, DeliverySender sender)
     {
-        var (body, bad) = await JsonBody.ReadObjectAsync(http.Request);
-        if (bad is not null) return GatewayProblems.Adapt(bad);
-        var errors = new List<FieldError>();
-        GatewayJson.RefuseUnknown(body!, "", VerifyFields, errors);
+        var (body, errors, bad) = await GatewayJson.ReadStrictAsync(http.Request, VerifyFields);
+        if (bad is not null) return bad;
         var version = JsonBody.String(body!, "version", errors);
         var uri = JsonBody.String(body!, "uri", errors);
         FieldRules.CheckVersion(version, errors, WebhookVersions.All);
@@ -92,10 +83,8 @@ public static class GatewayWebhookEndpoints
     /// </summary>
     private static async Task<(Input?, Problem?)> ReadInput(HttpRequest request)
     {
-        var (body, bad) = await JsonBody.ReadObjectAsync(request);
-        if (bad is not null) return (null, GatewayProblems.Adapt(bad));
-        var errors = new List<FieldError>();
-        GatewayJson.RefuseUnknown(body!, "", Fields, errors);
+        var (body, errors, bad) = await GatewayJson.ReadStrictAsync(request, Fields);
+        if (bad is not null) return (null, bad);
         var name = JsonBody.String(body!, "name", errors);
         var uri = JsonBody.String(body!, "uri", errors);
         var version = JsonBody.String(body!, "version", errors);
@@ -108,4 +97,5 @@ public static class GatewayWebhookEndpoints
         return errors.Count > 0 ? (null, GatewayProblems.BadRequest(errors)) : (new Input(name!, uri!), null);
     }
 
+    private static IResult Answer(HttpContext http, Webhook webhook) => GatewayJson.AsHal(ETags.Json(http, webhook.Revision, WebhookDto.From(webhook)));
 }

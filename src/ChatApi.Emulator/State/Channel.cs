@@ -5,7 +5,7 @@ namespace ChatApi.Emulator.State;
 /// <see cref="Type"/> is the Gateway's channel type; only <c>ChatAPI</c> channels can be created, and
 /// only they are seen through the Chat API V2.
 /// </summary>
-public sealed record Channel(string Id, string Name, string WebHookId, string RoutingType, string QueueId, int Revision, string Type = ChannelTypes.ChatApi);
+public sealed record Channel(string Id, string Name, string WebHookId, string RoutingType, string QueueId, int Revision, string Type = ChannelTypes.ChatApi) : IRevisioned;
 
 public static class ChannelTypes
 {

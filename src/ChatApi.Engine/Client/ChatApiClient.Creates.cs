@@ -6,25 +6,16 @@ namespace ChatApi.Engine;
 /// before the first attempt, so that an item that matched already then (a second "ok" in a
 /// conversation, a returning customer) is not taken for the new one.
 /// </summary>
-internal sealed class CreateCheck<T>
+internal sealed class CreateCheck<T>(string item, string howToCheck, Func<CallContext, Task<List<KeyValuePair<string, T>>>> matches, bool before, string identity)
 {
-    public CreateCheck(string item, string howToCheck, Func<CallContext, Task<List<KeyValuePair<string, T>>>> matches, bool before, string identity)
-    {
-        Identity = identity;
-        Item = item;
-        HowToCheck = howToCheck;
-        Matches = matches;
-        Before = before;
-    }
-
     /// <summary>What makes two creates the same item to the check: such creates run one after the other.</summary>
-    public string Identity { get; }
+    public string Identity { get; } = identity;
     /// <summary>The item, for messages: "webhook 'Sales'".</summary>
-    public string Item { get; }
+    public string Item { get; } = item;
     /// <summary>What the user should look at when the client cannot tell.</summary>
-    public string HowToCheck { get; }
-    public Func<CallContext, Task<List<KeyValuePair<string, T>>>> Matches { get; }
-    public bool Before { get; }
+    public string HowToCheck { get; } = howToCheck;
+    public Func<CallContext, Task<List<KeyValuePair<string, T>>>> Matches { get; } = matches;
+    public bool Before { get; } = before;
 }
 
 public sealed partial class ChatApiClient

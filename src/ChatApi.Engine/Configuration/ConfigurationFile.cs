@@ -22,34 +22,39 @@ public static class ConfigurationFile
                 w.WriteString("api", document.Api);
                 w.WriteString("region", document.Region);
                 w.WriteString("tenantId", document.TenantId);
-                w.WriteStartArray("webhooks");
-                foreach (var h in document.Webhooks)
+                WriteArray(w, "webhooks", document.Webhooks, h =>
                 {
-                    w.WriteStartObject();
                     w.WriteString("key", h.Key);
                     w.WriteString("name", h.Name);
                     w.WriteString("uri", h.Uri);
                     w.WriteString("version", h.Version);
                     if (h.Id != null) w.WriteString("id", h.Id);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteStartArray("channels");
-                foreach (var c in document.Channels)
+                });
+                WriteArray(w, "channels", document.Channels, c =>
                 {
-                    w.WriteStartObject();
                     w.WriteString("name", c.Name);
                     w.WriteString("webhook", c.Webhook);
                     w.WriteString("queueId", c.QueueId);
                     if (c.Type != null) w.WriteString("type", c.Type);
                     if (c.Id != null) w.WriteString("id", c.Id);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
+                });
                 w.WriteEndObject();
             }
             return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
         }
+    }
+
+    /// <summary>An array <paramref name="name"/> of one object per item, its fields written by <paramref name="fields"/>.</summary>
+    private static void WriteArray<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<T> fields)
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            w.WriteStartObject();
+            fields(item);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     /// <summary>Reads and checks a document; <paramref name="source"/> (the file) is named in every refusal.</summary>

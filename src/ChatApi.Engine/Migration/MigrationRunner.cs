@@ -11,18 +11,11 @@ namespace ChatApi.Engine.Migration;
 /// A few calls are kept in flight so the session's rate limiter stays busy; for each URI, verify
 /// and create come strictly before its channels move.
 /// </summary>
-public sealed class MigrationRunner
+public sealed class MigrationRunner : MigrationWork
 {
-    private readonly ChatApiClient client;
-    private readonly IMigrationHost host;
-    private readonly CallContext ctx;
-    private ThrottledCalls calls;
-
     public MigrationRunner(ChatApiClient client, IMigrationHost host, CallContext ctx)
+        : base(client, host, ctx)
     {
-        this.client = client ?? throw new ArgumentNullException(nameof(client));
-        this.host = host ?? throw new ArgumentNullException(nameof(host));
-        this.ctx = ctx ?? CallContext.None;
         calls = new ThrottledCalls(new MigrationOptions().ThrottleLimit, this.ctx.Cancellation);
     }
 

@@ -9,18 +9,11 @@ namespace ChatApi.Engine.Migration;
 /// still sits on the one the migration gave it; then the webhooks the migration created are removed
 /// when no channel uses them. In-place switches are reported as not undoable (8x8 refuses downgrades).
 /// </summary>
-public sealed class MigrationUndo
+public sealed class MigrationUndo : MigrationWork
 {
-    private readonly ChatApiClient client;
-    private readonly IMigrationHost host;
-    private readonly CallContext ctx;
-    private ThrottledCalls calls;
-
     public MigrationUndo(ChatApiClient client, IMigrationHost host, CallContext ctx)
+        : base(client, host, ctx)
     {
-        this.client = client ?? throw new ArgumentNullException(nameof(client));
-        this.host = host ?? throw new ArgumentNullException(nameof(host));
-        this.ctx = ctx ?? CallContext.None;
     }
 
     public async Task<UndoSummary> RunAsync(string journalPath, int throttleLimit, bool whatIf)

@@ -16,7 +16,7 @@ namespace ChatApi.Engine.Signatures;
 public sealed class KeyEndpoint
 {
     /// <summary>Chat API V2: GET /vcc/{region}/chat/v2/jwk/{kid}/public.</summary>
-    public static readonly KeyEndpoint ChatV2 = new KeyEndpoint("chat-v2", "vcc/{region}/chat/v2/jwk/{kid}/public");
+    public static readonly KeyEndpoint ChatV2 = new KeyEndpoint("chat-v2", ChatValues.V2KeyPathTemplate);
 
     /// <summary>Chat Gateway: GET /chat-gateway/v1/jwk/{kid}/public.</summary>
     public static readonly KeyEndpoint Gateway = new KeyEndpoint("chat-gateway", "chat-gateway/v1/jwk/{kid}/public");

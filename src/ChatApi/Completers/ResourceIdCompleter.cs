@@ -7,18 +7,11 @@ using ChatApi.Cmdlets;
 namespace ChatApi.Completers;
 
 /// <summary>One completion candidate: the id to insert, a list label and a tooltip.</summary>
-public sealed class IdCandidate
+public sealed class IdCandidate(string id, string label, string tip)
 {
-    public IdCandidate(string id, string label, string tip)
-    {
-        Id = id;
-        Label = label;
-        Tip = tip;
-    }
-
-    public string Id { get; }
-    public string Label { get; }
-    public string Tip { get; }
+    public string Id { get; } = id;
+    public string Label { get; } = label;
+    public string Tip { get; } = tip;
 }
 
 /// <summary>

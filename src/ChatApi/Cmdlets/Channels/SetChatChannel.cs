@@ -7,15 +7,8 @@ namespace ChatApi.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "ChatChannel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Channel))]
-public sealed class SetChatChannelCommand : SetChatResourceCmdlet<Channel>
+public sealed class SetChatChannelCommand : ChannelChangeCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    [ChatIdentity(IdentityKind.Channel)]
-    [Alias("ChannelId")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ChannelIdCompleter))]
-    public string Id { get; set; }
-
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateLength(1, ChatRules.MaxChannelNameLength)]
     public string Name { get; set; }
@@ -29,13 +22,15 @@ public sealed class SetChatChannelCommand : SetChatResourceCmdlet<Channel>
     [ValidateNotNullOrEmpty]
     public string QueueId { get; set; }
 
-    private protected override string TargetId => Id;
-    private protected override Channel AsRead(Channel item) => item.AsRead();
-    private protected override string IdOf(Channel item) => item.Id;
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public object InputObject { get; set; }
 
-    private protected override string Noun => "channel";
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
 
-    private protected override (string Description, Func<CallContext, Task<Channel>> Update) Prepare(ChatApiClient client, string id, Channel expected)
+    protected override void ProcessRecord() => RunChange(InputObject, PassThru, Prepare);
+
+    private (string Description, Func<CallContext, Task<Channel>> Update) Prepare(ChatApiClient client, string id, Channel expected)
     {
         var changes = new ChannelChanges
         {

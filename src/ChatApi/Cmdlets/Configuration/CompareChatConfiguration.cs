@@ -8,7 +8,7 @@ namespace ChatApi.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsData.Compare, "ChatConfiguration")]
 [OutputType(typeof(ConfigurationChange))]
-public sealed class CompareChatConfigurationCommand : ChatCmdlet
+public sealed class CompareChatConfigurationCommand : ConfigurationDocumentCmdlet
 {
     /// <summary>A configuration file (path or FileInfo) or the object of Export-ChatConfiguration -AsObject.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
@@ -19,14 +19,10 @@ public sealed class CompareChatConfigurationCommand : ChatCmdlet
     [Parameter]
     public SwitchParameter IncludeRemovals { get; set; }
 
-    /// <summary>URI prefixes to replace before matching: @{ 'https://test.example/' = 'https://prod.example/' }.</summary>
-    [Parameter]
-    public Hashtable UriMap { get; set; }
-
     protected override void ProcessRecord()
     {
         var client = Client;
-        if (!ConfigurationInput.TryResolve(this, Reference, "Reference", UriMap, out var doc, out var map)) return;
+        if (!TryResolve(Reference, "Reference", out var doc, out var map)) return;
         Run(async call =>
         {
             var changes = await new ConfigurationApplier(client, call.Context).CompareAsync(doc, map, IncludeRemovals).ConfigureAwait(false);

@@ -9,7 +9,7 @@ namespace ChatApi.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsData.Import, "ChatConfiguration", DefaultParameterSetName = "Path", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ConfigurationResult), typeof(ConfigurationSummary))]
-public sealed class ImportChatConfigurationCommand : ChatCmdlet
+public sealed class ImportChatConfigurationCommand : ConfigurationDocumentCmdlet
 {
     [Parameter(ParameterSetName = "Path", Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
@@ -23,16 +23,12 @@ public sealed class ImportChatConfigurationCommand : ChatCmdlet
     [Parameter]
     public SwitchParameter RemoveMissing { get; set; }
 
-    /// <summary>URI prefixes to replace before matching and creating: @{ 'https://test.example/' = 'https://prod.example/' }.</summary>
-    [Parameter]
-    public Hashtable UriMap { get; set; }
-
     protected override void ProcessRecord()
     {
         var client = Client;
         bool whatIf = MigrationHost.IsWhatIf(this);
         object input = ParameterSetName == "Path" ? (object)Path : InputObject;
-        if (!ConfigurationInput.TryResolve(this, input, ParameterSetName == "Path" ? "Path" : "InputObject", UriMap, out var doc, out var map)) return;
+        if (!TryResolve(input, ParameterSetName == "Path" ? "Path" : "InputObject", out var doc, out var map)) return;
         Run(async call =>
         {
             var host = new MigrationHost(this, call, whatIf);

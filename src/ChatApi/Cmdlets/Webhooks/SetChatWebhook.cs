@@ -8,15 +8,8 @@ namespace ChatApi.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "ChatWebhook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Webhook))]
-public sealed class SetChatWebhookCommand : SetChatResourceCmdlet<Webhook>
+public sealed class SetChatWebhookCommand : WebhookChangeCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    [ChatIdentity(IdentityKind.Webhook)]
-    [Alias("WebhookId")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(WebhookIdCompleter))]
-    public string Id { get; set; }
-
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateLength(1, ChatRules.MaxWebhookNameLength)]
     public string Name { get; set; }
@@ -30,13 +23,15 @@ public sealed class SetChatWebhookCommand : SetChatResourceCmdlet<Webhook>
     [ArgumentCompleter(typeof(Completers.WebhookVersionCompleter))]
     public string Version { get; set; }
 
-    private protected override string TargetId => Id;
-    private protected override Webhook AsRead(Webhook item) => item.AsRead();
-    private protected override string IdOf(Webhook item) => item.Id;
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public object InputObject { get; set; }
 
-    private protected override string Noun => "webhook";
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
 
-    private protected override (string Description, Func<CallContext, Task<Webhook>> Update) Prepare(ChatApiClient client, string id, Webhook expected)
+    protected override void ProcessRecord() => RunChange(InputObject, PassThru, Prepare);
+
+    private (string Description, Func<CallContext, Task<Webhook>> Update) Prepare(ChatApiClient client, string id, Webhook expected)
     {
         var changes = new WebhookChanges
         {
