@@ -38,6 +38,10 @@ static class ChatValues
     /// {region} and {kid}, the emulator serves it as a route template.
     /// </summary>
     public const string V2KeyPathTemplate = "vcc/{region}/chat/v2/jwk/{kid}/public";
+    /// <summary>The Chat Gateway's resources, relative to the host (no region).</summary>
+    public const string GatewayRoot = "chat-gateway/v1";
+    /// <summary>The Chat Gateway's public key of a signed event (no authentication).</summary>
+    public const string GatewayKeyPathTemplate = GatewayRoot + "/jwk/{kid}/public";
 
     public const string Us = "us";
     public const string Eu = "eu";

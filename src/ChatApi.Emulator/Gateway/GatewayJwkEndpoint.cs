@@ -8,6 +8,6 @@ namespace ChatApi.Emulator.Gateway;
 /// </summary>
 public static class GatewayJwkEndpoint
 {
-    public static void Map(WebApplication app) => app.MapGet(GatewayPaths.Root + "/jwk/{kid}/public", (string kid, SigningKeys keys) =>
+    public static void Map(WebApplication app) => app.MapGet("/" + ChatValues.GatewayKeyPathTemplate, (string kid, SigningKeys keys) =>
         keys.Find(kid) is { } key ? Results.Json(SigningKeys.PublicJwk(key)) : (IResult)GatewayProblems.KeyNotFound(kid));
 }

@@ -3,7 +3,7 @@ namespace ChatApi.Emulator.Gateway;
 /// <summary>Where the Chat Gateway lives: <c>/chat-gateway/v1/...</c>, no region; its key needs no authentication.</summary>
 public static class GatewayPaths
 {
-    public const string Root = "/chat-gateway/v1";
+    public const string Root = "/" + ChatValues.GatewayRoot;
 
     public static bool IsGateway(PathString path) => path.StartsWithSegments(Root);
 

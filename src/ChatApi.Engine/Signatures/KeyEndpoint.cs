@@ -19,7 +19,7 @@ public sealed class KeyEndpoint
     public static readonly KeyEndpoint ChatV2 = new KeyEndpoint("chat-v2", ChatValues.V2KeyPathTemplate);
 
     /// <summary>Chat Gateway: GET /chat-gateway/v1/jwk/{kid}/public.</summary>
-    public static readonly KeyEndpoint Gateway = new KeyEndpoint("chat-gateway", "chat-gateway/v1/jwk/{kid}/public");
+    public static readonly KeyEndpoint Gateway = new KeyEndpoint("chat-gateway", ChatValues.GatewayKeyPathTemplate);
 
     public KeyEndpoint(string name, string pathTemplate)
     {
@@ -34,11 +34,13 @@ public sealed class KeyEndpoint
     public Uri KeyUri(Uri baseUri, string region, string keyId)
     {
         var root = baseUri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
-        var path = PathTemplate
-            .Replace("{region}", Uri.EscapeDataString(region ?? ""))
-            .Replace("{kid}", Uri.EscapeDataString(keyId ?? ""));
-        return new Uri(root, path);
+        return new Uri(root, PathFor(region, keyId));
     }
+
+    /// <summary>The key's path relative to the base URI.</summary>
+    public string PathFor(string region, string keyId) => PathTemplate
+        .Replace("{region}", Uri.EscapeDataString(region ?? ""))
+        .Replace("{kid}", Uri.EscapeDataString(keyId ?? ""));
 }
 
 /// <summary>

@@ -12,7 +12,7 @@ internal sealed class GatewayWire : IChatWire
 {
     public static readonly GatewayWire Instance = new GatewayWire();
 
-    public const string Root = "chat-gateway/v1";
+    public const string Root = ChatValues.GatewayRoot;
     public const string TenantHeader = "X-8x8-Tenant";
 
     private static readonly string[] WritableVersions = { ChatValues.Gateway };
@@ -33,7 +33,7 @@ internal sealed class GatewayWire : IChatWire
     /// <summary>chat-gateway/v1/webhooks, /channels, /conversations: the same names as the families.</summary>
     public string ResourcePath(ApiScope scope, string family) => $"{Root}/{family}";
 
-    public string KeyPath(ApiScope scope, string keyId) => $"{Root}/jwk/{keyId}/public";
+    public string KeyPath(ApiScope scope, string keyId) => Signatures.KeyEndpoint.Gateway.PathFor(null, keyId);
 
     public void AddPage(ApiRequest request, int page, int size) => V2.V2Wire.Instance.AddPage(request, page, size);
 

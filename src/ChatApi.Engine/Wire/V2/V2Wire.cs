@@ -33,7 +33,7 @@ internal sealed class V2Wire : IChatWire, IScopedWire
     public string ResourcePath(ApiScope scope, string family) =>
         $"vcc/{scope.Region}/chat/v2/tenant/{Uri.EscapeDataString(scope.Tenant)}/{FamilyPaths[family]}";
 
-    public string KeyPath(ApiScope scope, string keyId) => $"vcc/{scope.Region}/chat/v2/jwk/{keyId}/public";
+    public string KeyPath(ApiScope scope, string keyId) => Signatures.KeyEndpoint.ChatV2.PathFor(scope.Region, keyId);
 
     public void AddPage(ApiRequest request, int page, int size) =>
         request.WithQuery("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture))
