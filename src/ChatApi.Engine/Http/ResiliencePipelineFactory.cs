@@ -28,6 +28,9 @@ internal static class ResiliencePipelineFactory
     /// <summary>Set for creates: an uncertain outcome is handed back to the client, not retried blindly.</summary>
     public static readonly ResiliencePropertyKey<bool> CreateKey = new ResiliencePropertyKey<bool>("chatapi.create");
 
+    /// <summary>Set for a call whose attempts may take longer than the options' timeout (a large transfer).</summary>
+    public static readonly ResiliencePropertyKey<TimeSpan> TimeoutKey = new ResiliencePropertyKey<TimeSpan>("chatapi.timeout");
+
     public static ResiliencePipeline<ApiResponse> Create(ResilienceOptions options)
     {
         var builder = new ResiliencePipelineBuilder<ApiResponse>();
@@ -64,6 +67,9 @@ internal static class ResiliencePipelineFactory
                     return default;
                 },
             });
-        return builder.AddTimeout(options.AttemptTimeout).Build();
+        return builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            TimeoutGenerator = args => new ValueTask<TimeSpan>(args.Context.Properties.GetValue(TimeoutKey, options.AttemptTimeout)),
+        }).Build();
     }
 }
