@@ -140,7 +140,7 @@ Describe 'Formatting: tables fit their target width' {
     BeforeDiscovery {
         $script:Narrow = 'ChatApi.Webhook', 'ChatApi.Channel', 'ChatApi.Conversation', 'ChatApi.Participant', 'ChatApi.WebhookTestResult',
             'ChatApi.MigrationResult', 'ChatApi.UndoResult', 'ChatApi.ChatConfiguration', 'ChatApi.ConfigurationWebhook', 'ChatApi.ConfigurationChannel',
-            'ChatApi.ConfigurationChange', 'ChatApi.ConfigurationResult'
+            'ChatApi.ConfigurationChange', 'ChatApi.ConfigurationResult', 'ChatApi.Attachment'
         $format = [xml](Get-Content (Join-Path $PSScriptRoot '../../src/ChatApi/ChatApi.format.ps1xml') -Raw)
         $script:Tables = @($format.Configuration.ViewDefinitions.View | Where-Object { $_.TableControl } | ForEach-Object {
                 @{ View = $_.Name; Target = if ($_.Name -in $Narrow) { 80 } else { 120 }; Xml = $_ }
