@@ -3,15 +3,9 @@ namespace ChatApi.Cmdlets;
 /// <summary>Lists the attachments of a conversation (Chat Gateway), or reads some by id.</summary>
 [Cmdlet(VerbsCommon.Get, "ChatAttachment")]
 [OutputType(typeof(Attachment))]
-public sealed class GetChatAttachmentCommand : ChatCmdlet
+public sealed class GetChatAttachmentCommand : ConversationCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    [ChatIdentity(IdentityKind.Conversation)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ConversationIdCompleter))]
-    public string ConversationId { get; set; }
-
-    /// <summary>Attachments to read; all of the conversation's when not given. An Attachment piped in binds its Id.</summary>
+    /// <summary>Attachments to read; all of the conversation's when not given.</summary>
     [Parameter(Position = 1)]
     [ValidateNotNullOrEmpty]
     public string[] AttachmentId { get; set; }
