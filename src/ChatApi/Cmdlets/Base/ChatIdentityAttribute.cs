@@ -92,7 +92,7 @@ public sealed class ChatIdentityAttribute : ArgumentTransformationAttribute
         {
             for (var t = type; t != null; t = t.BaseType)
                 if (Referents[Kind].TryGetValue(t, out var read)) return read(value) ?? throw Refuse(type.Name, $"this {type.Name} names no {Noun}");
-            throw Refuse(type.Name, $"a {type.Name} does not refer to a {Noun}");
+            throw Refuse(type.Name, $"a {type.Name} does not refer to {Article(Noun)} {Noun}");
         }
         foreach (var name in IdNames(input, value))
         {
@@ -135,5 +135,7 @@ public sealed class ChatIdentityAttribute : ArgumentTransformationAttribute
 
     private ArgumentTransformationMetadataException Refuse(string typeName, string why) =>
         new ArgumentTransformationMetadataException(
-            $"A {typeName} cannot name a {Noun}: {why}. Pass the {Noun}'s id, a {Kind} object, or an object with an {IdProperty} or Id property.");
+            $"A {typeName} cannot name {Article(Noun)} {Noun}: {why}. Pass the {Noun}'s id, {Article(Noun)} {Kind} object, or an object with an {IdProperty} or Id property.");
+
+    private static string Article(string noun) => "aeiou".IndexOf(char.ToLowerInvariant(noun[0])) >= 0 ? "an" : "a";
 }
