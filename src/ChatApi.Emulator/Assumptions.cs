@@ -34,6 +34,11 @@ public static class Assumptions
         "The typing, thinking and read-receipt indicators are checked and answered 204; no agent is played who would see them.",
         "A card action sets the card's flag and sends a Gateway webhook ACTIVITY {name: adaptiveCard/action, value: {cardId, action, name}}; its body may hold only name, as the description defines.",
         "Cards sent without an id get one (card-CONVERSATION-MESSAGE-N); history messages keep their text only.",
+        "CONVERSATION_UPDATE carries data.msisdn as the user's phone when one was given, and leaves it out otherwise.",
+        "A card action on a card of quick replies (application/8x8.quick.replies) is ACTIVITY quickReply/action; on any other card adaptiveCard/action.",
+        "ACTIVITY read-receipts {users, readAt} comes only from the test endpoint (8x8 defines it and sends it from no channel yet).",
+        "An agent's file or cards reach a Gateway webhook as MESSAGE (isEcho false) with data.attachments or data.cards; a message sent through the API is not echoed unless --echo-messages.",
+        "An upload's multipart parts may be attachment (a file) and authorType only; another part is a 400 naming it.",
     ];
 
     public static string Text => string.Join(Environment.NewLine, All.Select(a => "  - " + a));

@@ -9,7 +9,7 @@ namespace ChatApi.Emulator.Conversations;
 /// API (create, customer leave, customer message) and by the test-only agent endpoints.
 /// Every method is called under the tenant's lock.
 /// </summary>
-public sealed class ConversationFlow(EventPublisher publisher, EmulatorState state, TimeProvider time)
+public sealed class ConversationFlow(EventPublisher publisher, EmulatorState state, TimeProvider time, Options.EmulatorOptions options)
 {
     /// <summary>A new conversation on the channel, assigned to the channel's queue unless <paramref name="assignment"/> says otherwise, then started.</summary>
     public Conversation Create(TenantState tenant, Channel channel, Dictionary<string, string> customer, IEnumerable<(string Text, string Type)> history,
@@ -45,14 +45,20 @@ public sealed class ConversationFlow(EventPublisher publisher, EmulatorState sta
         return left;
     }
 
-    /// <summary>A customer (or bot) message; with no open interaction the conversation is queued again.</summary>
+    /// <summary>
+    /// A customer (or bot) message; with no open interaction the conversation is queued again. Under
+    /// --echo-messages a Gateway webhook hears it back as MESSAGE isEcho (attachments with their pre-signed URLs under <paramref name="root"/>).
+    /// </summary>
     public void CustomerMessage(TenantState tenant, Conversation conversation, string text, string authorType,
-        IReadOnlyList<string>? attachmentIds = null, IReadOnlyList<Card>? cards = null)
+        IReadOnlyList<string>? attachmentIds = null, IReadOnlyList<Card>? cards = null, string? root = null)
     {
         var requeue = conversation.OpenInteraction is null;
         var interaction = conversation.OpenInteraction ?? OpenInteraction(conversation);
         Join(conversation, conversation.CustomerParticipantId, "user");
         AddMessage(conversation, interaction, text, authorType, ParticipantOf(conversation, authorType), attachmentIds, cards);
+        if (options.EchoMessages)
+            Publish(tenant, conversation, EventTypes.Echo, [("senderId", ParticipantOf(conversation, authorType)), ("senderType", authorType), ("message", text),
+                ("attachments", FileList(conversation, attachmentIds, root)), ("cards", CardList(cards))]);
         if (requeue && conversation.Status != ConversationStatus.Deleted) Queue(tenant, conversation);
     }
 
@@ -77,16 +83,41 @@ public sealed class ConversationFlow(EventPublisher publisher, EmulatorState sta
     /// The agent sends a file: a TEXT naming it for V2 webhooks, a MESSAGE with <c>attachments[{id, type, preSignedUrl,
     /// fileName}]</c> for Gateway ones (the URL is the emulator's <c>/_files/{token}</c>).
     /// </summary>
-    public DeliveryJob? AgentAttachment(TenantState tenant, Conversation conversation, Agent agent, Attachment attachment, string root)
+    public DeliveryJob? AgentAttachment(TenantState tenant, Conversation conversation, Agent agent, Attachment attachment, string root, string? text = null)
     {
         var interaction = conversation.OpenInteraction ?? OpenInteraction(conversation);
-        AddMessage(conversation, interaction, attachment.FileName, "agent", agent.Id);
-        var list = new JsonArray(new JsonObject
-        {
-            ["id"] = attachment.Id, ["type"] = attachment.ContentType, ["preSignedUrl"] = $"{root}/_files/{attachment.Token}", ["fileName"] = attachment.FileName,
-        });
-        return Publish(tenant, conversation, EventTypes.Text, [.. AgentFields(agent), ("message", attachment.FileName), ("attachments", list)]);
+        text = string.IsNullOrEmpty(text) ? attachment.FileName : text;
+        AddMessage(conversation, interaction, text, "agent", agent.Id, [attachment.Id]);
+        return Publish(tenant, conversation, EventTypes.Text, [.. AgentFields(agent), ("message", text), ("attachments", FileList(conversation, [attachment.Id], root))]);
     }
+
+    /// <summary>The agent sends cards (with an optional text): MESSAGE with <c>cards [{contentType, content}]</c> for Gateway webhooks, the text for V2 ones.</summary>
+    public DeliveryJob? AgentCards(TenantState tenant, Conversation conversation, Agent agent, string text, IReadOnlyList<Card> cards)
+    {
+        var interaction = conversation.OpenInteraction ?? OpenInteraction(conversation);
+        AddMessage(conversation, interaction, text, "agent", agent.Id, null, cards);
+        return Publish(tenant, conversation, EventTypes.Text, [.. AgentFields(agent), ("message", text), ("cards", CardList(cards))]);
+    }
+
+    /// <summary>The agent has read the conversation up to <paramref name="readAt"/> (epoch ms): ACTIVITY read-receipts for Gateway webhooks.</summary>
+    public DeliveryJob? AgentReadReceipt(TenantState tenant, Conversation conversation, Agent agent, long readAt) =>
+        Publish(tenant, conversation, EventTypes.ReadReceipt, [("value", new JsonObject
+        {
+            ["users"] = new JsonArray(new JsonObject { ["id"] = agent.Id, ["type"] = "agent" }), ["readAt"] = readAt,
+        })]);
+
+    /// <summary>MESSAGE's <c>attachments [{id, type, preSignedUrl, fileName}]</c>, the URL the emulator's <c>/_files/{token}</c>; null when none.</summary>
+    private static JsonArray? FileList(Conversation conversation, IReadOnlyList<string>? ids, string? root)
+    {
+        var files = (ids ?? []).Select(id => conversation.Attachments.FirstOrDefault(a => a.Id == id)).OfType<Attachment>().ToList();
+        return files.Count == 0 ? null : new JsonArray(files.Select(a => (JsonNode)new JsonObject
+        {
+            ["id"] = a.Id, ["type"] = a.ContentType, ["preSignedUrl"] = $"{root}/_files/{a.Token}", ["fileName"] = a.FileName,
+        }).ToArray());
+    }
+
+    private static JsonArray? CardList(IReadOnlyList<Card>? cards) => cards is not { Count: > 0 } ? null
+        : new JsonArray(cards.Select(c => (JsonNode)new JsonObject { ["contentType"] = c.ContentType, ["content"] = c.Content?.DeepClone() }).ToArray());
 
     /// <summary>The agent ends the chat: the interaction ends; a later customer message queues again.</summary>
     public DeliveryJob? AgentLeft(TenantState tenant, Conversation conversation, Agent agent)
@@ -133,14 +164,20 @@ public sealed class ConversationFlow(EventPublisher publisher, EmulatorState sta
         return Publish(tenant, conversation, EventTypes.AgentTyping, [("value", new JsonObject { ["users"] = users })]);
     }
 
-    /// <summary>A card action (Gateway): the flag is set and a Gateway webhook hears ACTIVITY adaptiveCard/action.</summary>
+    /// <summary>
+    /// A card action (Gateway): the flag is set and a Gateway webhook hears ACTIVITY adaptiveCard/action, or
+    /// quickReply/action for a card of quick replies (<c>application/8x8.quick.replies</c>).
+    /// </summary>
     public DeliveryJob? CardAction(TenantState tenant, Conversation conversation, Card card, string action, string? name)
     {
         if (action == "submit") card.ActionSubmitted = true; else card.ActionExecuted = true;
         var value = new JsonObject { ["cardId"] = card.Id, ["action"] = action };
         if (name is not null) value["name"] = name;
-        return Publish(tenant, conversation, EventTypes.CardAction, [("value", value)]);
+        var activity = card.ContentType == QuickReplies ? "quickReply/action" : "adaptiveCard/action";
+        return Publish(tenant, conversation, EventTypes.CardAction, [("activity", activity), ("value", value)]);
     }
+
+    public const string QuickReplies = "application/8x8.quick.replies";
 
     private void Queue(TenantState tenant, Conversation conversation)
     {
@@ -200,7 +237,8 @@ public sealed class ConversationFlow(EventPublisher publisher, EmulatorState sta
             ? new JsonObject { ["type"] = "agent", ["id"] = agent.Id, ["resourceId"] = conversation.QueueId }
             : new JsonObject { ["type"] = conversation.AssignmentType, ["id"] = conversation.QueueId };
         Publish(tenant, conversation, EventTypes.StateChanged, [("state", dto.State), ("assignment", assignment),
-            ("user", System.Text.Json.JsonSerializer.SerializeToNode(dto.User, Http.EmulatorJson.Options)), ("channel", conversation.ChannelId)]);
+            ("user", System.Text.Json.JsonSerializer.SerializeToNode(dto.User, Http.EmulatorJson.Options)),
+            ("msisdn", conversation.Customer.GetValueOrDefault("phone")), ("channel", conversation.ChannelId)]);
     }
 
     private static string ParticipantOf(Conversation conversation, string authorType) =>

@@ -10,9 +10,9 @@ public static class EventTypes
 
     /// <summary>What only the Gateway tells (as CONVERSATION_UPDATE and MEMBERS_CHANGED user left); V2 webhooks get nothing for them.</summary>
     public const string StateChanged = "emulator.STATE_CHANGED", UserLeft = "emulator.USER_LEFT", CardAction = "emulator.CARD_ACTION",
-        AgentTyping = "emulator.AGENT_TYPING";
+        AgentTyping = "emulator.AGENT_TYPING", ReadReceipt = "emulator.READ_RECEIPT", Echo = "emulator.ECHO";
 
-    public static bool IsGatewayOnly(string eventType) => eventType is StateChanged or UserLeft or CardAction or AgentTyping;
+    public static bool IsGatewayOnly(string eventType) => eventType is StateChanged or UserLeft or CardAction or AgentTyping or ReadReceipt or Echo;
 }
 
 /// <summary>Builds event bodies: compact JSON, <c>eventType, conversationId, timestamp, messageType</c> then the type's fields.</summary>
@@ -25,7 +25,7 @@ public static class EventBodies
         body["timestamp"] = timestamp;
         body["messageType"] = eventType == EventTypes.Text ? "AGENT" : "SYSTEM";
         // V2's TEXT has no attachments; an agent's file reaches a V2 webhook as its name only.
-        foreach (var (name, value) in fields.Where(f => f.Key != "attachments")) body[name] = value;
+        foreach (var (name, value) in fields.Where(f => f.Key is not ("attachments" or "cards"))) body[name] = value;
         return JsonSerializer.SerializeToUtf8Bytes(body, Http.EmulatorJson.Options);
     }
 

@@ -3,6 +3,8 @@ using ChatApi.Emulator.Api;
 using ChatApi.Emulator.Http;
 using ChatApi.Emulator.State;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 
 namespace ChatApi.Emulator.Gateway;
 
@@ -46,28 +48,58 @@ public static class GatewayAttachmentEndpoints
 
     private static IResult Content(Attachment a) => Results.File(a.Bytes, "application/octet-stream", a.FileName);
 
+    /// <summary>
+    /// Reads the multipart body part by part as it arrives (no form buffered to disk or memory first): the
+    /// file part straight into the attachment's bytes, at most <see cref="MaxBytes"/>, and the authorType part.
+    /// </summary>
     private static async Task<IResult> Upload(HttpContext http, string id, TimeProvider time)
     {
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBytes + 1024 * 1024;
-        if (!http.Request.HasFormContentType)
+        var boundary = MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var media) && media.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            ? HeaderUtilities.RemoveQuotes(media.Boundary).Value : null;
+        if (string.IsNullOrEmpty(boundary))
             return GatewayProblems.BadRequest("attachment", "send multipart/form-data with an attachment part");
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var reader = new MultipartReader(boundary, http.Request.Body) { BodyLengthLimit = MaxBytes };
         var errors = new List<FieldError>();
-        foreach (var key in form.Keys.Where(k => k != "authorType")) errors.Add(new FieldError(key, "is not a field of this request"));
-        var authorType = form["authorType"].ToString() is { Length: > 0 } t ? t : "user";
-        if (authorType is not ("user" or "bot")) errors.Add(new FieldError("authorType", "must be one of bot, user"));
-        var file = form.Files.GetFile("attachment");
-        foreach (var other in form.Files.Where(f => f.Name != "attachment")) errors.Add(new FieldError(other.Name, "is not a field of this request"));
-        if (file is null) errors.Add(new FieldError("attachment", "must not be empty"));
-        else if (file.Length > MaxBytes) errors.Add(new FieldError("attachment", $"must be at most {MaxBytes} bytes"));
-        if (errors.Count > 0) return GatewayProblems.BadRequest(errors);
-        var bytes = new byte[file!.Length];
-        await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(bytes, http.RequestAborted);
-        return GatewayConversationEndpoints.With(http, id, c =>
+        var authorType = "user";
+        (string Name, string Type, byte[] Bytes)? file = null;
+        try
         {
-            var attachment = Add(c, file.FileName, string.IsNullOrEmpty(file.ContentType) ? "application/octet-stream" : file.ContentType, bytes, authorType, time.GetUtcNow());
-            return GatewayJson.Hal(AttachmentDto.From(attachment));
-        });
+            while (await reader.ReadNextSectionAsync(http.RequestAborted) is { } section)
+            {
+                ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var part);
+                var name = HeaderUtilities.RemoveQuotes(part?.Name ?? default).Value ?? "";
+                var fileName = HeaderUtilities.RemoveQuotes(part?.FileNameStar ?? default).Value is { Length: > 0 } star ? star : HeaderUtilities.RemoveQuotes(part?.FileName ?? default).Value;
+                if (name == "attachment" && fileName is not null && file is null)
+                {
+                    using var bytes = new MemoryStream((int)Math.Min(http.Request.ContentLength ?? 0, MaxBytes));
+                    await section.Body.CopyToAsync(bytes, http.RequestAborted);
+                    file = (fileName, string.IsNullOrEmpty(section.ContentType) ? "application/octet-stream" : section.ContentType, bytes.ToArray());
+                }
+                else if (name == "authorType" && fileName is null)
+                {
+                    using var text = new StreamReader(section.Body);
+                    authorType = await text.ReadToEndAsync(http.RequestAborted) is { Length: > 0 } t ? t : "user";
+                }
+                else
+                {
+                    errors.Add(new FieldError(name.Length > 0 ? name : "(part)", "is not a field of this request"));
+                    await section.Body.CopyToAsync(Stream.Null, http.RequestAborted);
+                }
+            }
+        }
+        catch (InvalidDataException e) when (e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(new FieldError("attachment", $"must be at most {MaxBytes} bytes"));
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            return GatewayProblems.BadRequest("attachment", $"the multipart body could not be read: {e.Message}");
+        }
+        if (authorType is not ("user" or "bot")) errors.Add(new FieldError("authorType", "must be one of bot, user"));
+        if (file is null && errors.All(e => e.Field != "attachment")) errors.Add(new FieldError("attachment", "must not be empty"));
+        if (errors.Count > 0) return GatewayProblems.BadRequest(errors);
+        return GatewayConversationEndpoints.With(http, id, c => GatewayJson.Hal(AttachmentDto.From(Add(c, file!.Value.Name, file.Value.Type, file.Value.Bytes, authorType, time.GetUtcNow()))));
     }
 
     /// <summary>Stores an attachment on the conversation. Call under the tenant's lock.</summary>

@@ -11,7 +11,7 @@ public static class GatewayMessageEndpoints
 {
     private static readonly string[] Fields = ["authorType", "text", "attachments", "cards"];
     private static readonly string[] CardFields = ["id", "contentType", "content", "actionSubmitted", "actionExecuted"];
-    public static readonly string[] CardContentTypes = ["application/vnd.microsoft.card.adaptive", "application/8x8.quick.replies", "Interactive", "Location", "Template", "Suggestions", "Buttons", "Carousel"];
+    public static readonly string[] CardContentTypes = ["application/vnd.microsoft.card.adaptive", ConversationFlow.QuickReplies, "Interactive", "Location", "Template", "Suggestions", "Buttons", "Carousel"];
 
     public static void Map(RouteGroupBuilder conversations)
     {
@@ -36,11 +36,14 @@ public static class GatewayMessageEndpoints
             var missing = message!.AttachmentIds.Where(a => GatewayAttachmentEndpoints.Find(c, a) is null).ToList();
             if (missing.Count > 0)
                 return GatewayProblems.BadRequest("attachments", $"no attachment {string.Join(", ", missing)} was uploaded to this conversation");
-            var cards = message.Cards.Select((card, i) => new Card(card.Id ?? $"card-{c.Id}-{c.Messages.Count + 1}-{i + 1}", card.ContentType, card.Content)).ToList();
-            flow.CustomerMessage(TenantScope.Of(http), c, message.Text, message.Type, message.AttachmentIds, cards);
+            var cards = message.Cards.Select((card, i) => new Card(card.Id ?? CardId(c, i), card.ContentType, card.Content)).ToList();
+            flow.CustomerMessage(TenantScope.Of(http), c, message.Text, message.Type, message.AttachmentIds, cards, $"{http.Request.Scheme}://{http.Request.Host}");
             return Results.StatusCode(202);
         });
     }
+
+    /// <summary>The id of the <paramref name="index"/>-th card of the conversation's next message, for a card sent without one.</summary>
+    public static string CardId(Conversation c, int index) => $"card-{c.Id}-{c.Messages.Count + 1}-{index + 1}";
 
     public sealed record CardInput(string? Id, string ContentType, JsonNode? Content);
 

@@ -46,6 +46,8 @@ public sealed class EmulatorOptions
     public bool ETags { get; set; }
     /// <summary>Send WEB_HOOK_VERIFY to a webhook when it is created, as 8x8 does; <c>--no-verify-on-create</c> turns it off.</summary>
     public bool VerifyOnCreate { get; set; } = true;
+    /// <summary>Echo messages sent through the API to Gateway webhooks as MESSAGE isEcho (8x8 defines the flag, not when it is set).</summary>
+    public bool EchoMessages { get; set; }
 
     /// <summary>Pauses before each delivery retry (not a command-line option; tests shorten them).</summary>
     public TimeSpan[] RetryDelays { get; set; } =

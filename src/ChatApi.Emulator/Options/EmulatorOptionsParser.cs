@@ -37,6 +37,9 @@ public static class EmulatorOptionsParser
           --etags                 send ETag on webhook and channel answers (8x8 documents none); If-Match
                                   on PUT/DELETE is honoured with or without this
           --no-verify-on-create   do not send WEB_HOOK_VERIFY to a webhook when it is created (8x8 does)
+          --echo-messages         a message sent through the API reaches its channel's Gateway webhook back as
+                                  MESSAGE isEcho: true, with its attachments' pre-signed URLs (8x8 defines
+                                  isEcho but not when it is sent)
           --seed N                random seed for fault injection
           --help                  this text
 
@@ -55,9 +58,15 @@ public static class EmulatorOptionsParser
                                                      play the agent; optional JSON {agentId, agentName, message,
                                                      nextAgentId, nextAgentName, stopped: "true"}; answers 202 {eventType, eventId};
                                                      typing reaches Gateway webhooks only (ACTIVITY typing)
-          POST /_emulator/conversations/{id}/attachment?fileName=&agentId=&agentName=
-                                                     the agent sends the body as a file (TEXT for V2 webhooks, MESSAGE
-                                                     with a pre-signed URL for Gateway ones); answers {eventType, eventId, attachmentId}
+          POST /_emulator/conversations/{id}/attachment?fileName=&text=&agentId=&agentName=
+                                                     the agent sends the body as a file, with an optional text (TEXT for
+                                                     V2 webhooks, MESSAGE with a pre-signed URL for Gateway ones); answers
+                                                     {eventType, eventId, attachmentId}
+          POST /_emulator/conversations/{id}/card    the agent sends cards: JSON {agentId, agentName, message, cards:
+                                                     [{contentType, content}]} (MESSAGE data.cards for Gateway webhooks)
+          POST /_emulator/conversations/{id}/read-receipt
+                                                     the agent read the chat: optional JSON {agentId, readAt: "<epoch ms>"};
+                                                     ACTIVITY read-receipts for Gateway webhooks
           GET  /_files/{token}                       the pre-signed URL of an attachment (its bytes)
           POST /_receiver/{name}                     a receiver that answers 200 and records the request
           GET  /_receiver/{name}                     what it recorded: [{body, headers, time}], oldest first
@@ -104,6 +113,9 @@ public static class EmulatorOptionsParser
                 case "--no-verify-on-create":
                     if (inline is not null) throw new OptionsException("--no-verify-on-create is a flag and takes no value.");
                     options.VerifyOnCreate = false; break;
+                case "--echo-messages":
+                    if (inline is not null) throw new OptionsException("--echo-messages is a flag and takes no value.");
+                    options.EchoMessages = true; break;
                 case "--etags":
                     if (inline is not null) throw new OptionsException("--etags is a flag and takes no value.");
                     options.ETags = true; break;

@@ -34,6 +34,12 @@ internal sealed class ApiRequest
     /// </summary>
     public bool IsCreate { get; set; }
 
+    /// <summary>A file sent or an answer received as a stream (attachments), instead of JSON text.</summary>
+    public StreamTransfer Transfer { get; set; }
+
+    /// <summary>How long one attempt may take, when not the resilience options' (a large transfer needs longer).</summary>
+    public TimeSpan? AttemptTimeout { get; set; }
+
     /// <summary>Changing calls carry one Idempotency-Key across all their attempts.</summary>
     public bool IsChanging => Method != "GET";
 

@@ -18,6 +18,7 @@ internal sealed class ApiTransport : IDisposable
     private readonly ResiliencePipeline<ApiResponse> pipeline;
     private readonly ResiliencePipeline attemptTimeout;
     private readonly RequestRateLimiter limiter;
+    private readonly TransferSender transfers;
 
     public ApiTransport(Uri baseUri, double requestsPerSecond, ResilienceOptions options)
     {
@@ -33,6 +34,7 @@ internal sealed class ApiTransport : IDisposable
         pipeline = ResiliencePipelineFactory.Create(options);
         attemptTimeout = ResiliencePipelineFactory.CreateAttemptTimeout(options);
         limiter = new RequestRateLimiter(requestsPerSecond, options.RateWindowMargin);
+        transfers = new TransferSender(baseUri);
     }
 
     public async Task<ApiResponse> SendAsync(ApiRequest request, KeyValuePair<string, string>? credential, CallContext ctx)
@@ -44,6 +46,7 @@ internal sealed class ApiTransport : IDisposable
         context.Properties.Set(ResiliencePipelineFactory.LogKey, ctx.Log);
         context.Properties.Set(ResiliencePipelineFactory.RequestKey, request.Display);
         context.Properties.Set(ResiliencePipelineFactory.CreateKey, request.IsCreate);
+        if (request.AttemptTimeout.HasValue) context.Properties.Set(ResiliencePipelineFactory.TimeoutKey, request.AttemptTimeout.Value);
         try
         {
             if (request.LogBodies && request.JsonBody != null) ctx.Log.Debug(Redactor.Redact($"{request.Display} body: {request.JsonBody}"));
@@ -56,8 +59,8 @@ internal sealed class ApiTransport : IDisposable
                     // request that was never sent must not time out as one that may have been done.
                     await limiter.WaitAsync(rc.CancellationToken).ConfigureAwait(false);
                     var response = await attemptTimeout.ExecuteAsync(
-                        ct => new ValueTask<ApiResponse>(AttemptAsync(request, credential, idempotencyKey, attempts, ctx.Log, ct)),
-                        rc.CancellationToken).ConfigureAwait(false);
+                        inner => new ValueTask<ApiResponse>(AttemptAsync(request, credential, idempotencyKey, attempts, ctx.Log, inner.CancellationToken)),
+                        rc).ConfigureAwait(false);
                     response.Attempts = attempts;
                     response.EarlierAttemptUncertain = uncertain;
                     if (response.StatusCode >= 500 || response.StatusCode == 408) uncertain = true;
@@ -81,11 +84,10 @@ internal sealed class ApiTransport : IDisposable
 
     private async Task<ApiResponse> AttemptAsync(ApiRequest request, KeyValuePair<string, string>? credential, string idempotencyKey, int attempt, IChatLog log, CancellationToken cancellation)
     {
+        if (request.Transfer != null) return await transfers.AttemptAsync(request, HeadersOf(request, credential, idempotencyKey), attempt, log, cancellation).ConfigureAwait(false);
         var rr = new RestRequest(request.Path, ToMethod(request.Method));
         foreach (var q in request.Query) rr.AddQueryParameter(q.Key, q.Value);
-        foreach (var h in request.Headers) rr.AddHeader(h.Key, h.Value);
-        if (credential.HasValue) rr.AddHeader(credential.Value.Key, credential.Value.Value);
-        if (idempotencyKey != null) rr.AddHeader("Idempotency-Key", idempotencyKey);
+        foreach (var h in HeadersOf(request, credential, idempotencyKey)) rr.AddHeader(h.Key, h.Value);
         rr.AddHeader("Accept", "application/json, application/problem+json");
         if (request.JsonBody != null) rr.AddStringBody(request.JsonBody, ContentType.Json);
         foreach (var f in request.Form) rr.AddParameter(f.Key, f.Value, ParameterType.GetOrPost);
@@ -101,20 +103,27 @@ internal sealed class ApiTransport : IDisposable
         if (status == 0)
         {
             string why = Unreachable.Describe(response.ErrorException) ?? response.ErrorMessage ?? response.ResponseStatus.ToString();
-            log.Verbose(Redactor.Redact($"{request.Display} -> no answer (attempt {attempt}, {watch.ElapsedMilliseconds} ms): {why}"));
+            AttemptLog.NoAnswer(log, request, attempt, watch.ElapsedMilliseconds, why);
             if (request.FailFastWhenUnreachable && Unreachable.IsPermanent(response.ErrorException))
                 throw new ChatApiException(ChatErrorKind.Network, $"{request.Display} failed: {why}. Check -BaseUri ({Unreachable.HostOf(rest.Options.BaseUrl)}).",
                     0, request.Method, request.Path, attempts: attempt, inner: response.ErrorException);
             throw new TransientHttpException($"no answer from the server: {why}", response.ErrorException);
         }
 
-        log.Verbose(Redactor.Redact($"{request.Display} -> {status} (attempt {attempt}, {watch.ElapsedMilliseconds} ms)"));
-        if (request.LogBodies && !string.IsNullOrEmpty(response.Content)) log.Debug(Redactor.Redact($"{request.Display} answer: {Truncate(response.Content)}"));
+        AttemptLog.Answer(log, request, status, attempt, watch.ElapsedMilliseconds, response.Content);
 
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (response.Headers != null) foreach (var h in response.Headers) headers[h.Name] = h.Value?.ToString();
         if (response.ContentHeaders != null) foreach (var h in response.ContentHeaders) headers[h.Name] = h.Value?.ToString();
         return new ApiResponse(status, response.Content, headers);
+    }
+
+    /// <summary>The request's headers, its credential and, on a change, the Idempotency-Key of all its attempts.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> HeadersOf(ApiRequest request, KeyValuePair<string, string>? credential, string idempotencyKey)
+    {
+        foreach (var h in request.Headers) yield return h;
+        if (credential.HasValue) yield return credential.Value;
+        if (idempotencyKey != null) yield return new KeyValuePair<string, string>("Idempotency-Key", idempotencyKey);
     }
 
     private static Exception Translate(Exception e, ApiRequest request, int attempts, CancellationToken cancellation)
@@ -126,8 +135,6 @@ internal sealed class ApiTransport : IDisposable
             return new ChatApiException(ChatErrorKind.Network, Redactor.Redact($"{request.Display} failed after {attempts} attempts: {e.Message}"), 0, request.Method, request.Path, attempts: attempts, inner: e);
         return e;
     }
-
-    private static string Truncate(string text) => text.Length <= 4096 ? text : text.Substring(0, 4096) + "...";
 
     private static Method ToMethod(string method)
     {
@@ -142,5 +149,9 @@ internal sealed class ApiTransport : IDisposable
         }
     }
 
-    public void Dispose() => rest.Dispose();
+    public void Dispose()
+    {
+        rest.Dispose();
+        transfers.Dispose();
+    }
 }

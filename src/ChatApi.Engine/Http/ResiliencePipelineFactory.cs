@@ -29,6 +29,9 @@ internal static class ResiliencePipelineFactory
     /// <summary>Set for creates: an uncertain outcome is handed back to the client, not retried blindly.</summary>
     public static readonly ResiliencePropertyKey<bool> CreateKey = new ResiliencePropertyKey<bool>("chatapi.create");
 
+    /// <summary>Set for a call whose attempts may take longer than the options' timeout (a large transfer).</summary>
+    public static readonly ResiliencePropertyKey<TimeSpan> TimeoutKey = new ResiliencePropertyKey<TimeSpan>("chatapi.timeout");
+
     public static ResiliencePipeline<ApiResponse> Create(ResilienceOptions options)
     {
         var builder = new ResiliencePipelineBuilder<ApiResponse>();
@@ -68,7 +71,13 @@ internal static class ResiliencePipelineFactory
         return builder.Build();
     }
 
-    /// <summary>The timeout of one attempt, from sending it to its answer.</summary>
+    /// <summary>
+    /// The timeout of one attempt, from sending it to its answer: the options' AttemptTimeout, or the
+    /// request's own (a transfer's grows with its size) set under <see cref="TimeoutKey"/>.
+    /// </summary>
     public static ResiliencePipeline CreateAttemptTimeout(ResilienceOptions options) =>
-        new ResiliencePipelineBuilder().AddTimeout(options.AttemptTimeout).Build();
+        new ResiliencePipelineBuilder().AddTimeout(new TimeoutStrategyOptions
+        {
+            TimeoutGenerator = args => new ValueTask<TimeSpan>(args.Context.Properties.GetValue(TimeoutKey, options.AttemptTimeout)),
+        }).Build();
 }

@@ -55,6 +55,7 @@ internal interface IChatWire
     IChannelContract Channels { get; }
     IConversationContract Conversations { get; }
     IKeyContract Keys { get; }
+    IAttachmentContract Attachments { get; }
 }
 
 /// <summary>A wire that knows the OAuth scope each of its operations needs (to name it in a 403).</summary>

@@ -22,6 +22,8 @@ public sealed class SentMessage
     public string AuthorType { get; set; }
     public string Text { get; set; }
     public bool Accepted { get; set; }
+    /// <summary>The files uploaded for the message (Send-ChatMessage -Attachment, Chat Gateway); empty otherwise.</summary>
+    public System.Collections.Generic.IList<Attachment> Attachments { get; set; } = new System.Collections.Generic.List<Attachment>();
 
     public override string ToString() => $"{ConversationId}: {Text}";
 }

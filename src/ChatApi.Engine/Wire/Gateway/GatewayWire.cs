@@ -71,6 +71,7 @@ internal sealed class GatewayWire : IChatWire
     /// <summary>Not served on Gateway sessions yet (a later issue).</summary>
     public IConversationContract Conversations => null;
     public IKeyContract Keys { get; } = new V2.KeyContract();
+    public IAttachmentContract Attachments { get; } = new GatewayAttachmentContract();
 
     private sealed class PageBlock
     {

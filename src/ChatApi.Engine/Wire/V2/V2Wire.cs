@@ -66,6 +66,8 @@ internal sealed class V2Wire : IChatWire, IScopedWire
     public IChannelContract Channels { get; } = new ChannelContract();
     public IConversationContract Conversations { get; } = new ConversationContract();
     public IKeyContract Keys { get; } = new KeyContract();
+    /// <summary>Chat API V2 has no attachments.</summary>
+    public IAttachmentContract Attachments => null;
 
     private sealed class PageBlock
     {

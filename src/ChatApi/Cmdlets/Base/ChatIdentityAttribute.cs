@@ -13,6 +13,7 @@ public enum IdentityKind
     Webhook,
     Channel,
     Conversation,
+    Attachment,
 }
 
 /// <summary>
@@ -47,6 +48,11 @@ public sealed class ChatIdentityAttribute : ArgumentTransformationAttribute
             [typeof(SentMessage)] = o => ((SentMessage)o).ConversationId,
             [typeof(Participant)] = o => ((Participant)o).ConversationId,
             [typeof(WebhookEvent)] = o => ((WebhookEvent)o).ConversationId,
+            [typeof(Attachment)] = o => ((Attachment)o).ConversationId,
+        },
+        [IdentityKind.Attachment] = new Dictionary<Type, Func<object, string>>
+        {
+            [typeof(Attachment)] = o => ((Attachment)o).Id,
         },
     };
 
@@ -86,15 +92,22 @@ public sealed class ChatIdentityAttribute : ArgumentTransformationAttribute
         {
             for (var t = type; t != null; t = t.BaseType)
                 if (Referents[Kind].TryGetValue(t, out var read)) return read(value) ?? throw Refuse(type.Name, $"this {type.Name} names no {Noun}");
-            throw Refuse(type.Name, $"a {type.Name} does not refer to a {Noun}");
+            throw Refuse(type.Name, $"a {type.Name} does not refer to {Article(Noun)} {Noun}");
         }
-        foreach (var name in new[] { IdProperty, "Id" })
+        foreach (var name in IdNames(input, value))
         {
             var found = Lookup(input, value, name);
             if (found != null) return Resolve(found);
         }
-        throw Refuse(type.Name, $"it has no {IdProperty} or Id property");
+        throw Refuse(type.Name, Kind == IdentityKind.Attachment ? $"it has no {IdProperty} property, nor an Id beside a ConversationId" : $"it has no {IdProperty} or Id property");
     }
+
+    /// <summary>
+    /// The properties that name the resource on a foreign object: &lt;Kind&gt;Id, then Id. An attachment's Id
+    /// counts only beside a ConversationId (an attachment row): a bare {Id} names a conversation.
+    /// </summary>
+    private string[] IdNames(object input, object value) =>
+        Kind == IdentityKind.Attachment && Lookup(input, value, "ConversationId") == null ? new[] { IdProperty } : new[] { IdProperty, "Id" };
 
     private string Noun => Kind.ToString().ToLowerInvariant();
 
@@ -122,5 +135,7 @@ public sealed class ChatIdentityAttribute : ArgumentTransformationAttribute
 
     private ArgumentTransformationMetadataException Refuse(string typeName, string why) =>
         new ArgumentTransformationMetadataException(
-            $"A {typeName} cannot name a {Noun}: {why}. Pass the {Noun}'s id, a {Kind} object, or an object with an {IdProperty} or Id property.");
+            $"A {typeName} cannot name {Article(Noun)} {Noun}: {why}. Pass the {Noun}'s id, {Article(Noun)} {Kind} object, or an object with an {IdProperty} or Id property.");
+
+    private static string Article(string noun) => "aeiou".IndexOf(char.ToLowerInvariant(noun[0])) >= 0 ? "an" : "a";
 }

@@ -1,0 +1,24 @@
+namespace ChatApi.Cmdlets;
+
+/// <summary>Lists the attachments of a conversation (Chat Gateway), or reads some by id.</summary>
+[Cmdlet(VerbsCommon.Get, "ChatAttachment")]
+[OutputType(typeof(Attachment))]
+public sealed class GetChatAttachmentCommand : ConversationCmdlet
+{
+    /// <summary>Attachments to read; all of the conversation's when not given.</summary>
+    [Parameter(Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string[] AttachmentId { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var client = Client;
+        string conversationId = ConversationId;
+        if (AttachmentId == null)
+        {
+            Run(call => client.ListAttachmentsAsync(conversationId, a => call.Output(a), call.Context), conversationId);
+            return;
+        }
+        foreach (var id in AttachmentId) RunAndWrite(ctx => client.GetAttachmentAsync(conversationId, id, ctx), id);
+    }
+}
