@@ -138,7 +138,7 @@ Describe 'Formatting: a mixed stream of webhook events' {
 # at its target width a table shows every column with its whole header, named after its property.
 Describe 'Formatting: tables fit their target width' {
     BeforeDiscovery {
-        $script:Narrow = 'ChatApi.Webhook', 'ChatApi.Channel', 'ChatApi.Conversation', 'ChatApi.Participant', 'ChatApi.WebhookTestResult',
+        $script:Narrow = 'ChatApi.Webhook', 'ChatApi.Channel', 'ChatApi.Conversation', 'ChatApi.Conversation.Gateway', 'ChatApi.Participant', 'ChatApi.WebhookTestResult',
             'ChatApi.MigrationResult', 'ChatApi.UndoResult', 'ChatApi.ChatConfiguration', 'ChatApi.ConfigurationWebhook', 'ChatApi.ConfigurationChannel',
             'ChatApi.ConfigurationChange', 'ChatApi.ConfigurationResult'
         $format = [xml](Get-Content (Join-Path $PSScriptRoot '../../src/ChatApi/ChatApi.format.ps1xml') -Raw)
