@@ -5,16 +5,11 @@ BeforeAll {
     Import-Module $env:CHATAPI_TEST_MODULE -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
 
-    # What the emulator's receiver got, oldest first, once it has at least -AtLeast deliveries (deadline 20 s).
-    function script:Get-Received([string] $BaseUri, [string] $Name, [int] $AtLeast = 1) {
-        $deadline = (Get-Date).AddSeconds(20)
-        do {
-            $answer = Invoke-RestMethod "$BaseUri/_receiver/$Name"   # a JSON array comes as one object
-            $got = @($answer)
-            if ($got.Count -ge $AtLeast) { return $got }
-            Start-Sleep -Milliseconds 100
-        } while ((Get-Date) -lt $deadline)
-        throw "The receiver $Name got $($got.Count) of $AtLeast deliveries."
+    # An emulator with the Gateway's demo key, and a Gateway session on it.
+    function script:Start-GatewayTest([string[]] $Arguments = @('--rate-limit', '0')) {
+        $emulator = Start-TestEmulator -Arguments $Arguments
+        $session = Connect-ChatApi -Api Gateway -ApiKey demo-gateway-key -TenantId acme -BaseUri $emulator.BaseUri -PassThru
+        $emulator, $session
     }
 
     # The test-only agent of the emulator: agent-joined, text, agent-left, transfer.
@@ -32,9 +27,8 @@ BeforeAll {
 
 Describe 'Gateway conversations: a conversation from start to end' {
     BeforeAll {
-        $script:emu = Start-TestEmulator -Arguments '--rate-limit', '0'
+        $script:emu, $script:gw = Start-GatewayTest
         $script:E = $emu.BaseUri
-        $script:gw = Connect-ChatApi -Api Gateway -ApiKey demo-gateway-key -TenantId acme -BaseUri $E -PassThru
         $script:setup = New-GatewayChannel $gw $E 'gw-e2e'
         $script:bot = New-ChatWebhook -Session $gw -Name 'gw-e2e-bot' -Uri "$E/_receiver/gw-e2e-bot" -ErrorAction Stop
     }
@@ -127,7 +121,7 @@ Describe 'Gateway conversations: a conversation from start to end' {
         )
         $deadline = (Get-Date).AddSeconds(20)
         do {
-            $got = @(Get-Received $E $setup.Receiver)
+            $got = @(Get-TestDelivery -BaseUri $E -Name $setup.Receiver)
             $events = @($got | ForEach-Object { $_.body | ConvertFrom-Json } | Where-Object { $_.PSObject.Properties['conversationId'] -and $_.conversationId -eq $conv.Id })
             $last = $events | Select-Object -Last 1
             $done = $last -and $last.eventType -eq 'CONVERSATION_UPDATE' -and $last.data.state -eq 'idle'
@@ -151,9 +145,8 @@ Describe 'Gateway conversations: a conversation from start to end' {
 
 Describe 'Gateway conversations: lists, views, changes and cards' {
     BeforeAll {
-        $script:emu = Start-TestEmulator -Arguments '--rate-limit', '0'
+        $script:emu, $script:gw = Start-GatewayTest
         $script:E = $emu.BaseUri
-        $script:gw = Connect-ChatApi -Api Gateway -ApiKey demo-gateway-key -TenantId acme -BaseUri $E -PassThru
         $script:setup = New-GatewayChannel $gw $E 'gw-read'
         $script:made = foreach ($n in 'Ann', 'Ben', 'Cy') {
             New-ChatConversation -Session $gw -ChannelId $setup.Channel.Id -CustomerName $n -Email "$($n.ToLower())@example.com" -ErrorAction Stop
@@ -252,9 +245,8 @@ Describe 'Gateway conversations: lists, views, changes and cards' {
 
 Describe 'Gateway conversations: bad input is refused before any call' {
     BeforeAll {
-        $script:emu = Start-TestEmulator -Arguments '--rate-limit', '0'
+        $script:emu, $script:gw = Start-GatewayTest
         $script:E = $emu.BaseUri
-        $script:gw = Connect-ChatApi -Api Gateway -ApiKey demo-gateway-key -TenantId acme -BaseUri $E -PassThru
         $script:setup = New-GatewayChannel $gw $E 'gw-bad'
         $script:conv = New-ChatConversation -Session $gw -ChannelId $setup.Channel.Id -CustomerName 'Bad Input' -ErrorAction Stop
         $script:props31 = @{}; foreach ($i in 1..31) { $props31["k$i"] = 'v' }
@@ -344,8 +336,7 @@ Describe 'Gateway-only operations on a V2 session' {
 
 Describe 'Gateway conversations: lost answers never make duplicates (20% lost, Idempotency-Key ignored as by 8x8)' {
     BeforeAll {
-        $script:emu = Start-TestEmulator -Arguments '--rate-limit', '0', '--fail-rate', '0.4', '--idempotency', 'ignore', '--seed', '14'
-        $script:gw = Connect-ChatApi -Api Gateway -ApiKey demo-gateway-key -TenantId acme -BaseUri $emu.BaseUri -PassThru
+        $script:emu, $script:gw = Start-GatewayTest '--rate-limit', '0', '--fail-rate', '0.4', '--idempotency', 'ignore', '--seed', '14'
     }
     AfterAll { Get-ChatSession -All | ForEach-Object { Disconnect-ChatApi -Session $_ }; Stop-TestEmulator $emu }
 

@@ -2,14 +2,8 @@ namespace ChatApi.Cmdlets;
 
 /// <summary>Acts on a card of a Chat Gateway conversation: submit (the user's) or execute (the agent's); a Card piped in binds its ConversationId and CardId.</summary>
 [Cmdlet(VerbsLifecycle.Invoke, "ChatCardAction", DefaultParameterSetName = "Submit", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-public sealed class InvokeChatCardActionCommand : ChangingChatCmdlet
+public sealed class InvokeChatCardActionCommand : ChangingConversationCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    [ChatIdentity(IdentityKind.Conversation)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ConversationIdCompleter))]
-    public string ConversationId { get; set; }
-
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string CardId { get; set; }

@@ -2,15 +2,8 @@ namespace ChatApi.Cmdlets;
 
 /// <summary>Sends an activity indicator into a Chat Gateway conversation: typing, a bot thinking, or a read receipt.</summary>
 [Cmdlet(VerbsCommunications.Send, "ChatActivity", DefaultParameterSetName = "Typing", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
-public sealed class SendChatActivityCommand : ChangingChatCmdlet
+public sealed class SendChatActivityCommand : ChangingConversationCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    [ChatIdentity(IdentityKind.Conversation)]
-    [Alias("Id")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ConversationIdCompleter))]
-    public string ConversationId { get; set; }
-
     [Parameter(ParameterSetName = "Typing", Mandatory = true)]
     public SwitchParameter Typing { get; set; }
 

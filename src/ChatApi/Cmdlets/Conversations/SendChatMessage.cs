@@ -3,15 +3,8 @@ namespace ChatApi.Cmdlets;
 /// <summary>Sends a customer (user) or bot message into a conversation: a text, and on the Chat Gateway cards.</summary>
 [Cmdlet(VerbsCommunications.Send, "ChatMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(SentMessage))]
-public sealed class SendChatMessageCommand : ChangingChatCmdlet
+public sealed class SendChatMessageCommand : ChangingConversationCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    [ChatIdentity(IdentityKind.Conversation)]
-    [Alias("Id")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ConversationIdCompleter))]
-    public string ConversationId { get; set; }
-
     /// <summary>The text; may be left out on the Chat Gateway when the message carries a card.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]

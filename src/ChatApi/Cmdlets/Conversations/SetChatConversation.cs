@@ -7,15 +7,8 @@ namespace ChatApi.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "ChatConversation", DefaultParameterSetName = "Change", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Conversation))]
-public sealed class SetChatConversationCommand : ChangingChatCmdlet
+public sealed class SetChatConversationCommand : ChangingConversationCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    [ChatIdentity(IdentityKind.Conversation)]
-    [Alias("Id")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ConversationIdCompleter))]
-    public string ConversationId { get; set; }
-
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string QueueId { get; set; }

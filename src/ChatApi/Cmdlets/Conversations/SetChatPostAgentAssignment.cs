@@ -2,15 +2,8 @@ namespace ChatApi.Cmdlets;
 
 /// <summary>After the agent, a Chat Gateway conversation goes back to a bot's webhook (post-agent assignment).</summary>
 [Cmdlet(VerbsCommon.Set, "ChatPostAgentAssignment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-public sealed class SetChatPostAgentAssignmentCommand : ChangingChatCmdlet
+public sealed class SetChatPostAgentAssignmentCommand : ChangingConversationCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    [ChatIdentity(IdentityKind.Conversation)]
-    [Alias("Id")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ConversationIdCompleter))]
-    public string ConversationId { get; set; }
-
     /// <summary>The bot's webhook the conversation goes back to.</summary>
     [Parameter(Mandatory = true, Position = 1)]
     [ValidateNotNullOrEmpty]
