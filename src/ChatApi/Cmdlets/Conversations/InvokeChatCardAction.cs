@@ -23,13 +23,8 @@ public sealed class InvokeChatCardActionCommand : ChangingConversationCmdlet
     {
         var client = Client;
         string conversationId = ConversationId, cardId = CardId, action = Execute ? ChatValues.Execute : ChatValues.Submit;
-        string data;
-        try { data = JsonArgument.Read(Data, "Data"); }
-        catch (System.Exception e) when (e is ChatApiException || e is ArgumentException)
-        {
-            FailItem(e, cardId);
-            return;
-        }
+        string data = null;
+        if (!Prepare(() => data = JsonArgument.Read(Data, "Data"), cardId)) return;
         if (!ShouldProcess($"card {cardId} of conversation {conversationId}", $"Card action {action}")) return;
         RunItemInOrder(conversationId, call => client.CardActionAsync(conversationId, cardId, action, data, call.Context), cardId);
     }

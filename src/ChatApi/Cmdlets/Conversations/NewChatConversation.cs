@@ -69,18 +69,13 @@ public sealed class NewChatConversationCommand : ChangingChatCmdlet
     {
         var client = Client;
         var request = new ConversationRequest { ChannelId = ChannelId };
-        try
-        {
-            CustomerFields.Fill(request.Customer, this, Property);
-            request.Assign(QueueId, ScriptId);
-            request.History.AddRange(HistoryArgument.Read(History));
-            client.CheckConversation(request);
-        }
-        catch (System.Exception e) when (e is ChatApiException || e is System.ArgumentException)
-        {
-            FailItem(e, ChannelId);
-            return;
-        }
+        if (!Prepare(() =>
+            {
+                CustomerFields.Fill(request.Customer, this, Property);
+                request.Assign(QueueId, ScriptId);
+                request.History.AddRange(HistoryArgument.Read(History));
+                client.CheckConversation(request);
+            }, ChannelId)) return;
         if (!ShouldProcess($"channel {ChannelId}", $"Start a conversation for '{CustomerName}'")) return;
         RunItemAndWrite(ctx => client.CreateConversationAsync(request, ctx), ChannelId);
     }

@@ -38,11 +38,7 @@ public sealed class SendChatActivityCommand : ChangingConversationCmdlet
             MaxThinkingSeconds = MyInvocation.BoundParameters.ContainsKey(nameof(MaxThinkingTime)) ? MaxThinkingTime : (int?)null,
             ReadAt = kind != ChatValues.ReadReceipt ? (DateTimeOffset?)null : MyInvocation.BoundParameters.ContainsKey(nameof(ReadAt)) ? ReadAt : DateTimeOffset.Now,
         };
-        if (activity.Check() is { } problem)
-        {
-            FailItem(ChatApiException.InvalidArgument(problem.Parameter, problem.Rule), conversationId);
-            return;
-        }
+        if (!Prepare(() => ChatRules.Require(activity.Check()), conversationId)) return;
         if (!ShouldProcess($"conversation {conversationId}", $"Send {kind} ({activity.AuthorType})")) return;
         RunItemInOrder(conversationId, call => client.SendActivityAsync(conversationId, activity, call.Context), conversationId);
     }

@@ -24,16 +24,11 @@ public sealed class SendChatMessageCommand : ChangingConversationCmdlet
         var client = Client;
         string conversationId = ConversationId; // the item runs while later ones are bound
         var message = new MessageRequest { Text = Text, AuthorType = AuthorType };
-        try
-        {
-            foreach (var card in Card ?? Array.Empty<object>()) message.Cards.Add(CardContent.From(JsonArgument.Read(card, "Card")));
-            // Attachments (Send-ChatMessage -Attachment) go into message.AttachmentIds here, uploaded first.
-        }
-        catch (System.Exception e) when (e is ChatApiException || e is ArgumentException)
-        {
-            FailItem(e, conversationId);
-            return;
-        }
+        if (!Prepare(() =>
+            {
+                foreach (var card in Card ?? Array.Empty<object>()) message.Cards.Add(CardContent.From(JsonArgument.Read(card, "Card")));
+                // Attachments (Send-ChatMessage -Attachment) go into message.AttachmentIds here, uploaded first.
+            }, conversationId)) return;
         string what = message.Cards.Count > 0 ? $"Send {AuthorType} message with {message.Cards.Count} card(s)" : $"Send {AuthorType} message";
         if (!ShouldProcess($"conversation {conversationId}", what)) return;
         // A conversation's messages go out in input order; messages to other conversations overlap.

@@ -52,16 +52,11 @@ public sealed class SetChatConversationCommand : ChangingConversationCmdlet
         string id = ConversationId;
         bool replace = Replace.IsPresent, passThru = PassThru.IsPresent;
         var change = new ConversationRequest { ChannelId = ChannelId };
-        try
-        {
-            CustomerFields.Fill(change.Customer, this, Property);
-            change.Assign(QueueId, ScriptId);
-        }
-        catch (ChatApiException e)
-        {
-            FailItem(e, id);
-            return;
-        }
+        if (!Prepare(() =>
+            {
+                CustomerFields.Fill(change.Customer, this, Property);
+                change.Assign(QueueId, ScriptId);
+            }, id)) return;
         string what = replace ? "Replace the conversation" : change.AssignmentType != null ? $"Move to {change.AssignmentType} {change.AssignmentId}" : "Change the user's data";
         if (!ShouldProcess($"conversation {id}", what)) return;
         RunItemInOrder(id, async call =>
