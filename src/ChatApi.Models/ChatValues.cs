@@ -72,4 +72,37 @@ static class ChatValues
 
     public const int MaxCustomerProperties = 30;
     public const int MaxHistoryMessages = 200;
+
+    /// <summary>The Chat Gateway's conversation states (its CONVERSATION_UPDATE events carry them too).</summary>
+    public const string Active = "active";
+    public const string Idle = "idle";
+    public static readonly string[] States = { Created, Active, Idle };
+
+    /// <summary>Where the Chat Gateway routes a conversation: a queue or a script.</summary>
+    public const string Queue = "queue";
+    public const string Script = "script";
+    public static readonly string[] AssignmentTypes = { Queue, Script };
+    /// <summary>The only post-agent assignment type: the conversation goes back to a webhook.</summary>
+    public const string WebhookAssignment = "webhook";
+
+    /// <summary>Card content types of the Chat Gateway's messages; a card sent without one is an adaptive card.</summary>
+    public const string AdaptiveCard = "application/vnd.microsoft.card.adaptive";
+    public static readonly string[] CardContentTypes = { AdaptiveCard, "application/8x8.quick.replies", "Interactive", "Location", "Template", "Suggestions", "Buttons", "Carousel" };
+
+    /// <summary>The Chat Gateway's activity indicators.</summary>
+    public const string Typing = "typing";
+    public const string Thinking = "thinking";
+    public const string ReadReceipt = "read-receipt";
+    /// <summary>The thinking indicator's maximum time in seconds (8x8's default 60).</summary>
+    public const int MinThinkingSeconds = 1;
+    public const int MaxThinkingSeconds = 600;
+    /// <summary>A post-agent assignment's limits: the conversation's total minutes and the user's timeout.</summary>
+    public const int MinPostAgentTotalMinutes = 20;
+    public const int MaxPostAgentTotalMinutes = 600;
+    public const int MinPostAgentUserTimeoutMinutes = 10;
+    public const int MaxPostAgentUserTimeoutMinutes = 300;
+
+    /// <summary>The card actions: submit (the user) and execute (the agent).</summary>
+    public const string Submit = "submit";
+    public const string Execute = "execute";
 }

@@ -238,10 +238,11 @@ Describe 'Gateway webhooks, channels and keys' {
         $received[0].Event.NotificationVersion | Should -Be 'Chat Gateway v1.0'
     }
 
-    It 'refuses conversations on a Gateway session before any call, saying what to use' {
+    It 'lists conversations on a Gateway session from the Gateway paths (GatewayConversations.Tests.ps1 has the rest)' {
         $mark = Get-EmulatorCallMark -Emulator $emu
-        Get-ChatConversation -Session $gw -ErrorAction SilentlyContinue -ErrorVariable e
-        $e[0].Exception.Message | Should -BeLike '*not served on Gateway sessions yet*V2 session*'
-        @(Get-EmulatorCall -Emulator $emu -After $mark).Count | Should -Be 0
+        Get-ChatConversation -Session $gw -First 1 -ErrorAction Stop | Out-Null
+        $calls = @(Get-EmulatorCall -Emulator $emu -After $mark)
+        $calls.Count | Should -Be 1
+        $calls[0].Path | Should -BeLike '/chat-gateway/v1/conversations?*'
     }
 }

@@ -14,16 +14,7 @@ BeforeAll {
     }
 
     # What the emulator's built-in receiver got, oldest first: objects with body and headers.
-    function script:Get-Received([string] $Name, [int] $AtLeast = 1) {
-        $deadline = (Get-Date).AddSeconds(20)
-        do {
-            $answer = Invoke-RestMethod "$base/_receiver/$Name"   # a JSON array comes as one object
-            $got = @($answer)
-            if ($got.Count -ge $AtLeast) { return $got }
-            Start-Sleep -Milliseconds 100
-        } while ((Get-Date) -lt $deadline)
-        throw "The receiver $Name got $($got.Count) of $AtLeast deliveries."
-    }
+    function script:Get-Received([string] $Name, [int] $AtLeast = 1) { Get-TestDelivery -BaseUri $base -Name $Name -AtLeast $AtLeast }
 
     # A hashtable of headers (what a user has after capturing a request).
     function script:ConvertTo-HeaderTable($Headers) {

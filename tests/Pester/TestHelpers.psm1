@@ -86,6 +86,22 @@ function Get-EmulatorCallMark {
     [long](Invoke-RestMethod -Uri "$($Emulator.BaseUri)/_emulator/requests?after=$([long]::MaxValue)").last
 }
 
+function Get-TestDelivery {
+    <#
+    What the emulator's built-in receiver /_receiver/<Name> got, oldest first (objects with body and
+    headers), once it holds at least -AtLeast deliveries; throws when it does not within the deadline.
+    #>
+    param([Parameter(Mandatory)] [string] $BaseUri, [Parameter(Mandatory)] [string] $Name, [int] $AtLeast = 1, [int] $TimeoutSeconds = 20)
+    $deadline = (Get-Date).AddSeconds($TimeoutSeconds)
+    do {
+        $answer = Invoke-RestMethod "$BaseUri/_receiver/$Name"   # a JSON array comes as one object
+        $got = @($answer)
+        if ($got.Count -ge $AtLeast) { return $got }
+        Start-Sleep -Milliseconds 100
+    } while ((Get-Date) -lt $deadline)
+    throw "The receiver $Name got $($got.Count) of $AtLeast deliveries."
+}
+
 function Select-Output {
     <# Drops Verbose, Debug, Warning and Information records from merged output. #>
     param([Parameter(ValueFromPipeline)] $Record)
@@ -109,4 +125,4 @@ function Get-PwshCommand {
 }
 
 Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Get-TestToken, ConvertFrom-TestResponse,
-    New-TestCredential, Connect-TestSession, Get-ApiCall, Get-EmulatorCall, Get-EmulatorCallMark, Select-Output, Get-CmdletAttribute, Get-PwshCommand
+    New-TestCredential, Connect-TestSession, Get-ApiCall, Get-EmulatorCall, Get-EmulatorCallMark, Get-TestDelivery, Select-Output, Get-CmdletAttribute, Get-PwshCommand

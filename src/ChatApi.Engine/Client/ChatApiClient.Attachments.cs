@@ -113,22 +113,25 @@ public sealed partial class ChatApiClient
     /// not repeated blindly: the conversation's messages are read for one naming these (new) attachments.
     /// <paramref name="progress"/> hears (file name, bytes sent, file size).
     /// </summary>
-    public async Task<SentMessage> SendMessageWithAttachmentsAsync(string conversationId, string text, string authorType, IReadOnlyList<string> paths,
+    public async Task<SentMessage> SendMessageWithAttachmentsAsync(string conversationId, MessageRequest message, IReadOnlyList<string> paths,
         Action<string, long, long> progress, CallContext ctx)
     {
         var contract = AttachmentWire;
-        authorType = authorType ?? ChatValues.User;
-        ChatRules.Require("AuthorType", ChatRules.CheckAuthorType(authorType));
         ChatRules.Require("Attachment", paths == null || paths.Count == 0 ? "name at least one file" : null);
         var files = paths.Select(p => RequireFile(p, "Attachment")).ToList();
+        ChatRules.Require(message.Check(Conversations.RichMessages, ChatValues.ApiTitle(wire.Api), withAttachments: true));
         var uploaded = new List<Attachment>();
         foreach (var f in files)
-            uploaded.Add(await UploadAttachmentAsync(conversationId, f.FullName, authorType, progress == null ? (Action<long, long>)null : (sent, total) => progress(f.Name, sent, total), ctx)
+            uploaded.Add(await UploadAttachmentAsync(conversationId, f.FullName, message.AuthorType, progress == null ? (Action<long, long>)null : (sent, total) => progress(f.Name, sent, total), ctx)
                 .ConfigureAwait(false));
         var ids = uploaded.Select(a => a.Id).ToList();
-        string messages = contract.MessagesPath(ItemPath(Families.Conversations, conversationId, "ConversationId"));
-        var request = new ApiRequest("POST", messages) { JsonBody = contract.Message(text, authorType, ids) };
-        var result = new SentMessage { ConversationId = conversationId, AuthorType = authorType, Text = text, Accepted = true, Attachments = uploaded };
+        message.AttachmentIds.AddRange(ids);
+        string messages = Conversations.MessagesPath(ConversationPath(conversationId));
+        var request = new ApiRequest("POST", messages) { JsonBody = Conversations.Message(message) };
+        var result = new SentMessage
+        {
+            ConversationId = conversationId, AuthorType = message.AuthorType, Text = message.Text, CardCount = message.Cards.Count, Accepted = true, Attachments = uploaded,
+        };
         // The attachments are new, so a message naming all of them can only be this one: nothing to read before.
         var check = new CreateCheck<SentMessage>($"the message with {string.Join(", ", files.Select(f => f.Name))} in conversation {conversationId}",
             $"read the conversation's messages (Get-ChatMessage -ConversationId {conversationId}) for one with attachment {string.Join(", ", ids)}",

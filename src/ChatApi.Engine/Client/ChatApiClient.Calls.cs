@@ -90,9 +90,11 @@ public sealed partial class ChatApiClient
     }
 
     /// <summary>DELETE; a 404 after an attempt that may have landed counts as done.</summary>
-    private async Task DeleteAsync(string path, CallContext ctx, string what)
+    private Task DeleteAsync(string path, CallContext ctx, string what) => RemoveAsync(new ApiRequest("DELETE", path), ctx, what);
+
+    /// <summary>A call that removes something (a DELETE, the Gateway's PATCH of a leaving user); a 404 after an attempt that may have landed counts as done.</summary>
+    private async Task RemoveAsync(ApiRequest request, CallContext ctx, string what)
     {
-        var request = new ApiRequest("DELETE", path);
         var response = await SendAsync(request, ctx).ConfigureAwait(false);
         if (response.IsSuccess) return;
         if (response.StatusCode == 404 && response.EarlierAttemptUncertain)

@@ -2,34 +2,37 @@ namespace ChatApi.Engine;
 
 public sealed partial class ChatApiClient
 {
-    /// <summary>The wire's conversations; a clear error, before any call, on an API that does not serve them yet.</summary>
-    private IConversationContract Conversations => wire.Conversations ?? throw new ChatApiException(ChatErrorKind.InvalidArgument,
-        $"Conversations are not served on {wire.Api} sessions yet: use a V2 session (Connect-ChatApi -Api V2) for them; the channels and webhooks are the same.");
+    private IConversationContract Conversations => wire.Conversations;
 
-    private string ConversationPath(string id) => Conversations != null ? ItemPath(Families.Conversations, id, "ConversationId") : null;
+    /// <summary>What only the Chat Gateway does with a conversation; a clear error, before any call, on an API without it.</summary>
+    private IConversationControl Control(string what) => wire.ConversationControl ?? throw new ChatApiException(ChatErrorKind.InvalidArgument,
+        $"{what} is served by the Chat Gateway only, not by {ChatValues.ApiTitle(wire.Api)}: connect with Connect-ChatApi -Api Gateway for it.");
 
-    private string ConversationsPath => Conversations != null ? PathOf(Families.Conversations) : null;
+    private string ConversationPath(string id) => ItemPath(Families.Conversations, id, "ConversationId");
 
     public Task ListConversationsAsync(ConversationFilter filter, int? first, int skip, Action<Conversation> emit, CallContext ctx)
     {
         filter = filter ?? new ConversationFilter();
         if (filter.Status != null) ChatRules.Require("Status", ChatRules.CheckStatus(filter.Status));
-        return ListPagesAsync(ConversationsPath, Conversations.Filters(filter), first, skip, e => Conversations.Read(e, scope), c => c.Id,
+        var query = Conversations.Filters(filter).ToList();
+        return ListPagesAsync(PathOf(Families.Conversations), query, first, skip, e => Conversations.Read(e, scope), c => c.Id,
             emit, ctx, "Listing conversations");
     }
 
     public Task<Conversation> GetConversationAsync(string id, CallContext ctx) =>
         CallAsync(new ApiRequest("GET", ConversationPath(id)), (e, r) => Conversations.Read(e, scope), ctx, $"Reading conversation {id}");
 
+    /// <summary>Checks a conversation against the session's API's rules (its customer limit, the fields it has), before any call.</summary>
+    public void CheckConversation(ConversationRequest conversation) => ChatRules.Require(Conversations.Check(conversation));
+
     /// <summary>Creates a conversation (202 with its id); the answer is the new conversation as sent.</summary>
     public Task<Conversation> CreateConversationAsync(ConversationRequest conversation, CallContext ctx)
     {
-        ChatRules.Require(conversation.Check());
-        var request = new ApiRequest("POST", ConversationsPath) { JsonBody = Conversations.Create(conversation) };
+        CheckConversation(conversation);
+        var request = new ApiRequest("POST", PathOf(Families.Conversations)) { JsonBody = Conversations.Create(conversation) };
         string what = $"Creating a conversation on channel {conversation.ChannelId}";
         string customer = conversation.Customer[CustomerData.Name];
-        var filter = new ConversationFilter { ChannelId = conversation.ChannelId };
-        foreach (var c in conversation.Customer) filter.Customer[c.Key] = c.Value;
+        var filter = Conversations.FindCreated(conversation);
         var check = new CreateCheck<Conversation>($"a conversation for '{customer}' on channel {conversation.ChannelId}",
             $"look for it with Get-ChatConversation -ChannelId {conversation.ChannelId} -Customer @{{ name = '{customer}' }}",
             c => MatchesAsync<Conversation>(emit => ListConversationsAsync(filter, null, 0, emit, c),
@@ -47,9 +50,13 @@ public sealed partial class ChatApiClient
                 ChannelId = conversation.ChannelId,
                 Created = answer.Timestamp,
                 StartTime = answer.Timestamp,
-                Status = ChatValues.Created,
+                Status = answer.Status,
+                State = answer.State,
+                AssignmentType = conversation.AssignmentType,
+                AssignmentId = conversation.AssignmentId,
                 Region = region,
                 TenantId = tenant,
+                Api = wire.Api,
             };
             foreach (var c in conversation.Customer) created.Customer[c.Key] = c.Value;
             CustomerData.Stamp(created);
@@ -57,35 +64,69 @@ public sealed partial class ChatApiClient
         }, what), check, ctx, what);
     }
 
-    public Task<IReadOnlyList<Participant>> GetParticipantsAsync(string conversationId, CallContext ctx) =>
-        CallAsync(new ApiRequest("GET", Conversations.ParticipantsPath(ConversationPath(conversationId))),
-            (e, r) => (IReadOnlyList<Participant>)Conversations.ReadParticipants(e, conversationId).ToList(), ctx, $"Reading the participants of conversation {conversationId}");
-
-    public Task<IReadOnlyList<Message>> GetMessagesAsync(string conversationId, string interactionId, CallContext ctx) =>
-        CallAsync(new ApiRequest("GET", Conversations.MessagesPath(ConversationPath(conversationId))).WithQuery(Conversations.InteractionQuery, interactionId),
-            (e, r) => (IReadOnlyList<Message>)Conversations.ReadMessages(e, conversationId).ToList(), ctx, $"Reading the messages of conversation {conversationId}");
-
-    public async Task<SentMessage> SendMessageAsync(string conversationId, string text, string authorType, CallContext ctx)
+    /// <summary>
+    /// Changes a conversation (Chat Gateway): PATCH with the assignment and the user fields given, or with
+    /// <paramref name="replace"/> a PUT of channel, whole user and assignment. Both answer 202 while the
+    /// move is processed; with <paramref name="passThru"/> the conversation is returned as answered, or
+    /// read when the answer holds none.
+    /// </summary>
+    public async Task<Conversation> ChangeConversationAsync(string conversationId, ConversationRequest change, bool replace, bool passThru, CallContext ctx)
     {
-        authorType = authorType ?? ChatValues.User;
-        ChatRules.Require("Text", string.IsNullOrEmpty(text) ? "must not be empty" : null);
-        ChatRules.Require("AuthorType", ChatRules.CheckAuthorType(authorType));
-        var request = new ApiRequest("POST", Conversations.MessagesPath(ConversationPath(conversationId))) { JsonBody = Conversations.Message(text, authorType) };
-        var sent = new SentMessage { ConversationId = conversationId, AuthorType = authorType, Text = text, Accepted = true };
-        // Messages have no id: the n-th message with this text and author is keyed n, so one more than before is this one.
-        var check = new CreateCheck<SentMessage>($"the message '{text}' in conversation {conversationId}",
-            $"read the conversation with Get-ChatMessage -ConversationId {conversationId}",
-            async c =>
-            {
-                var messages = await GetMessagesAsync(conversationId, null, c).ConfigureAwait(false);
-                return messages.Where(m => m.OriginalText == text && m.AuthorType == authorType)
-                    .Select((m, i) => new KeyValuePair<string, SentMessage>((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), sent)).ToList();
-            }, before: true, identity: $"message\n{conversationId}\n{authorType}\n{text}");
-        string what = $"Sending a message to conversation {conversationId}";
-        return await CreateAsync(request, r => sent, check, ctx, what).ConfigureAwait(false);
+        var control = Control(replace ? "Replacing a conversation (Set-ChatConversation -Replace)" : "Changing a conversation (Set-ChatConversation)");
+        if (replace) ChatRules.Require("ChannelId", ChatRules.CheckNotEmpty(change.ChannelId));
+        else if (change.Customer.Count == 0 && change.AssignmentType == null)
+            ChatRules.Require("QueueId", "or -ScriptId, or user data (-CustomerName, -Email, -Property ...) must be given: there is nothing to change");
+        ChatRules.Require("Property", change.Customer.CheckFree());
+        var path = ConversationPath(conversationId);
+        var request = new ApiRequest(replace ? "PUT" : "PATCH", path) { JsonBody = replace ? control.Replace(change) : control.Change(change) };
+        string what = $"{(replace ? "Replacing" : "Changing")} conversation {conversationId}";
+        var response = await SendCheckedAsync(request, ctx, what).ConfigureAwait(false);
+        if (!passThru) return null;
+        var answered = string.IsNullOrWhiteSpace(response.Body) ? null : Map(response, (e, r) => Conversations.Read(e, scope), what);
+        return answered?.Id != null ? answered : await GetConversationAsync(conversationId, ctx).ConfigureAwait(false);
+    }
+
+    /// <summary>The interactions of a conversation: the Gateway lists them; V2 carries them in the conversation.</summary>
+    public async Task ListInteractionsAsync(string conversationId, Action<Interaction> emit, CallContext ctx)
+    {
+        var control = wire.ConversationControl;
+        if (control == null)
+        {
+            foreach (var i in (await GetConversationAsync(conversationId, ctx).ConfigureAwait(false)).Interactions) emit(i);
+            return;
+        }
+        await ListPagesAsync(control.InteractionsPath(ConversationPath(conversationId)), null, null, 0, e => control.ReadInteraction(e, conversationId), i => i.Id,
+            emit, ctx, $"Reading the interactions of conversation {conversationId}").ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<Participant>> GetParticipantsAsync(string conversationId, CallContext ctx)
+    {
+        var list = new List<Participant>();
+        await SubListAsync(Conversations.ParticipantsPath(ConversationPath(conversationId)), null, e => Conversations.ReadParticipant(e, conversationId),
+            root => Conversations.ReadParticipants(root, conversationId), p => p.Type + "/" + p.Id, null, 0, list.Add, ctx,
+            $"Reading the participants of conversation {conversationId}").ConfigureAwait(false);
+        return list;
     }
 
     /// <summary>The customer leaves: the interaction ends and the agent is freed.</summary>
     public Task CloseConversationAsync(string conversationId, CallContext ctx) =>
-        DeleteAsync(Conversations.CustomerPath(ConversationPath(conversationId)), ctx, $"Closing conversation {conversationId}");
+        RemoveAsync(Conversations.Leave(ConversationPath(conversationId)), ctx, $"Closing conversation {conversationId}");
+
+    /// <summary>
+    /// A conversation's sub-list: page by page where the API pages it (the Gateway's HAL), else the one
+    /// answer, with <paramref name="first"/> and <paramref name="skip"/> applied here.
+    /// </summary>
+    private async Task SubListAsync<T>(string path, IEnumerable<KeyValuePair<string, string>> query, Func<JsonElement, T> readOne,
+        Func<JsonElement, IEnumerable<T>> readAnswer, Func<T, string> key, int? first, int skip, Action<T> emit, CallContext ctx, string what)
+    {
+        if (Conversations.PagedLists)
+        {
+            await ListPagesAsync(path, query, first, skip, readOne, key, emit, ctx, what).ConfigureAwait(false);
+            return;
+        }
+        var request = new ApiRequest("GET", path);
+        if (query != null) foreach (var q in query) request.WithQuery(q.Key, q.Value);
+        var items = await CallAsync(request, (e, r) => readAnswer(e).ToList(), ctx, what).ConfigureAwait(false);
+        foreach (var item in items.Skip(skip).Take(first ?? int.MaxValue)) emit(item);
+    }
 }

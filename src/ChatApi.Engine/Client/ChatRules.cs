@@ -46,6 +46,10 @@ public static class ChatRules
     public static string CheckName(string name, int max) =>
         string.IsNullOrWhiteSpace(name) ? "must not be empty" : name.Length > max ? $"must be at most {max} characters (got {name.Length})" : null;
 
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>; null (not given) is fine.</summary>
+    public static string CheckRange(int? value, int min, int max) =>
+        value == null || (value.Value >= min && value.Value <= max) ? null : $"must be from {min} to {max} (got {value.Value})";
+
     public static string CheckNotEmpty(string value) => string.IsNullOrWhiteSpace(value) ? "must not be empty" : null;
 
     public static string CheckAbsoluteUri(string uri) =>

@@ -14,6 +14,18 @@ public sealed class CustomerData : IEnumerable<KeyValuePair<string, string>>
     public const string Company = "company";
     public const string CaseId = "caseId";
     public const string Language = "language";
+    public const string UserId = "userId";
+    public const string Phone = "phone";
+    public const string IpAddress = "ipaddress";
+    public const string TimezoneOffset = "timezoneOffset";
+
+    /// <summary>
+    /// The Chat Gateway's predefined user fields; any other key is a free property, sent there as
+    /// <c>additionalProperties: [{key, value}]</c> (at most <see cref="ChatValues.MaxCustomerProperties"/>).
+    /// </summary>
+    public static readonly IReadOnlyList<string> UserFields = new[] { Name, UserId, CustomerId, Email, Phone, Company, CaseId, Language, IpAddress, TimezoneOffset };
+
+    public static bool IsUserField(string key) => UserFields.Contains(key);
 
     private readonly Dictionary<string, string> values = new Dictionary<string, string>();
 
@@ -38,6 +50,14 @@ public sealed class CustomerData : IEnumerable<KeyValuePair<string, string>>
 
     public static string CheckCount(int count) =>
         count <= ChatValues.MaxCustomerProperties ? null : $"a conversation carries at most {ChatValues.MaxCustomerProperties} customer properties (got {count})";
+
+    /// <summary>The Chat Gateway's rule: at most 30 free properties besides its predefined user fields.</summary>
+    public string CheckFree()
+    {
+        int free = values.Keys.Count(k => !IsUserField(k));
+        return free <= ChatValues.MaxCustomerProperties ? null
+            : $"a Chat Gateway conversation carries at most {ChatValues.MaxCustomerProperties} free properties besides its user fields (got {free})";
+    }
 
     internal Dictionary<string, string> ToDictionary() => new Dictionary<string, string>(values);
 

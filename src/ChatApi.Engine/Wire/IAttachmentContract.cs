@@ -2,7 +2,7 @@ namespace ChatApi.Engine.Wire;
 
 /// <summary>
 /// A conversation's attachments (the Chat Gateway's): list, upload as multipart/form-data, read one,
-/// download its content; and the message body that refers to uploaded ones. Null on a wire that has
+/// download its content; and which attachments a listed message refers to. Null on a wire that has
 /// none (Chat API V2), which the client turns into a clear error before any call.
 /// </summary>
 internal interface IAttachmentContract
@@ -16,10 +16,6 @@ internal interface IAttachmentContract
     /// <summary>The text parts of an upload beside the file.</summary>
     IEnumerable<KeyValuePair<string, string>> UploadFields(string authorType);
     Attachment Read(JsonElement e, string conversationId, string tenant);
-    /// <summary>A message of this author with this text (may be empty) and these attachments.</summary>
-    string Message(string text, string authorType, IEnumerable<string> attachmentIds);
-    /// <summary>Where messages are sent to and listed from (the conversation contract of the Gateway is a later issue).</summary>
-    string MessagesPath(string conversationPath);
     /// <summary>A message of a conversation's message list: its id and the attachments it refers to.</summary>
     (string Id, IReadOnlyList<string> AttachmentIds) ReadMessageRefs(JsonElement message);
 }

@@ -54,6 +54,8 @@ internal interface IChatWire
     IWebhookContract Webhooks { get; }
     IChannelContract Channels { get; }
     IConversationContract Conversations { get; }
+    /// <summary>What only the Chat Gateway does with a conversation (re-routing, indicators, cards); null on V2.</summary>
+    IConversationControl ConversationControl { get; }
     IKeyContract Keys { get; }
     IAttachmentContract Attachments { get; }
 }
@@ -122,34 +124,6 @@ internal interface IChannelContract
     string Write(Channel values);
     /// <summary>Query parameters of the channel list: a FIQL filter and a sort, each null when not asked for.</summary>
     IEnumerable<KeyValuePair<string, string>> Query(string filter, string sort);
-}
-
-/// <summary>
-/// The conversations of an API; null on a wire that does not serve them yet (the Gateway's come with
-/// a later issue), which the client turns into a clear error.
-/// </summary>
-internal interface IConversationContract
-{
-    Conversation Read(JsonElement e, ApiScope scope);
-    string Create(ConversationRequest request);
-    /// <summary>The new conversation's id from the answer to a create.</summary>
-    ConversationCreated ReadCreated(JsonElement e);
-    /// <summary>Query parameters of the conversation list.</summary>
-    IEnumerable<KeyValuePair<string, string>> Filters(ConversationFilter filter);
-    string ParticipantsPath(string conversationPath);
-    string CustomerPath(string conversationPath);
-    string MessagesPath(string conversationPath);
-    string InteractionQuery { get; }
-    IEnumerable<Participant> ReadParticipants(JsonElement root, string conversationId);
-    IEnumerable<Message> ReadMessages(JsonElement root, string conversationId);
-    string Message(string text, string authorType);
-}
-
-/// <summary>What the answer to a create says.</summary>
-internal sealed class ConversationCreated
-{
-    public string Id { get; set; }
-    public System.DateTimeOffset? Timestamp { get; set; }
 }
 
 internal interface IKeyContract

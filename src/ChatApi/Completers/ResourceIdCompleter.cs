@@ -103,5 +103,5 @@ public sealed class ConversationIdCompleter : ResourceIdCompleter
 
     protected override Task<IReadOnlyList<IdCandidate>> FetchAsync(ChatApiClient client, int max, CallContext ctx) =>
         Collect<Conversation>(emit => client.ListConversationsAsync(new ConversationFilter { Order = "desc" }, max, 0, emit, ctx),
-            c => new IdCandidate(c.Id, $"{c.Id} {c.CustomerName}", $"{c.CustomerName} on channel {c.ChannelId}, {c.Status}"));
+            c => new IdCandidate(c.Id, $"{c.Id} {c.CustomerName}", $"{c.CustomerName} on channel {c.ChannelId}, {c.Status ?? c.State}"));
 }

@@ -40,15 +40,6 @@ internal sealed class GatewayAttachmentContract : IAttachmentContract
     private static long? Bytes(string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= 0 && d <= long.MaxValue ? (long?)d : null;
 
-    public string Message(string text, string authorType, IEnumerable<string> attachmentIds) => WireJson.Write(new MessageBody
-    {
-        AuthorType = authorType,
-        Text = string.IsNullOrEmpty(text) ? null : text,
-        Attachments = attachmentIds.Select(id => new AttachmentRef { Id = id }).ToList(),
-    });
-
-    public string MessagesPath(string conversationPath) => conversationPath + "/messages";
-
     /// <summary>A message's <c>id</c> and <c>attachments: [{id}]</c>; anything of another shape names none.</summary>
     public (string Id, IReadOnlyList<string> AttachmentIds) ReadMessageRefs(JsonElement message)
     {
@@ -73,13 +64,6 @@ internal sealed class GatewayAttachmentContract : IAttachmentContract
         [JsonPropertyName("size")] public string Size { get; set; }
         [JsonPropertyName("type")] public string Type { get; set; }
         [JsonPropertyName("createdAt")] public DateTimeOffset? CreatedAt { get; set; }
-    }
-
-    private sealed class MessageBody
-    {
-        [JsonPropertyName("authorType")] public string AuthorType { get; set; }
-        [JsonPropertyName("text"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string Text { get; set; }
-        [JsonPropertyName("attachments")] public List<AttachmentRef> Attachments { get; set; }
     }
 
     private sealed class AttachmentRef

@@ -6,7 +6,8 @@ namespace ChatApi.Engine.Wire.Gateway;
 /// The 8x8 Chat Gateway (chat-gateway/v1): no region in its paths, an API key in the x-api-key
 /// header, the tenant in X-8x8-Tenant, HAL lists, and its resource contracts beside this file.
 /// Its webhooks and channels map onto the same models as V2's (one tenant configuration seen
-/// through both APIs, GATEWAY-NOTES.md); its conversations come with a later issue.
+/// through both APIs, GATEWAY-NOTES.md); so do its conversations, with what only the Gateway does
+/// with them (re-routing, indicators, cards) in <see cref="GatewayConversationControl"/>.
 /// </summary>
 internal sealed class GatewayWire : IChatWire
 {
@@ -68,8 +69,8 @@ internal sealed class GatewayWire : IChatWire
 
     public IWebhookContract Webhooks { get; } = new GatewayWebhookContract();
     public IChannelContract Channels { get; } = new GatewayChannelContract();
-    /// <summary>Not served on Gateway sessions yet (a later issue).</summary>
-    public IConversationContract Conversations => null;
+    public IConversationContract Conversations { get; } = new GatewayConversationContract();
+    public IConversationControl ConversationControl { get; } = new GatewayConversationControl();
     public IKeyContract Keys { get; } = new V2.KeyContract();
     public IAttachmentContract Attachments { get; } = new GatewayAttachmentContract();
 

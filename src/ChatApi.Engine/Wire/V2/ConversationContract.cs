@@ -3,7 +3,12 @@ namespace ChatApi.Engine.Wire.V2;
 /// <summary>V2's conversations, their participants and messages.</summary>
 internal sealed class ConversationContract : IConversationContract
 {
+    private const string GatewayOnly = "is served by the Chat Gateway only, not by Chat API V2: connect with Connect-ChatApi -Api Gateway";
+
     public Conversation Read(JsonElement e, ApiScope scope) => ConversationMapping.Read(e, scope);
+
+    public (string Parameter, string Rule)? Check(ConversationRequest request) =>
+        request.AssignmentParameter != null ? (request.AssignmentParameter, GatewayOnly) : request.Check(request.Customer.Check());
 
     public string Create(ConversationRequest request) => ConversationMapping.Create(request);
 
@@ -11,6 +16,8 @@ internal sealed class ConversationContract : IConversationContract
 
     public IEnumerable<KeyValuePair<string, string>> Filters(ConversationFilter filter)
     {
+        if (filter.Filter != null) ChatRules.Require("Filter", GatewayOnly + " (V2 filters with -ChannelId, -Status, -UserId, -Email and -Customer)");
+        if (filter.Sort != null) ChatRules.Require("Sort", GatewayOnly + " (V2 orders by start time with -Order)");
         var query = new List<KeyValuePair<string, string>>();
         void Add(string name, string value) { if (!string.IsNullOrEmpty(value)) query.Add(new KeyValuePair<string, string>(name, value)); }
         Add("channel-id", filter.ChannelId);
@@ -22,21 +29,40 @@ internal sealed class ConversationContract : IConversationContract
         return query;
     }
 
+    /// <summary>V2 filters by every customer property.</summary>
+    public ConversationFilter FindCreated(ConversationRequest request)
+    {
+        var filter = new ConversationFilter { ChannelId = request.ChannelId };
+        foreach (var c in request.Customer) filter.Customer[c.Key] = c.Value;
+        return filter;
+    }
+
+    public bool PagedLists => false;
+
     public string ParticipantsPath(string conversationPath) => conversationPath + "/participants";
 
-    public string CustomerPath(string conversationPath) => conversationPath + "/participants/customer";
+    public ApiRequest Leave(string conversationPath) => new ApiRequest("DELETE", conversationPath + "/participants/customer");
 
     public string MessagesPath(string conversationPath) => conversationPath + "/messages";
 
-    public string InteractionQuery => "interaction-id";
+    public IEnumerable<KeyValuePair<string, string>> MessageQuery(string interactionId)
+    {
+        if (interactionId != null) yield return new KeyValuePair<string, string>("interaction-id", interactionId);
+    }
 
     public IEnumerable<Participant> ReadParticipants(JsonElement root, string conversationId) =>
-        WireJson.Items(root, "participants").Select(p => WireJson.Read<ParticipantAnswer>(p).ToModel(conversationId)).ToList();
+        WireJson.Items(root, "participants").Select(p => ReadParticipant(p, conversationId)).ToList();
 
     public IEnumerable<Message> ReadMessages(JsonElement root, string conversationId) =>
-        WireJson.Items(root, "messages").Select(m => WireJson.Read<MessageAnswer>(m).ToModel(conversationId)).ToList();
+        WireJson.Items(root, "messages").Select(m => ReadMessage(m, conversationId)).ToList();
 
-    public string Message(string text, string authorType) => WireJson.Write(new MessageBody { Text = text, AuthorType = authorType });
+    public Participant ReadParticipant(JsonElement e, string conversationId) => WireJson.Read<ParticipantAnswer>(e).ToModel(conversationId);
+
+    public Message ReadMessage(JsonElement e, string conversationId) => WireJson.Read<MessageAnswer>(e).ToModel(conversationId);
+
+    public bool RichMessages => false;
+
+    public string Message(MessageRequest message) => WireJson.Write(new MessageBody { Text = message.Text, AuthorType = message.AuthorType });
 }
 
 /// <summary>V2's public keys: one JWK, or a key set holding it under keys[].</summary>

@@ -65,6 +65,7 @@ internal static class ConversationMapping
             StartTime = w.StartTime,
             Region = scope.Region,
             TenantId = scope.Tenant,
+            Api = scope.Api,
         };
         var customer = FirstShaped(w.Customer, w.User);
         if (customer.HasValue && customer.Value.ValueKind == JsonValueKind.Object)
@@ -73,7 +74,7 @@ internal static class ConversationMapping
             CustomerData.Stamp(c);
         }
         foreach (var i in WireJson.ReadList<InteractionAnswer>(w.Interactions))
-            c.Interactions.Add(new Interaction { Id = i.Id, StartTime = i.StartTime, EndTime = i.EndTime });
+            c.Interactions.Add(new Interaction { ConversationId = c.Id, Id = i.Id, StartTime = i.StartTime, EndTime = i.EndTime });
         return c;
     }
 
@@ -93,7 +94,7 @@ internal static class ConversationMapping
     public static ConversationCreated ReadCreated(JsonElement e)
     {
         var w = WireJson.Read<CreatedAnswer>(e);
-        return new ConversationCreated { Id = w.ConversationId ?? w.Id, Timestamp = w.Timestamp };
+        return new ConversationCreated { Id = w.ConversationId ?? w.Id, Timestamp = w.Timestamp, Status = ChatValues.Created };
     }
 
     /// <summary>The first of the alternatives that is an object or an array (as 8x8 may send either).</summary>

@@ -65,6 +65,8 @@ internal sealed class V2Wire : IChatWire, IScopedWire
     public IWebhookContract Webhooks { get; } = new WebhookContract();
     public IChannelContract Channels { get; } = new ChannelContract();
     public IConversationContract Conversations { get; } = new ConversationContract();
+    /// <summary>V2 has no re-routing, indicators or cards: the client names the Gateway-only cmdlet or parameter.</summary>
+    public IConversationControl ConversationControl => null;
     public IKeyContract Keys { get; } = new KeyContract();
     /// <summary>Chat API V2 has no attachments.</summary>
     public IAttachmentContract Attachments => null;

@@ -65,6 +65,24 @@ public abstract class ChangingChatCmdlet : ChatCmdlet
     /// <summary>Reports a failure found before any call, in its place among the items in flight.</summary>
     private protected void FailItem(Exception failure, object target) => RunItem(_ => Task.FromException(failure), target);
 
+    /// <summary>
+    /// Reads and checks an item's input before any call; bad input (a ChatApiException or an ArgumentException
+    /// naming the parameter) is reported with <see cref="FailItem"/> and false is returned.
+    /// </summary>
+    private protected bool Prepare(Action read, object target)
+    {
+        try
+        {
+            read();
+            return true;
+        }
+        catch (Exception e) when (e is ChatApiException || e is ArgumentException)
+        {
+            FailItem(e, target);
+            return false;
+        }
+    }
+
     protected override void EndProcessing()
     {
         window?.CompleteAll();

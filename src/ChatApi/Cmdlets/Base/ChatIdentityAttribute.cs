@@ -47,6 +47,8 @@ public sealed class ChatIdentityAttribute : ArgumentTransformationAttribute
             [typeof(Message)] = o => ((Message)o).ConversationId,
             [typeof(SentMessage)] = o => ((SentMessage)o).ConversationId,
             [typeof(Participant)] = o => ((Participant)o).ConversationId,
+            [typeof(Interaction)] = o => ((Interaction)o).ConversationId,
+            [typeof(Card)] = o => ((Card)o).ConversationId,
             [typeof(WebhookEvent)] = o => ((WebhookEvent)o).ConversationId,
             [typeof(Attachment)] = o => ((Attachment)o).ConversationId,
         },

@@ -36,7 +36,7 @@ internal sealed class CmdletCall : IChatLog
 
     public CallContext Context { get; }
 
-    public void Output(object item) => _ = Post(() => cmdlet.WriteObject(item));
+    public void Output(object item) => _ = Post(() => cmdlet.WriteObject(OutputShape.Of(item)));
     public void Error(ErrorRecord record) => _ = Post(() => cmdlet.WriteError(record));
     public void Progress(ProgressRecord record) => _ = Post(() => cmdlet.WriteProgress(record));
     /// <summary>Writes, on the pipeline thread, the record <paramref name="latest"/> gives when it runs (null: nothing).</summary>

@@ -1,6 +1,6 @@
 namespace ChatApi.Cmdlets;
 
-/// <summary>Lists conversations page by page with 8x8's filters, or reads one by id.</summary>
+/// <summary>Lists conversations page by page with 8x8's filters (the Gateway's FIQL -Filter and -Sort too), or reads one by id.</summary>
 [Cmdlet(VerbsCommon.Get, "ChatConversation", DefaultParameterSetName = "List", SupportsPaging = true)]
 [OutputType(typeof(Conversation))]
 public sealed class GetChatConversationCommand : ChatCmdlet
@@ -47,10 +47,22 @@ public sealed class GetChatConversationCommand : ChatCmdlet
     [Parameter(ParameterSetName = "ByChannel")]
     public string Email { get; set; }
 
-    /// <summary>customer.&lt;key&gt; filters, e.g. @{ caseId = 'C-1' }.</summary>
+    /// <summary>customer.&lt;key&gt; filters, e.g. @{ caseId = 'C-1' } (user.&lt;key&gt; on the Chat Gateway).</summary>
     [Parameter(ParameterSetName = "List")]
     [Parameter(ParameterSetName = "ByChannel")]
     public Hashtable Customer { get; set; }
+
+    /// <summary>A FIQL filter (Chat Gateway): state==active;assignment.id==50.</summary>
+    [Parameter(ParameterSetName = "List")]
+    [Parameter(ParameterSetName = "ByChannel")]
+    [ValidateNotNullOrEmpty]
+    public string Filter { get; set; }
+
+    /// <summary>The server's sort (Chat Gateway): createdAt:desc.</summary>
+    [Parameter(ParameterSetName = "List")]
+    [Parameter(ParameterSetName = "ByChannel")]
+    [ValidateNotNullOrEmpty]
+    public string Sort { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -61,7 +73,7 @@ public sealed class GetChatConversationCommand : ChatCmdlet
             return;
         }
         string channelId = ParameterSetName == "ByChannel" ? Channel.Id : ChannelId;
-        var filter = new ConversationFilter { ChannelId = channelId, Status = Status, Order = Order, UserId = UserId, Email = Email };
+        var filter = new ConversationFilter { ChannelId = channelId, Status = Status, Order = Order, UserId = UserId, Email = Email, Filter = Filter, Sort = Sort };
         if (Customer != null) foreach (DictionaryEntry e in Customer) filter.Customer[e.Key.ToString()] = e.Value?.ToString();
         RunList<Conversation>((first, skip, emit, ctx) => client.ListConversationsAsync(filter, first, skip, emit, ctx), channelId);
     }

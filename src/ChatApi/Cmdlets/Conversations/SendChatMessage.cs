@@ -1,24 +1,23 @@
 namespace ChatApi.Cmdlets;
 
-/// <summary>Sends a customer (user) or bot message into a conversation.</summary>
+/// <summary>Sends a customer (user) or bot message into a conversation: a text, and on the Chat Gateway cards.</summary>
 [Cmdlet(VerbsCommunications.Send, "ChatMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(SentMessage))]
-public sealed class SendChatMessageCommand : ChangingChatCmdlet
+public sealed class SendChatMessageCommand : ChangingConversationCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    [ChatIdentity(IdentityKind.Conversation)]
-    [Alias("Id")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ConversationIdCompleter))]
-    public string ConversationId { get; set; }
-
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The text; may be left out on the Chat Gateway when the message carries a card or an attachment.</summary>
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string Text { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateSet(ChatValues.User, ChatValues.Bot)]
-    public string AuthorType { get; set; } = "user";
+    public string AuthorType { get; set; } = ChatValues.User;
+
+    /// <summary>Cards (Chat Gateway): adaptive card JSON or hashtables, or whole cards {contentType, content}.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object[] Card { get; set; }
 
     /// <summary>Files uploaded to the conversation and sent with the message (Chat Gateway sessions).</summary>
     [Parameter]
@@ -28,29 +27,26 @@ public sealed class SendChatMessageCommand : ChangingChatCmdlet
     protected override void ProcessRecord()
     {
         var client = Client;
-        if (Attachment != null)
-        {
-            SendWithAttachments(client);
-            return;
-        }
-        if (!ShouldProcess($"conversation {ConversationId}", $"Send {AuthorType} message")) return;
-        string conversationId = ConversationId, text = Text, authorType = AuthorType; // the item runs while later ones are bound
+        string conversationId = ConversationId; // the item runs while later ones are bound
+        var message = new MessageRequest { Text = Text, AuthorType = AuthorType };
+        List<string> files = null;
+        if (!Prepare(() =>
+            {
+                foreach (var card in Card ?? Array.Empty<object>()) message.Cards.Add(CardContent.From(JsonArgument.Read(card, "Card")));
+                // Files are checked here, before any call; they are uploaded first and the message names them.
+                if (Attachment != null) files = AttachmentPaths.Resolve(this, Attachment, literal: false, nameof(Attachment));
+            }, conversationId)) return;
+        var parts = new List<string>();
+        if (message.Cards.Count > 0) parts.Add($"{message.Cards.Count} card(s)");
+        if (files != null) parts.Add($"{files.Count} attachment(s)");
+        string what = parts.Count > 0 ? $"Send {AuthorType} message with {string.Join(" and ", parts)}" : $"Send {AuthorType} message";
+        if (!ShouldProcess($"conversation {conversationId}", what)) return;
         // A conversation's messages go out in input order; messages to other conversations overlap.
-        RunItemInOrder(conversationId, async call => call.Output(await client.SendMessageAsync(conversationId, text, authorType, call.Context).ConfigureAwait(false)), conversationId);
-    }
-
-    /// <summary>-Attachment: the files are checked before any call, uploaded, then the message names them.</summary>
-    private void SendWithAttachments(ChatApiClient client)
-    {
-        List<string> files;
-        try { files = AttachmentPaths.Resolve(this, Attachment, literal: false, nameof(Attachment)); }
-        catch (ChatApiException e)
+        if (files == null)
         {
-            FailItem(e, Attachment);
+            RunItemInOrder(conversationId, async call => call.Output(await client.SendMessageAsync(conversationId, message, call.Context).ConfigureAwait(false)), conversationId);
             return;
         }
-        if (!ShouldProcess($"conversation {ConversationId}", $"Send {AuthorType} message with {files.Count} attachment(s)")) return;
-        string conversationId = ConversationId, text = Text, authorType = AuthorType;
         RunItemInOrder(conversationId, async call =>
         {
             var progress = new Dictionary<string, TransferProgress>();
@@ -59,7 +55,7 @@ public sealed class SendChatMessageCommand : ChangingChatCmdlet
                 if (!progress.TryGetValue(name, out var bar)) progress[name] = bar = new TransferProgress(call, $"Uploading {name} to conversation {conversationId}");
                 bar.Report(done, total);
             };
-            call.Output(await client.SendMessageWithAttachmentsAsync(conversationId, text, authorType, files, report, call.Context).ConfigureAwait(false));
+            call.Output(await client.SendMessageWithAttachmentsAsync(conversationId, message, files, report, call.Context).ConfigureAwait(false));
             foreach (var bar in progress.Values) bar.Complete();
         }, conversationId);
     }

@@ -1,0 +1,18 @@
+namespace ChatApi.Cmdlets;
+
+/// <summary>The cards of a Chat Gateway message; a Message piped in binds its ConversationId and MessageId.</summary>
+[Cmdlet(VerbsCommon.Get, "ChatCard")]
+[OutputType(typeof(Card))]
+public sealed class GetChatCardCommand : ConversationCmdlet
+{
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string MessageId { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var client = Client;
+        string conversationId = ConversationId, messageId = MessageId;
+        Run(call => client.ListCardsAsync(conversationId, messageId, call.Output, call.Context), messageId);
+    }
+}

@@ -1,0 +1,14 @@
+namespace ChatApi.Cmdlets;
+
+/// <summary>The interactions (queue-to-agent episodes) of a conversation: listed by the Chat Gateway, read from the conversation on Chat API V2.</summary>
+[Cmdlet(VerbsCommon.Get, "ChatInteraction")]
+[OutputType(typeof(Interaction))]
+public sealed class GetChatInteractionCommand : ConversationCmdlet
+{
+    protected override void ProcessRecord()
+    {
+        var client = Client;
+        string conversationId = ConversationId;
+        Run(call => client.ListInteractionsAsync(conversationId, call.Output, call.Context), conversationId);
+    }
+}
