@@ -2,14 +2,29 @@ namespace ChatApi.Cmdlets;
 
 /// <summary>
 /// A cmdlet that changes one conversation per input (a message, an indicator, a re-route), taken by
-/// id from the pipeline like <see cref="ConversationCmdlet"/>, in the -ThrottleLimit window.
+/// id from the pipeline like any <see cref="ConversationCmdlet"/>, -ThrottleLimit items in flight.
 /// </summary>
-public abstract class ChangingConversationCmdlet : ChangingChatCmdlet
+public abstract class ChangingConversationCmdlet : ConversationCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    [ChatIdentity(IdentityKind.Conversation)]
-    [Alias("Id")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ConversationIdCompleter))]
-    public string ConversationId { get; set; }
+    /// <summary>How many items' calls may be in flight at once (as on every cmdlet that changes items).</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = ChangingChatCmdlet.DefaultThrottleLimit;
+
+    private protected override int InFlight => ThrottleLimit;
+
+    /// <summary>
+    /// One change of conversation <paramref name="conversationId"/>: its input read and checked by
+    /// <paramref name="prepare"/> (bad input is an error before any call), -WhatIf/-Confirm asked with
+    /// <paramref name="what"/> on <paramref name="resource"/> (the conversation unless given), then
+    /// <paramref name="work"/> run after the earlier changes of the same conversation.
+    /// </summary>
+    private protected void RunConversationChange(string conversationId, Action prepare, Func<string> what, Func<CmdletCall, Task> work,
+        string resource = null, object target = null)
+    {
+        target = target ?? conversationId;
+        if (!Prepare(prepare ?? (() => { }), target)) return;
+        if (!ShouldProcess(resource ?? $"conversation {conversationId}", what())) return;
+        RunItemInOrder(conversationId, work, target);
+    }
 }

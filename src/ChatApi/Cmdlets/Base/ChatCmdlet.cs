@@ -64,9 +64,9 @@ public abstract class ChatCmdletBase : PSCmdlet
 
 /// <summary>
 /// A cmdlet that talks to the API: -Session (default: the last Connect-ChatApi) resolves to the
-/// session's engine client.
+/// session's engine client. ChatCmdlet.Items.cs holds the window of items in flight.
 /// </summary>
-public abstract class ChatCmdlet : ChatCmdletBase
+public abstract partial class ChatCmdlet : ChatCmdletBase
 {
     /// <summary>The session to use; by default the one of the last Connect-ChatApi.</summary>
     [Parameter]

@@ -3,7 +3,7 @@ namespace ChatApi.Cmdlets;
 /// <summary>Lists channels page by page (optionally those on one webhook), or reads one by id.</summary>
 [Cmdlet(VerbsCommon.Get, "ChatChannel", DefaultParameterSetName = "List", SupportsPaging = true)]
 [OutputType(typeof(Channel))]
-public sealed class GetChatChannelCommand : ChatCmdlet
+public sealed class GetChatChannelCommand : ServerQueryCmdlet
 {
     [Parameter(ParameterSetName = "ById", Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [ChatIdentity(IdentityKind.Channel)]
@@ -23,17 +23,6 @@ public sealed class GetChatChannelCommand : ChatCmdlet
     [SupportsWildcards]
     [ArgumentCompleter(typeof(ChannelNameCompleter))]
     public string Name { get; set; }
-
-    /// <summary>A FIQL filter, sent as the server's filter (name==Sales*;webHookId!=12).</summary>
-    [Parameter(ParameterSetName = "List")]
-    [ValidateNotNullOrEmpty]
-    public string Filter { get; set; }
-
-    /// <summary>The field the server sorts by (default id), optionally with ,asc or ,desc.</summary>
-    [Parameter(ParameterSetName = "List")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ChannelSortCompleter))]
-    public string Sort { get; set; }
 
     /// <summary>Also read the webhook list (once) and fill each channel's WebhookVersion.</summary>
     [Parameter(ParameterSetName = "List")]

@@ -24,8 +24,7 @@ public sealed class InvokeChatCardActionCommand : ChangingConversationCmdlet
         var client = Client;
         string conversationId = ConversationId, cardId = CardId, action = Execute ? ChatValues.Execute : ChatValues.Submit;
         string data = null;
-        if (!Prepare(() => data = JsonArgument.Read(Data, "Data"), cardId)) return;
-        if (!ShouldProcess($"card {cardId} of conversation {conversationId}", $"Card action {action}")) return;
-        RunItemInOrder(conversationId, call => client.CardActionAsync(conversationId, cardId, action, data, call.Context), cardId);
+        RunConversationChange(conversationId, () => data = JsonArgument.Read(Data, "Data"), () => $"Card action {action}",
+            call => client.CardActionAsync(conversationId, cardId, action, data, call.Context), $"card {cardId} of conversation {conversationId}", cardId);
     }
 }

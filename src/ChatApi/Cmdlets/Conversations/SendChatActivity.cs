@@ -38,8 +38,7 @@ public sealed class SendChatActivityCommand : ChangingConversationCmdlet
             MaxThinkingSeconds = MyInvocation.BoundParameters.ContainsKey(nameof(MaxThinkingTime)) ? MaxThinkingTime : (int?)null,
             ReadAt = kind != ChatValues.ReadReceipt ? (DateTimeOffset?)null : MyInvocation.BoundParameters.ContainsKey(nameof(ReadAt)) ? ReadAt : DateTimeOffset.Now,
         };
-        if (!Prepare(() => ChatRules.Require(activity.Check()), conversationId)) return;
-        if (!ShouldProcess($"conversation {conversationId}", $"Send {kind} ({activity.AuthorType})")) return;
-        RunItemInOrder(conversationId, call => client.SendActivityAsync(conversationId, activity, call.Context), conversationId);
+        RunConversationChange(conversationId, () => ChatRules.Require(activity.Check()), () => $"Send {kind} ({activity.AuthorType})",
+            call => client.SendActivityAsync(conversationId, activity, call.Context));
     }
 }

@@ -30,33 +30,36 @@ public sealed class SendChatMessageCommand : ChangingConversationCmdlet
         string conversationId = ConversationId; // the item runs while later ones are bound
         var message = new MessageRequest { Text = Text, AuthorType = AuthorType };
         List<string> files = null;
-        if (!Prepare(() =>
+        RunConversationChange(conversationId, () =>
             {
                 foreach (var card in Card ?? Array.Empty<object>()) message.Cards.Add(CardContent.From(JsonArgument.Read(card, "Card")));
                 // Files are checked here, before any call; they are uploaded first and the message names them.
                 if (Attachment != null) files = AttachmentPaths.Resolve(this, Attachment, literal: false, nameof(Attachment));
-            }, conversationId)) return;
+            },
+            () => Describe(message, files),
+            // A conversation's messages go out in input order; messages to other conversations overlap.
+            async call => call.Output(files == null
+                ? await client.SendMessageAsync(conversationId, message, call.Context).ConfigureAwait(false)
+                : await client.SendMessageWithAttachmentsAsync(conversationId, message, files, UploadProgress(call, conversationId), call.Context).ConfigureAwait(false)));
+    }
+
+    private static string Describe(MessageRequest message, List<string> files)
+    {
         var parts = new List<string>();
         if (message.Cards.Count > 0) parts.Add($"{message.Cards.Count} card(s)");
         if (files != null) parts.Add($"{files.Count} attachment(s)");
-        string what = parts.Count > 0 ? $"Send {AuthorType} message with {string.Join(" and ", parts)}" : $"Send {AuthorType} message";
-        if (!ShouldProcess($"conversation {conversationId}", what)) return;
-        // A conversation's messages go out in input order; messages to other conversations overlap.
-        if (files == null)
+        return parts.Count > 0 ? $"Send {message.AuthorType} message with {string.Join(" and ", parts)}" : $"Send {message.AuthorType} message";
+    }
+
+    /// <summary>A progress bar per uploaded file, for files large enough to show one.</summary>
+    private static Action<string, long, long> UploadProgress(CmdletCall call, string conversationId)
+    {
+        var bars = new Dictionary<string, TransferProgress>();
+        return (name, done, total) =>
         {
-            RunItemInOrder(conversationId, async call => call.Output(await client.SendMessageAsync(conversationId, message, call.Context).ConfigureAwait(false)), conversationId);
-            return;
-        }
-        RunItemInOrder(conversationId, async call =>
-        {
-            var progress = new Dictionary<string, TransferProgress>();
-            Action<string, long, long> report = (name, done, total) =>
-            {
-                if (!progress.TryGetValue(name, out var bar)) progress[name] = bar = new TransferProgress(call, $"Uploading {name} to conversation {conversationId}");
-                bar.Report(done, total);
-            };
-            call.Output(await client.SendMessageWithAttachmentsAsync(conversationId, message, files, report, call.Context).ConfigureAwait(false));
-            foreach (var bar in progress.Values) bar.Complete();
-        }, conversationId);
+            if (!bars.TryGetValue(name, out var bar)) bars[name] = bar = new TransferProgress(call, $"Uploading {name} to conversation {conversationId}");
+            bar.Report(done, total);
+            if (done >= total) bar.Complete();
+        };
     }
 }

@@ -52,17 +52,16 @@ public sealed class SetChatConversationCommand : ChangingConversationCmdlet
         string id = ConversationId;
         bool replace = Replace.IsPresent, passThru = PassThru.IsPresent;
         var change = new ConversationRequest { ChannelId = ChannelId };
-        if (!Prepare(() =>
+        RunConversationChange(id, () =>
             {
                 CustomerFields.Fill(change.Customer, this, Property);
                 change.Assign(QueueId, ScriptId);
-            }, id)) return;
-        string what = replace ? "Replace the conversation" : change.AssignmentType != null ? $"Move to {change.AssignmentType} {change.AssignmentId}" : "Change the user's data";
-        if (!ShouldProcess($"conversation {id}", what)) return;
-        RunItemInOrder(id, async call =>
-        {
-            var result = await client.ChangeConversationAsync(id, change, replace, passThru, call.Context).ConfigureAwait(false);
-            if (result != null) call.Output(result);
-        }, id);
+            },
+            () => replace ? "Replace the conversation" : change.AssignmentType != null ? $"Move to {change.AssignmentType} {change.AssignmentId}" : "Change the user's data",
+            async call =>
+            {
+                var result = await client.ChangeConversationAsync(id, change, replace, passThru, call.Context).ConfigureAwait(false);
+                if (result != null) call.Output(result);
+            });
     }
 }

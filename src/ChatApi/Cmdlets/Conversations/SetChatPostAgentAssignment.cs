@@ -33,8 +33,7 @@ public sealed class SetChatPostAgentAssignmentCommand : ChangingConversationCmdl
             UserTimeoutMinutes = bound.ContainsKey(nameof(UserTimeoutMinutes)) ? UserTimeoutMinutes : (int?)null,
             NotifyChannelWebhook = bound.ContainsKey(nameof(NotifyChannelWebhook)) ? NotifyChannelWebhook.IsPresent : (bool?)null,
         };
-        if (!Prepare(() => ChatRules.Require(assignment.Check()), conversationId)) return;
-        if (!ShouldProcess($"conversation {conversationId}", $"Hand back to webhook {WebhookId} after the agent")) return;
-        RunItemInOrder(conversationId, call => client.AssignAfterAgentAsync(conversationId, assignment, call.Context), conversationId);
+        RunConversationChange(conversationId, () => ChatRules.Require(assignment.Check()), () => $"Hand back to webhook {assignment.WebhookId} after the agent",
+            call => client.AssignAfterAgentAsync(conversationId, assignment, call.Context));
     }
 }

@@ -3,7 +3,7 @@ namespace ChatApi.Cmdlets;
 /// <summary>Lists webhooks page by page, or reads one by id.</summary>
 [Cmdlet(VerbsCommon.Get, "ChatWebhook", DefaultParameterSetName = "List", SupportsPaging = true)]
 [OutputType(typeof(Webhook))]
-public sealed class GetChatWebhookCommand : ChatCmdlet
+public sealed class GetChatWebhookCommand : ServerQueryCmdlet
 {
     [Parameter(ParameterSetName = "ById", Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [ChatIdentity(IdentityKind.Webhook)]
@@ -22,16 +22,6 @@ public sealed class GetChatWebhookCommand : ChatCmdlet
     [SupportsWildcards]
     [ArgumentCompleter(typeof(WebhookNameCompleter))]
     public string Name { get; set; }
-
-    /// <summary>A FIQL filter for the server (name==bot*;version=="Chat Gateway v1.0"); Gateway sessions only, the V2 webhook list takes none.</summary>
-    [Parameter(ParameterSetName = "List")]
-    [ValidateNotNullOrEmpty]
-    public string Filter { get; set; }
-
-    /// <summary>The field the server sorts by (default id: id, name, uri or version), optionally with ,asc or ,desc; Gateway sessions only.</summary>
-    [Parameter(ParameterSetName = "List")]
-    [ValidateNotNullOrEmpty]
-    public string Sort { get; set; }
 
     /// <summary>Only the webhooks no channel uses (reads every channel once).</summary>
     [Parameter(ParameterSetName = "List")]
