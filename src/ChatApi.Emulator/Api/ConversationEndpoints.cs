@@ -1,9 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ChatApi.Emulator.Auth;
 using ChatApi.Emulator.Conversations;
-using ChatApi.Emulator.Http;
-using ChatApi.Emulator.State;
 
 namespace ChatApi.Emulator.Api;
 

@@ -1,10 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ChatApi.Emulator.Api;
 using ChatApi.Emulator.Conversations;
-using ChatApi.Emulator.Http;
 using ChatApi.Emulator.Queries;
-using ChatApi.Emulator.State;
 
 namespace ChatApi.Emulator.Gateway;
 
