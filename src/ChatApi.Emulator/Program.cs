@@ -1,5 +1,4 @@
 using ChatApi.Emulator.Hosting;
-using ChatApi.Emulator.Options;
 
 EmulatorOptions? options;
 try

@@ -1,8 +1,5 @@
-using System.Text.Json.Nodes;
 using ChatApi.Emulator.Auth;
-using ChatApi.Emulator.Http;
 using ChatApi.Emulator.Queries;
-using ChatApi.Emulator.State;
 
 namespace ChatApi.Emulator.Api;
 

@@ -1,6 +1,3 @@
-using ChatApi.Emulator.Http;
-using ChatApi.Emulator.State;
-
 namespace ChatApi.Emulator.Api;
 
 /// <summary>A webhook on the wire; the version is sent under both names the spec uses.</summary>

@@ -1,9 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ChatApi.Emulator.Auth;
 using ChatApi.Emulator.Conversations;
-using ChatApi.Emulator.Http;
-using ChatApi.Emulator.State;
 
 namespace ChatApi.Emulator.Api;
 
@@ -64,7 +61,7 @@ public static class ConversationEndpoints
         var channelId = JsonBody.String(body!, "channelId", errors);
         if (string.IsNullOrEmpty(channelId)) errors.Add(new FieldError("channelId", "must not be empty"));
         var customer = ReadCustomer(body!, errors);
-        var history = ReadHistory(body!, errors);
+        var history = ReadHistory(body!, errors, ReadHistoryMessage);
         if (errors.Count > 0) return Problem.BadRequest(errors);
 
         var tenant = TenantScope.Of(http);
@@ -125,7 +122,12 @@ public static class ConversationEndpoints
         return customer;
     }
 
-    private static List<(string Text, string Type)> ReadHistory(JsonObject body, List<FieldError> errors)
+    /// <summary>
+    /// A create's <c>history.messages</c> (at most <see cref="MaxHistory"/>), each message object read by
+    /// <paramref name="readMessage"/> with its path; <paramref name="checkHistory"/> may check the history object itself.
+    /// </summary>
+    public static List<(string Text, string Type)> ReadHistory(JsonObject body, List<FieldError> errors,
+        Func<JsonObject, string, List<FieldError>, (string Text, string Type)?> readMessage, Action<JsonObject, List<FieldError>>? checkHistory = null)
     {
         var history = new List<(string, string)>();
         if (body["history"] is null) return history;
@@ -134,17 +136,24 @@ public static class ConversationEndpoints
             errors.Add(new FieldError("history.messages", "must be an array"));
             return history;
         }
+        checkHistory?.Invoke(h, errors);
         if (messages.Count > MaxHistory) errors.Add(new FieldError("history.messages", $"size must be between 0 and {MaxHistory}"));
         for (var i = 0; i < messages.Count; i++)
         {
             var path = $"history.messages[{i}]";
             if (messages[i] is not JsonObject m) { errors.Add(new FieldError(path, "must be an object")); continue; }
-            var text = JsonBody.String(m, "text", errors);
-            var type = JsonBody.String(m, "type", errors) ?? "user";
-            if (string.IsNullOrEmpty(text)) errors.Add(new FieldError($"{path}.text", "must not be empty"));
-            if (!AuthorTypes.External.Contains(type)) errors.Add(new FieldError($"{path}.type", "must be user or bot"));
-            history.Add((text ?? "", type));
+            if (readMessage(m, path, errors) is { } message) history.Add(message);
         }
         return history;
+    }
+
+    /// <summary>A V2 history message: <c>{text, type (user | bot)}</c>.</summary>
+    private static (string Text, string Type)? ReadHistoryMessage(JsonObject m, string path, List<FieldError> errors)
+    {
+        var text = JsonBody.String(m, "text", errors);
+        var type = JsonBody.String(m, "type", errors) ?? "user";
+        if (string.IsNullOrEmpty(text)) errors.Add(new FieldError($"{path}.text", "must not be empty"));
+        if (!AuthorTypes.External.Contains(type)) errors.Add(new FieldError($"{path}.type", "must be user or bot"));
+        return (text ?? "", type);
     }
 }

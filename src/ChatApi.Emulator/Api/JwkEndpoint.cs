@@ -1,5 +1,4 @@
 using ChatApi.Emulator.Events;
-using ChatApi.Emulator.Http;
 
 namespace ChatApi.Emulator.Api;
 

@@ -1,7 +1,5 @@
 using ChatApi.Emulator.Auth;
 using ChatApi.Emulator.Conversations;
-using ChatApi.Emulator.Http;
-using ChatApi.Emulator.State;
 
 namespace ChatApi.Emulator.Api;
 

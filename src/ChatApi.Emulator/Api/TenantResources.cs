@@ -1,6 +1,4 @@
 using ChatApi.Emulator.Auth;
-using ChatApi.Emulator.Http;
-using ChatApi.Emulator.State;
 
 namespace ChatApi.Emulator.Api;
 

@@ -1,7 +1,3 @@
-using ChatApi.Emulator.Http;
-using ChatApi.Emulator.Options;
-using ChatApi.Emulator.State;
-
 namespace ChatApi.Emulator.Api;
 
 /// <summary>

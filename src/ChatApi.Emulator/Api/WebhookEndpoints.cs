@@ -1,9 +1,5 @@
-using System.Text.Json.Nodes;
 using ChatApi.Emulator.Auth;
 using ChatApi.Emulator.Events;
-using ChatApi.Emulator.Http;
-using ChatApi.Emulator.Options;
-using ChatApi.Emulator.State;
 
 namespace ChatApi.Emulator.Api;
 

@@ -1,6 +1,3 @@
-using ChatApi.Emulator.Http;
-using ChatApi.Emulator.Options;
-
 namespace ChatApi.Emulator.Auth;
 
 /// <summary>The scope an operation needs (8x8's description, per operation); a key without it gets 403.</summary>

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
-using ChatApi.Emulator.Options;
 
 namespace ChatApi.Emulator.Auth;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using ChatApi.Emulator.Options;
 
 namespace ChatApi.Emulator.Auth;
 

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using ChatApi.Emulator.Events;
-using ChatApi.Emulator.State;
 
 namespace ChatApi.Emulator.Conversations;
 

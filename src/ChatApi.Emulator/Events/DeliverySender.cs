@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using ChatApi.Emulator.Options;
 
 namespace ChatApi.Emulator.Events;
 

@@ -1,5 +1,3 @@
-using ChatApi.Emulator.Options;
-
 namespace ChatApi.Emulator.Events;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using ChatApi.Emulator.State;
-
 namespace ChatApi.Emulator.Events;
 
 /// <summary>Turns something that happened into a delivery job for a webhook.</summary>

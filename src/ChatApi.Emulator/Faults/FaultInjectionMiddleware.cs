@@ -1,6 +1,3 @@
-using ChatApi.Emulator.Http;
-using ChatApi.Emulator.Options;
-
 namespace ChatApi.Emulator.Faults;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ChatApi.Emulator.Options;
-
 namespace ChatApi.Emulator.Faults;
 
 public enum Fault { None, Unavailable, CutOff }

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using ChatApi.Emulator.Api;
-using ChatApi.Emulator.Http;
-using ChatApi.Emulator.State;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;

@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using ChatApi.Emulator.Api;
 using ChatApi.Emulator.Auth;
-using ChatApi.Emulator.Options;
-using ChatApi.Emulator.State;
 
 namespace ChatApi.Emulator.Gateway;
 

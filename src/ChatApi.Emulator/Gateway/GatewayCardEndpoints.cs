@@ -1,8 +1,5 @@
-using System.Text.Json.Nodes;
 using ChatApi.Emulator.Api;
 using ChatApi.Emulator.Conversations;
-using ChatApi.Emulator.Http;
-using ChatApi.Emulator.State;
 
 namespace ChatApi.Emulator.Gateway;
 

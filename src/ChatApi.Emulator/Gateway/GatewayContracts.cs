@@ -1,5 +1,4 @@
 using ChatApi.Emulator.Api;
-using ChatApi.Emulator.State;
 
 namespace ChatApi.Emulator.Gateway;
 

@@ -1,6 +1,3 @@
-using ChatApi.Emulator.Http;
-using ChatApi.Emulator.State;
-
 namespace ChatApi.Emulator.Gateway;
 
 public sealed record AssignmentDto(string Type, string Id);

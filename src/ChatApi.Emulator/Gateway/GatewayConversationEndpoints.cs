@@ -1,10 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ChatApi.Emulator.Api;
 using ChatApi.Emulator.Conversations;
-using ChatApi.Emulator.Http;
 using ChatApi.Emulator.Queries;
-using ChatApi.Emulator.State;
 
 namespace ChatApi.Emulator.Gateway;
 
@@ -15,7 +12,7 @@ namespace ChatApi.Emulator.Gateway;
 /// </summary>
 public static class GatewayConversationEndpoints
 {
-    public const int MaxAdditionalProperties = 30, MaxHistory = 200;
+    public const int MaxAdditionalProperties = ChatValues.MaxCustomerProperties;
     private static readonly string[] CreateFields = ["channelId", "user", "assignment", "history"];
     private static readonly string[] ReplaceFields = ["channelId", "user", "assignment"];
     private static readonly string[] PatchFields = ["user", "assignment"];
@@ -79,7 +76,7 @@ public static class GatewayConversationEndpoints
         var channelId = RequiredString(body!, "channelId", errors);
         var user = ReadUser(body!, required: true, errors);
         var assignment = ReadAssignment(body!, errors);
-        var history = ReadHistory(body!, errors);
+        var history = ConversationEndpoints.ReadHistory(body!, errors, ReadHistoryMessage, (h, e) => GatewayJson.RefuseUnknown(h, "history.", ["messages"], e));
         if (errors.Count > 0) return GatewayProblems.BadRequest(errors);
 
         var tenant = TenantScope.Of(http);
@@ -271,23 +268,7 @@ public static class GatewayConversationEndpoints
         return (type, id ?? "");
     }
 
-    private static List<(string Text, string Type)> ReadHistory(JsonObject body, List<FieldError> errors)
-    {
-        var history = new List<(string, string)>();
-        if (body["history"] is null) return history;
-        if (body["history"] is not JsonObject h || h["messages"] is not JsonArray messages)
-        {
-            errors.Add(new FieldError("history.messages", "must be an array"));
-            return history;
-        }
-        errors.AddRange(Strict(h, ["messages"], "history."));
-        if (messages.Count > MaxHistory) errors.Add(new FieldError("history.messages", $"size must be between 0 and {MaxHistory}"));
-        for (var i = 0; i < messages.Count; i++)
-        {
-            var path = $"history.messages[{i}]";
-            if (messages[i] is not JsonObject m) { errors.Add(new FieldError(path, "must be an object")); continue; }
-            if (GatewayMessageEndpoints.ReadMessage(m, path + ".", errors, history: true) is { } message) history.Add((message.Text, message.Type));
-        }
-        return history;
-    }
+    /// <summary>A history message: one as sent (<see cref="GatewayMessageEndpoints.ReadMessage"/>), or one rehydrated from its provider.</summary>
+    private static (string Text, string Type)? ReadHistoryMessage(JsonObject m, string path, List<FieldError> errors) =>
+        GatewayMessageEndpoints.ReadMessage(m, path + ".", errors, history: true) is { } message ? (message.Text, message.Type) : null;
 }

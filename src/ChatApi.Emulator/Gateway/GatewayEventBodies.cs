@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ChatApi.Emulator.Events;
 
 namespace ChatApi.Emulator.Gateway;

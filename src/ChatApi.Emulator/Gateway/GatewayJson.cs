@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
-using ChatApi.Emulator.Http;
 using ChatApi.Emulator.Queries;
-using ChatApi.Emulator.State;
 
 namespace ChatApi.Emulator.Gateway;
 

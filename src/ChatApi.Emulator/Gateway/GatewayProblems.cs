@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using ChatApi.Emulator.Http;
 
 namespace ChatApi.Emulator.Gateway;
 

@@ -1,9 +1,6 @@
 using ChatApi.Emulator.Api;
 using ChatApi.Emulator.Events;
-using ChatApi.Emulator.Http;
-using ChatApi.Emulator.Options;
 using ChatApi.Emulator.Queries;
-using ChatApi.Emulator.State;
 
 namespace ChatApi.Emulator.Gateway;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ChatApi.Emulator.State;
 
 namespace ChatApi.Emulator.Http;
 

@@ -1,5 +1,4 @@
 using ChatApi.Emulator.Auth;
-using ChatApi.Emulator.Options;
 
 namespace ChatApi.Emulator.Idempotency;
 

@@ -1,5 +1,3 @@
-using ChatApi.Emulator.Http;
-
 namespace ChatApi.Emulator.Queries;
 
 /// <summary>

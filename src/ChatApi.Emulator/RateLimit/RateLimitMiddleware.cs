@@ -1,5 +1,4 @@
 using ChatApi.Emulator.Auth;
-using ChatApi.Emulator.Http;
 
 namespace ChatApi.Emulator.RateLimit;
 

@@ -1,5 +1,3 @@
-using ChatApi.Emulator.Options;
-
 namespace ChatApi.Emulator.RateLimit;
 
 /// <summary>One token bucket per API key: capacity max(R, 1), refilled continuously at R per second.</summary>

@@ -1,6 +1,3 @@
-using ChatApi.Emulator.Options;
-using ChatApi.Emulator.State;
-
 namespace ChatApi.Emulator.Seeding;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ChatApi.Emulator.Options;
-
 namespace ChatApi.Emulator.State;
 
 /// <summary>All tenants, and the id sequences shared by every tenant (so ids are unique emulator-wide).</summary>

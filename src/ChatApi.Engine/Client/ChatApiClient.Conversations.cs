@@ -44,20 +44,9 @@ public sealed partial class ChatApiClient
             var answer = Conversations.ReadCreated(e);
             if (string.IsNullOrEmpty(answer.Id))
                 throw new ChatApiException(ChatErrorKind.InvalidResponse, "The server accepted the conversation but sent no conversationId.", response.StatusCode, "POST", request.Path);
-            var created = new Conversation
-            {
-                Id = answer.Id,
-                ChannelId = conversation.ChannelId,
-                Created = answer.Timestamp,
-                StartTime = answer.Timestamp,
-                Status = answer.Status,
-                State = answer.State,
-                AssignmentType = conversation.AssignmentType,
-                AssignmentId = conversation.AssignmentId,
-                Region = region,
-                TenantId = tenant,
-                Api = wire.Api,
-            };
+            var created = WireConversation.New(scope, answer.Id, conversation.ChannelId, answer.Timestamp, answer.Status, answer.State,
+                conversation.AssignmentType, conversation.AssignmentId);
+            created.Created = answer.Timestamp;
             foreach (var c in conversation.Customer) created.Customer[c.Key] = c.Value;
             CustomerData.Stamp(created);
             return created;

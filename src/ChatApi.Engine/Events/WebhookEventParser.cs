@@ -1,8 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using ChatApi.Engine.Signatures;
 using ChatApi.Events;
 

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Net.Sockets;
 using System.Security.Authentication;
 

@@ -1,5 +1,3 @@
-using System;
-
 namespace ChatApi.Engine.Signatures;
 
 /// <summary>Strict base64url (RFC 4648 §5, no padding) as JWS uses it.</summary>

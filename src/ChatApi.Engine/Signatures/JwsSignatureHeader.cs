@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Text.Json;
-
 namespace ChatApi.Engine.Signatures;
 
 /// <summary>

@@ -1,10 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
-using System.Threading.Tasks;
-using ChatApi.Engine.Http;
 
 namespace ChatApi.Engine.Signatures;
 

@@ -1,7 +1,5 @@
-using System;
 using System.Globalization;
 using System.Threading;
-using System.Threading.Tasks;
 
 namespace ChatApi.Engine.Signatures;
 

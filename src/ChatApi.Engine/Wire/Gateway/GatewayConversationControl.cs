@@ -21,11 +21,7 @@ internal sealed class GatewayConversationControl : IConversationControl
 
     public string InteractionsPath(string conversationPath) => conversationPath + "/interactions";
 
-    public Interaction ReadInteraction(JsonElement e, string conversationId)
-    {
-        var w = WireJson.Read<GatewayInteractionAnswer>(e);
-        return new Interaction { ConversationId = conversationId, Id = w.Id, StartTime = w.StartTime, EndTime = w.EndTime };
-    }
+    public Interaction ReadInteraction(JsonElement e, string conversationId) => WireJson.Read<InteractionAnswer>(e).ToModel(conversationId);
 
     public string MessagePath(string conversationPath, string messageSegment) => $"{conversationPath}/messages/{messageSegment}";
 

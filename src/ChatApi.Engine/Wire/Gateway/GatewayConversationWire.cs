@@ -62,17 +62,8 @@ internal static class GatewayConversationMapping
     {
         var w = WireJson.Read<GatewayConversationAnswer>(e);
         var assignment = WireJson.ReadOrNull<AssignmentField>(w.Assignment);
-        var c = new Conversation
-        {
-            Id = w.Id ?? w.ConversationId,
-            ChannelId = w.ChannelId,
-            State = w.State,
-            StartTime = w.CreatedAt,
-            AssignmentType = assignment?.Type,
-            AssignmentId = assignment?.Id,
-            TenantId = scope.Tenant,
-            Api = scope.Api,
-        };
+        var c = WireConversation.New(scope, w.Id ?? w.ConversationId, w.ChannelId, w.CreatedAt, state: w.State,
+            assignmentType: assignment?.Type, assignmentId: assignment?.Id);
         if (w.User.HasValue && w.User.Value.ValueKind == JsonValueKind.Object)
         {
             WireJson.CopyScalars(w.User.Value, c.Customer);

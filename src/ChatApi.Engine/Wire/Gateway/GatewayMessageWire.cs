@@ -39,13 +39,6 @@ internal sealed class GatewayParticipantAnswer
         new Participant { ConversationId = conversationId, Id = Id, Type = Type, Removed = Removed ?? false, Language = Language };
 }
 
-internal sealed class GatewayInteractionAnswer
-{
-    [JsonPropertyName("id")] public string Id { get; set; }
-    [JsonPropertyName("startTime")] public DateTimeOffset? StartTime { get; set; }
-    [JsonPropertyName("endTime")] public DateTimeOffset? EndTime { get; set; }
-}
-
 /// <summary>A card of a message: <c>{id, contentType, content, actionSubmitted, actionExecuted}</c>.</summary>
 internal sealed class GatewayCardAnswer
 {

@@ -15,13 +15,6 @@ internal sealed class ConversationAnswer
     [JsonPropertyName("interactions")] public JsonElement? Interactions { get; set; }
 }
 
-internal sealed class InteractionAnswer
-{
-    [JsonPropertyName("id")] public string Id { get; set; }
-    [JsonPropertyName("startTime")] public DateTimeOffset? StartTime { get; set; }
-    [JsonPropertyName("endTime")] public DateTimeOffset? EndTime { get; set; }
-}
-
 /// <summary>The answer to a create (202): the new id under one of two names.</summary>
 internal sealed class CreatedAnswer
 {
@@ -57,16 +50,7 @@ internal static class ConversationMapping
     public static Conversation Read(JsonElement e, ApiScope scope)
     {
         var w = WireJson.Read<ConversationAnswer>(e);
-        var c = new Conversation
-        {
-            Id = w.Id ?? w.ConversationId,
-            ChannelId = w.ChannelId,
-            Status = w.Status,
-            StartTime = w.StartTime,
-            Region = scope.Region,
-            TenantId = scope.Tenant,
-            Api = scope.Api,
-        };
+        var c = WireConversation.New(scope, w.Id ?? w.ConversationId, w.ChannelId, w.StartTime, status: w.Status);
         var customer = FirstShaped(w.Customer, w.User);
         if (customer.HasValue && customer.Value.ValueKind == JsonValueKind.Object)
         {
@@ -74,7 +58,7 @@ internal static class ConversationMapping
             CustomerData.Stamp(c);
         }
         foreach (var i in WireJson.ReadList<InteractionAnswer>(w.Interactions))
-            c.Interactions.Add(new Interaction { ConversationId = c.Id, Id = i.Id, StartTime = i.StartTime, EndTime = i.EndTime });
+            c.Interactions.Add(i.ToModel(c.Id));
         return c;
     }
 
