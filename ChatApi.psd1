@@ -8,7 +8,7 @@
     Description          = 'Administer 8x8 Contact Center Chat API V2 from PowerShell: webhooks, channels, conversations, messages, signed webhook events and the V1 to V2 migration.'
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
-    FormatsToProcess     = @('ChatApi.format.ps1xml')
+    # No FormatsToProcess: the views load with the first ChatApi command (ModuleFormats.cs), which keeps import cheap.
     CmdletsToExport      = @(
         'Connect-ChatApi'
         'Disconnect-ChatApi'

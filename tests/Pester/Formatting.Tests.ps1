@@ -11,6 +11,9 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module $env:CHATAPI_TEST_MODULE -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    # The views load with the module's first command, as they would for a user (see the last Describe).
+    Get-ChatSession -All | Out-Null
 
     # Values as long as real ones get (ids are GUIDs, URIs are long), so a view that does not fit shows up.
     $script:Long = @{
@@ -178,5 +181,19 @@ Describe 'Formatting: tables fit their target width' {
         $row.Length | Should -BeLessOrEqual 80
         [ChatApi.Display]::Cut('abcdefghij', 5) | Should -Be 'ab…ij'
         [ChatApi.Display]::Cut('short', 37) | Should -Be 'short'
+    }
+}
+
+Describe 'Formatting: the views load with the first command, not at import' {
+    It 'has no ChatApi view right after Import-Module, and every one after the first ChatApi command' {
+        $exe, $rest = Get-PwshCommand
+        $script = "Import-Module '$($env:CHATAPI_TEST_MODULE -replace "'", "''")'; " +
+            "'before=' + @(Get-FormatData -TypeName ChatApi.Webhook).Count; " +
+            "Get-ChatSession -All | Out-Null; " +
+            "'after=' + @(Get-FormatData -TypeName ChatApi.Webhook, ChatApi.Channel, ChatApi.ChatSession).Count"
+        $lines = & $exe @rest -NoProfile -NonInteractive -c $script
+        $LASTEXITCODE | Should -Be 0 -Because ($lines -join "`n")
+        $lines | Should -Contain 'before=0' -Because 'importing reads no format file (bench/import.ps1 measures what that saves)'
+        $lines | Should -Contain 'after=3'
     }
 }

@@ -18,6 +18,13 @@ public abstract class ChatCmdletBase : PSCmdlet
     /// </summary>
     private protected bool Run(Func<CmdletCall, Task> work, object target) => Complete(new CmdletCall(this, stopping.Token).Run, work, target);
 
+    /// <summary>Loads the module's views into the session with its first command (see <see cref="ModuleFormats"/>).</summary>
+    protected override void BeginProcessing()
+    {
+        ModuleFormats.EnsureLoaded(this);
+        base.BeginProcessing();
+    }
+
     /// <summary>Cancelled by Ctrl+C, or when downstream stopped the pipeline.</summary>
     private protected CancellationToken StopToken => stopping.Token;
 

@@ -30,7 +30,11 @@ public sealed class TestChatWebhookSignatureCommand : SignatureCheckingCmdlet
 
     private WebhookSignatureVerifier verifier;
 
-    protected override void BeginProcessing() => verifier = CreateVerifier();
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        verifier = CreateVerifier();
+    }
 
     protected override void ProcessRecord()
     {

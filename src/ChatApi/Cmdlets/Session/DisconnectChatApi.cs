@@ -2,7 +2,7 @@ namespace ChatApi.Cmdlets;
 
 /// <summary>Forgets a session (by default the current one) with its token and secret.</summary>
 [Cmdlet(VerbsCommunications.Disconnect, "ChatApi")]
-public sealed class DisconnectChatApiCommand : PSCmdlet
+public sealed class DisconnectChatApiCommand : ChatCmdletBase
 {
     [Parameter(ValueFromPipeline = true)]
     public ChatSession Session { get; set; }

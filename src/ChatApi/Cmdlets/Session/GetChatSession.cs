@@ -6,7 +6,7 @@ namespace ChatApi.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "ChatSession", DefaultParameterSetName = CurrentSet)]
 [OutputType(typeof(ChatSession))]
-public sealed class GetChatSessionCommand : PSCmdlet
+public sealed class GetChatSessionCommand : ChatCmdletBase
 {
     private const string CurrentSet = "Current";
     private const string AllSet = "All";

@@ -6,7 +6,7 @@ namespace ChatApi.Cmdlets;
 /// <summary>Makes a connected session the current one: the default of every cmdlet run without -Session.</summary>
 [Cmdlet(VerbsCommon.Set, "ChatSession")]
 [OutputType(typeof(ChatSession))]
-public sealed class SetChatSessionCommand : PSCmdlet
+public sealed class SetChatSessionCommand : ChatCmdletBase
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [ValidateNotNull]
