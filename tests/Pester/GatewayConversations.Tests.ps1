@@ -376,5 +376,30 @@ Describe 'Gateway conversations: lost answers never make duplicates (20% lost, I
         $read = @(Get-ChatMessage -Session $gw -ConversationId $target.Id -ErrorAction Stop | Where-Object AuthorType -EQ user)
         ($read.OriginalText | Group-Object | Where-Object Count -GT 1) | Should -BeNullOrEmpty -Because 'no message may be sent twice'
         foreach ($s in $sent) { $s.Text | Should -BeIn $read.OriginalText }
+        $script:made = @($made)
+    }
+
+    # A re-route (PATCH assignment) queues the conversation again: repeated after a lost answer it would
+    # queue it twice, a second QUEUED event at the webhook for the same move.
+    It '10 moves to another queue: each conversation is queued there once, or the move is reported' {
+        $targets = @($made | Select-Object -First 10)
+        $moved = $targets | Set-ChatConversation -Session $gw -QueueId 2 -PassThru -Confirm:$false -ErrorVariable moveErr -ErrorAction SilentlyContinue
+        @($moved).Count + @($moveErr).Count | Should -Be 10
+        # Deliveries run beside the calls: wait until every move that answered has its QUEUED event.
+        $deadline = (Get-Date).AddSeconds(20)
+        do {
+            $queued = @(Get-TestDelivery -BaseUri $emu.BaseUri -Name 'gw-lost' | ForEach-Object { $_.body | ConvertFrom-Json } |
+                Where-Object { $_.eventType -eq 'QUEUED' -and "$($_.data.queueId)" -eq '2' })
+            $waiting = @(@($moved) | Where-Object { $_.Id -notin $queued.conversationId })
+            if ($waiting) { Start-Sleep -Milliseconds 100 }
+        } while ($waiting -and (Get-Date) -lt $deadline)
+        foreach ($c in $targets) {
+            @($queued | Where-Object conversationId -EQ $c.Id).Count | Should -BeLessOrEqual 1 -Because "conversation $($c.Id) must not be queued twice"
+        }
+        foreach ($m in @($moved)) { @($queued | Where-Object conversationId -EQ $m.Id).Count | Should -Be 1 }
+        foreach ($m in @($moved)) { $m.Assignment | Should -Be 'queue 2' }
+        foreach ($e in @($moveErr)) { $e.FullyQualifiedErrorId | Should -BeLike 'ChatApi.OutcomeUnknown*' }
+        $patches = @(Get-EmulatorCall -Emulator $emu | Where-Object Method -EQ 'PATCH')
+        $patches.Count | Should -BeGreaterThan 10 -Because 'faults were injected into the moves'
     }
 }

@@ -69,11 +69,29 @@ public sealed partial class ChatApiClient
         var path = ConversationPath(conversationId);
         var request = new ApiRequest(replace ? "PUT" : "PATCH", path) { JsonBody = replace ? control.Replace(change) : control.Change(change) };
         string what = $"{(replace ? "Replacing" : "Changing")} conversation {conversationId}";
-        var response = await SendCheckedAsync(request, ctx, what).ConfigureAwait(false);
+        var response = change.AssignmentType == null
+            ? await SendCheckedAsync(request, ctx, what).ConfigureAwait(false)
+            : await CreateAsync(request, r => r, RerouteCheck(conversationId, change), ctx, what).ConfigureAwait(false);
         if (!passThru) return null;
-        var answered = string.IsNullOrWhiteSpace(response.Body) ? null : Map(response, (e, r) => Conversations.Read(e, scope), what);
+        // A move found done after a lost answer has no answer to read.
+        var answered = string.IsNullOrWhiteSpace(response?.Body) ? null : Map(response, (e, r) => Conversations.Read(e, scope), what);
         return answered?.Id != null ? answered : await GetConversationAsync(conversationId, ctx).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A re-route queues the conversation again, so after a lost answer it is not repeated blindly (as
+    /// a create is not): the conversation is read first, and a move it shows already done is this one.
+    /// A conversation that was in that queue or script before cannot tell, and fails as OutcomeUnknown.
+    /// </summary>
+    private CreateCheck<ApiResponse> RerouteCheck(string conversationId, ConversationRequest change) =>
+        new CreateCheck<ApiResponse>($"conversation {conversationId} to {change.AssignmentType} {change.AssignmentId}",
+            $"read it with Get-ChatConversation -Id {conversationId} (its Assignment): a repeat queues it twice",
+            async c =>
+            {
+                var now = await GetConversationAsync(conversationId, c).ConfigureAwait(false);
+                bool there = now.AssignmentType == change.AssignmentType && now.AssignmentId == change.AssignmentId;
+                return there ? new List<KeyValuePair<string, ApiResponse>> { new KeyValuePair<string, ApiResponse>(conversationId, null) } : new List<KeyValuePair<string, ApiResponse>>();
+            }, before: true, identity: "reroute\n" + conversationId, doing: "Moving", notDone: "was not moved");
 
     /// <summary>The interactions of a conversation: the Gateway lists them; V2 carries them in the conversation.</summary>
     public async Task ListInteractionsAsync(string conversationId, Action<Interaction> emit, CallContext ctx)

@@ -6,8 +6,13 @@ namespace ChatApi.Engine;
 /// before the first attempt, so that an item that matched already then (a second "ok" in a
 /// conversation, a returning customer) is not taken for the new one.
 /// </summary>
-internal sealed class CreateCheck<T>(string item, string howToCheck, Func<CallContext, Task<List<KeyValuePair<string, T>>>> matches, bool before, string identity)
+internal sealed class CreateCheck<T>(string item, string howToCheck, Func<CallContext, Task<List<KeyValuePair<string, T>>>> matches, bool before, string identity,
+    string doing = "Creating", string notDone = "was not created")
 {
+    /// <summary>What the call does, for messages: "Creating" (a create), "Moving" (a re-route).</summary>
+    public string Doing { get; } = doing;
+    /// <summary>What a failed call says when the server shows it was not done: "was not created".</summary>
+    public string NotDone { get; } = notDone;
     /// <summary>What makes two creates the same item to the check: such creates run one after the other.</summary>
     public string Identity { get; } = identity;
     /// <summary>The item, for messages: "webhook 'Sales'".</summary>
@@ -74,7 +79,7 @@ public sealed partial class ChatApiClient
             if (found.Count > 1)
                 throw OutcomeUnknown(check, $"the answer was lost and {found.Count} matching items are on the server ({string.Join(", ", found.Select(f => f.Key))})", lost);
             if (attempt > resilience.MaxRetries)
-                throw new ChatApiException(lost.Kind, $"{lost.Message}; {check.Item} was not created (the server shows no such item)",
+                throw new ChatApiException(lost.Kind, $"{lost.Message}; {check.Item} {check.NotDone} (the server shows it was not done)",
                     lost.StatusCode, lost.Method, lost.Path, lost.ServerMessage, lost.Errors, lost.ReferenceId, attempt, lost);
             ctx.Log.Verbose($"{what}: it was not done; creating again (attempt {attempt + 1})");
             await Task.Delay(CreateDelay(attempt), ctx.Cancellation).ConfigureAwait(false);
@@ -103,6 +108,6 @@ public sealed partial class ChatApiClient
 
     private static ChatApiException OutcomeUnknown<T>(CreateCheck<T> check, string why, Exception inner) =>
         new ChatApiException(ChatErrorKind.OutcomeUnknown,
-            $"Creating {check.Item}: the outcome is unknown: {why}. It may or may not exist: {check.HowToCheck} before creating it again.",
+            $"{check.Doing} {check.Item}: the outcome is unknown: {why}. It may or may not have been done: {check.HowToCheck} before doing it again.",
             inner: inner);
 }
