@@ -1,7 +1,5 @@
 #nullable enable
-using System.Text;
 using System.Text.Json.Nodes;
-using ChatApi.Emulator.Options;
 using ChatApi.Emulator.Tests.Support;
 
 namespace ChatApi.Emulator.Tests;
@@ -12,16 +10,14 @@ namespace ChatApi.Emulator.Tests;
 /// </summary>
 public class GatewayHandBackTests
 {
-    private const string GatewayVersion = "Chat Gateway v1.0";
-
     private sealed record Setup(TestEmulator Emu, string Conversation, string Bot, string ChannelReceiver, string BotReceiver);
 
     /// <summary>A channel on one Gateway webhook, a second Gateway webhook for the bot, and a conversation an agent has.</summary>
-    private static async Task<Setup> StartAsync(string name, Action<EmulatorOptions>? configure = null)
+    private static async Task<Setup> StartAsync(string name, Action<Options.EmulatorOptions>? configure = null)
     {
         var emu = await TestEmulator.StartAsync(configure);
         async Task<string> HookAsync(string receiver) => (await Json.ObjectAsync(await emu.GatewayAsync(HttpMethod.Post, "webhooks",
-            new { name = receiver, uri = new Uri(emu.BaseUri, $"/_receiver/{receiver}").ToString(), version = GatewayVersion }))).Str("id");
+            new { name = receiver, uri = new Uri(emu.BaseUri, $"/_receiver/{receiver}").ToString(), version = TestEmulator.GatewayVersion }))).Str("id");
         var hook = await HookAsync($"{name}-chan");
         var bot = await HookAsync($"{name}-bot");
         var channel = (await Json.ObjectAsync(await emu.GatewayAsync(HttpMethod.Post, "channels",
@@ -33,7 +29,7 @@ public class GatewayHandBackTests
 
     private static async Task AgentAsync(TestEmulator emu, string id, string step, string json = "{}")
     {
-        using var answer = await emu.Http.PostAsync($"/_emulator/conversations/{id}/{step}", new StringContent(json, Encoding.UTF8, "application/json"));
+        using var answer = await emu.Http.PostAsync($"/_emulator/conversations/{id}/{step}", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(202, (int)answer.StatusCode);
     }
 

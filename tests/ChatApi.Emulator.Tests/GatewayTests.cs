@@ -9,7 +9,7 @@ namespace ChatApi.Emulator.Tests;
 /// <summary>The Chat Gateway's webhooks, channels, keys and events, over one tenant configuration shared with the V2 paths.</summary>
 public class GatewayTests
 {
-    private const string GatewayVersion = "Chat Gateway v1.0";
+    private const string GatewayVersion = TestEmulator.GatewayVersion;
     private static readonly HttpMethod Get = HttpMethod.Get, Post = HttpMethod.Post, Put = HttpMethod.Put, Delete = HttpMethod.Delete;
 
     private static object Hook(string name, string uri, string version = GatewayVersion) => new { name, uri, version, notificationVersion = version };
