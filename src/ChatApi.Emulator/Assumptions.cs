@@ -39,6 +39,7 @@ public static class Assumptions
         "ACTIVITY read-receipts {users, readAt} comes only from the test endpoint (8x8 defines it and sends it from no channel yet).",
         "An agent's file or cards reach a Gateway webhook as MESSAGE (isEcho false) with data.attachments or data.cards; a message sent through the API is not echoed unless --echo-messages.",
         "An upload's multipart parts may be attachment (a file) and authorType only; another part is a 400 naming it.",
+        "After a post-agent assignment, the agent leaving (agent-left; not a transfer, the user leaving or a move) hands the conversation to the webhook, once: from MEMBERS_CHANGED (agent left) on its events go to that webhook in its version's format, instead of the channel's webhook unless configuration.notifyChannelWebhookIfExists is \"true\" (then to both); CONVERSATION_UPDATE and the conversation show assignment {type: webhook, id} (8x8 names agent, queue and script only); a user message is not queued again; an agent joining or a move ends the hand-back; maxTotalMinutes and userTimeoutInMinutes are checked, not played.",
     ];
 
     public static string Text => string.Join(Environment.NewLine, All.Select(a => "  - " + a));

@@ -1,5 +1,4 @@
 #nullable enable
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatApi.Emulator.Options;
@@ -10,7 +9,7 @@ namespace ChatApi.Emulator.Tests;
 /// <summary>The Chat Gateway's webhooks, channels, keys and events, over one tenant configuration shared with the V2 paths.</summary>
 public class GatewayTests
 {
-    private const string GatewayVersion = "Chat Gateway v1.0";
+    private const string GatewayVersion = TestEmulator.GatewayVersion;
     private static readonly HttpMethod Get = HttpMethod.Get, Post = HttpMethod.Post, Put = HttpMethod.Put, Delete = HttpMethod.Delete;
 
     private static object Hook(string name, string uri, string version = GatewayVersion) => new { name, uri, version, notificationVersion = version };
@@ -173,24 +172,6 @@ public class GatewayTests
         Assert.Equal("Resource of type JWKPublic with id nope was not found.", missing.Str("message"));
     }
 
-    private static async Task<RSA> KeyAsync(TestEmulator emu, JsonNode received)
-    {
-        var signature = received["headers"]!.Str("x-8x8-signature");
-        var kid = JsonNode.Parse(Encoding.UTF8.GetString(Jose.Base64Url.Decode(signature.Split('.')[0])))!.Str("kid");
-        var jwk = await OkAsync(await emu.Http.GetAsync($"/chat-gateway/v1/jwk/{kid}/public"));
-        var rsa = RSA.Create();
-        rsa.ImportParameters(new RSAParameters { Modulus = Jose.Base64Url.Decode(jwk.Str("n")), Exponent = Jose.Base64Url.Decode(jwk.Str("e")) });
-        return rsa;
-    }
-
-    private static void AssertSigned(JsonNode received, RSA rsa)
-    {
-        string H(string name) => received["headers"]!.Str(name);
-        var checksum = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(System.IO.Hashing.Crc32.Hash(Encoding.UTF8.GetBytes(received.Str("body"))));
-        var payload = $"{{\"checksum\":{checksum},\"cid\":\"{H("x-8x8-customer-id")}\",\"eid\":\"{H("x-8x8-event-id")}\",\"retry\":{H("x-8x8-retry")},\"tid\":\"{H("x-8x8-tenant-id")}\",\"tt\":{H("x-8x8-transmission-time")}}}";
-        Assert.Equal(payload, Jose.JWT.Decode(H("x-8x8-signature"), rsa, Jose.JwsAlgorithm.RS256, payload: payload));
-    }
-
     [Fact]
     public async Task VerifyAndCreateSendTheGatewaysVerifyEventSigned()
     {
@@ -198,7 +179,7 @@ public class GatewayTests
         Assert.Equal(204, (int)(await emu.GatewayAsync(Post, "webhooks/verify", new { version = GatewayVersion, uri = new Uri(emu.BaseUri, "/_receiver/gw-verify").ToString() })).StatusCode);
         var verify = (await emu.GetArrayAsync("/_receiver/gw-verify")).Single()!;
         Assert.Equal("""{"notificationVersion":"Chat Gateway v1.0","eventType":"WEB_HOOK_VERIFY"}""", verify.Str("body"));
-        using (var rsa = await KeyAsync(emu, verify)) AssertSigned(verify, rsa);
+        using (var rsa = await GatewaySignatures.KeyAsync(emu, verify)) GatewaySignatures.AssertSigned(verify, rsa);
 
         await OkAsync(await emu.GatewayAsync(Post, "webhooks", Hook("new", new Uri(emu.BaseUri, "/_receiver/gw-new").ToString())));
         Assert.Equal("""{"notificationVersion":"Chat Gateway v1.0","eventType":"WEB_HOOK_VERIFY"}""", (await emu.WaitForArrayAsync("/_receiver/gw-new", 1)).Single()!.Str("body"));
@@ -239,8 +220,8 @@ public class GatewayTests
         Assert.Equal(("left", "ag-1"), (bodies[3]["data"]!.Str("change"), bodies[3]["data"]!.Str("id")));
         Assert.Equal(["eventType", "conversationId", "timestamp"], bodies[4].AsObject().Select(p => p.Key));
         Assert.Equal(("joined", "ag-2"), (bodies[5]["data"]!.Str("change"), bodies[5]["data"]!.Str("id")));
-        using var rsa = await KeyAsync(emu, received[0]!);
-        foreach (var r in received) AssertSigned(r!, rsa);
+        using var rsa = await GatewaySignatures.KeyAsync(emu, received[0]!);
+        foreach (var r in received) GatewaySignatures.AssertSigned(r!, rsa);
         Assert.Single(await emu.GetArrayAsync("/_receiver/old"));   // only its own WEB_HOOK_VERIFY
         Assert.Equal(8, (await emu.GetArrayAsync($"/_emulator/deliveries?webhookId={gwHook}&conversationId={id}")).Count);
         Assert.Equal(3, (await emu.GetArrayAsync($"/_emulator/deliveries?webhookId={gwHook}&eventType=MEMBERS_CHANGED")).Count);

@@ -17,6 +17,26 @@ BeforeAll {
         Invoke-RestMethod -Method Post "$BaseUri/_emulator/conversations/$ConversationId/$Step" -ContentType 'application/json' -Body ($Body | ConvertTo-Json)
     }
 
+    # One conversation's events a receiver got (parsed) and the raw deliveries (to check signatures), once
+    # $Until holds for the events or the deadline passed; Done says which.
+    function script:Wait-ConversationEvent([string] $BaseUri, [string] $Name, [string] $ConversationId, [scriptblock] $Until, [int] $TimeoutSeconds = 20) {
+        $deadline = (Get-Date).AddSeconds($TimeoutSeconds)
+        do {
+            $got = @(Get-TestDelivery -BaseUri $BaseUri -Name $Name)
+            $events = @($got | ForEach-Object { $_.body | ConvertFrom-Json } | Where-Object { $_.PSObject.Properties['conversationId'] -and $_.conversationId -eq $ConversationId })
+            $done = [bool](& $Until $events)
+            if (-not $done) { Start-Sleep -Milliseconds 100 }
+        } until ($done -or (Get-Date) -gt $deadline)
+        [pscustomobject]@{ Got = $got; Events = $events; Done = $done }
+    }
+
+    # Every delivery a receiver got verifies with the session's keys.
+    function script:Assert-Signed($Deliveries, $Session) {
+        $checks = @($Deliveries | Test-ChatWebhookSignature -Session $Session)
+        $checks.Count | Should -Be @($Deliveries).Count
+        $checks | Should -Not -Contain $false
+    }
+
     # A Gateway webhook on the emulator's receiver and a ChatAPI channel on it, queue 50.
     function script:New-GatewayChannel($Session, [string] $BaseUri, [string] $Name) {
         $hook = New-ChatWebhook -Session $Session -Name $Name -Uri "$BaseUri/_receiver/$Name" -ErrorAction Stop
@@ -116,13 +136,33 @@ Describe 'Gateway conversations: a conversation from start to end' {
         $calls.Status | Should -Be 201
     }
 
-    It 'the user leaves (PATCH participants/user): the conversation is idle and the user marked removed' {
+    It 'a second agent takes it from queue 77 and leaves: the bot''s webhook hears the hand-back, each event signed' {
+        Invoke-Agent $E $conv.Id 'agent-joined' @{ agentId = 'ag-2' } | Out-Null
+        Invoke-Agent $E $conv.Id 'agent-left' | Out-Null
+        $read = Get-ChatConversation -Session $gw -Id $conv.Id -ErrorAction Stop
+        ($read.State, $read.Assignment) | Should -Be @('idle', "webhook $($bot.Id)")
+        $heard = Wait-ConversationEvent $E 'gw-e2e-bot' $conv.Id { param($e) $e.Count -ge 2 }
+        $heard.Done | Should -BeTrue -Because 'the agent leaving hands the conversation to the bot''s webhook'
+        $heard.Events.eventType | Should -Be @('MEMBERS_CHANGED', 'CONVERSATION_UPDATE')
+        ($heard.Events[0].data.memberType, $heard.Events[0].data.change, $heard.Events[0].data.id) | Should -Be @('agent', 'left', 'ag-2')
+        ($heard.Events[1].data.state, $heard.Events[1].data.assignment.type, $heard.Events[1].data.assignment.id) | Should -Be @('idle', 'webhook', $bot.Id)
+        Assert-Signed $heard.Got $gw
+    }
+
+    It 'the user leaves (PATCH participants/user): the conversation is idle, the user marked removed, and the bot hears it' {
         Close-ChatConversation -Session $gw -ConversationId $conv.Id -Confirm:$false -ErrorAction Stop
         (Get-ChatConversation -Session $gw -Id $conv.Id).State | Should -Be 'idle'
         (Get-ChatParticipant -Session $gw -ConversationId $conv.Id | Where-Object Type -EQ 'user').Removed | Should -BeTrue
+        $heard = Wait-ConversationEvent $E 'gw-e2e-bot' $conv.Id { param($e) $e.Count -ge 3 }
+        $heard.Done | Should -BeTrue -Because 'after the hand-back the conversation''s events go to the bot''s webhook'
+        $heard.Events.eventType | Should -Be @('MEMBERS_CHANGED', 'CONVERSATION_UPDATE', 'MEMBERS_CHANGED')
+        ($heard.Events[2].data.memberType, $heard.Events[2].data.change) | Should -Be @('user', 'left')
+        Assert-Signed $heard.Got $gw
     }
 
-    It 'the webhook heard each step in order, every event signed and verified with the Gateway session' {
+    # The channel's webhook hears everything up to the second agent joining; the agent leaving and the user
+    # leaving go to the bot's webhook only (the post-agent assignment did not ask notifyChannelWebhookIfExists).
+    It 'the channel''s webhook heard each step in order up to the hand-back, every event signed and verified with the Gateway session' {
         $wanted = @(
             @{ Type = 'CONVERSATION_UPDATE'; Test = { $_.data.state -eq 'created' } }
             @{ Type = 'QUEUED'; Test = { $_.data.queueId -eq '50' } }
@@ -132,18 +172,17 @@ Describe 'Gateway conversations: a conversation from start to end' {
             @{ Type = 'MESSAGE'; Test = { $_.data.attachments[0].fileName -eq 'form.txt' -and $_.data.attachments[0].preSignedUrl } }
             @{ Type = 'MEMBERS_CHANGED'; Test = { $_.data.memberType -eq 'agent' -and $_.data.change -eq 'left' } }
             @{ Type = 'QUEUED'; Test = { $_.data.queueId -eq '77' } }
-            @{ Type = 'MEMBERS_CHANGED'; Test = { $_.data.memberType -eq 'user' -and $_.data.change -eq 'left' } }
-            @{ Type = 'CONVERSATION_UPDATE'; Test = { $_.data.state -eq 'idle' } }
+            @{ Type = 'MEMBERS_CHANGED'; Test = { $_.data.memberType -eq 'agent' -and $_.data.change -eq 'joined' -and $_.data.id -eq 'ag-2' } }
+            @{ Type = 'CONVERSATION_UPDATE'; Test = { $_.data.state -eq 'active' -and $_.data.assignment.id -eq 'ag-2' } }
         )
-        $deadline = (Get-Date).AddSeconds(20)
-        do {
-            $got = @(Get-TestDelivery -BaseUri $E -Name $setup.Receiver)
-            $events = @($got | ForEach-Object { $_.body | ConvertFrom-Json } | Where-Object { $_.PSObject.Properties['conversationId'] -and $_.conversationId -eq $conv.Id })
-            $last = $events | Select-Object -Last 1
-            $done = $last -and $last.eventType -eq 'CONVERSATION_UPDATE' -and $last.data.state -eq 'idle'
-            if (-not $done) { Start-Sleep -Milliseconds 100 }
-        } until ($done -or (Get-Date) -gt $deadline)
-        $done | Should -BeTrue -Because 'the user leaving ends with an idle CONVERSATION_UPDATE'
+        $heard = Wait-ConversationEvent $E $setup.Receiver $conv.Id {
+            param($e) $last = $e | Select-Object -Last 1
+            $last -and $last.eventType -eq 'CONVERSATION_UPDATE' -and $last.data.state -eq 'active' -and $last.data.assignment.id -eq 'ag-2'
+        }
+        $heard.Done | Should -BeTrue -Because 'the second agent joining is the last the channel hears before the hand-back'
+        $got, $events = $heard.Got, $heard.Events
+        @($events | Where-Object { $_.eventType -eq 'MEMBERS_CHANGED' -and $_.data.change -eq 'left' -and ($_.data.memberType -eq 'user' -or $_.data.id -eq 'ag-2') }) |
+            Should -BeNullOrEmpty -Because 'the hand-back goes to the bot''s webhook only'
         $at = 0
         foreach ($w in $wanted) {
             $found = $null
@@ -153,9 +192,7 @@ Describe 'Gateway conversations: a conversation from start to end' {
             $found | Should -Not -BeNullOrEmpty -Because "$($w.Type) ($($w.Test)) follows the earlier steps in: $(($events.eventType) -join ', ')"
             $at = $found + 1
         }
-        $checks = @($got | Test-ChatWebhookSignature -Session $gw)
-        $checks.Count | Should -Be $got.Count
-        $checks | Should -Not -Contain $false
+        Assert-Signed $got $gw
     }
 }
 

@@ -57,11 +57,13 @@ public sealed class ConversationFlow(EventPublisher publisher, EmulatorState sta
         if (options.EchoMessages)
             Publish(tenant, conversation, EventTypes.Echo, [("senderId", ParticipantOf(conversation, authorType)), ("senderType", authorType), ("message", text),
                 ("attachments", FileList(conversation, attachmentIds, root)), ("cards", CardList(cards))]);
-        if (requeue && conversation.Status != ConversationStatus.Deleted) Queue(tenant, conversation);
+        if (requeue && conversation.HandedBackTo is null && conversation.Status != ConversationStatus.Deleted) Queue(tenant, conversation);
     }
 
+    /// <summary>An agent takes the conversation (a hand-back to a bot's webhook ends).</summary>
     public DeliveryJob? AgentJoined(TenantState tenant, Conversation conversation, Agent agent)
     {
+        conversation.HandedBackTo = null;
         conversation.Agent = agent;
         Join(conversation, agent.Id, "agent");
         if (conversation.OpenInteraction is null) OpenInteraction(conversation);
@@ -117,8 +119,24 @@ public sealed class ConversationFlow(EventPublisher publisher, EmulatorState sta
     private static JsonArray? CardList(IReadOnlyList<Card>? cards) => cards is not { Count: > 0 } ? null
         : new JsonArray(cards.Select(c => (JsonNode)new JsonObject { ["contentType"] = c.ContentType, ["content"] = c.Content?.DeepClone() }).ToArray());
 
-    /// <summary>The agent ends the chat: the interaction ends; a later customer message queues again.</summary>
+    /// <summary>
+    /// The agent ends the chat: the interaction ends; a later customer message queues again. With a post-agent
+    /// assignment the conversation is handed back to its webhook (the assignment used once): from AGENT_LEFT on its
+    /// events go there (and to the channel's webhook too when notifyChannelWebhookIfExists was "true"), a
+    /// CONVERSATION_UPDATE shows assignment {type: webhook, id}, and a customer message is not queued again.
+    /// </summary>
     public DeliveryJob? AgentLeft(TenantState tenant, Conversation conversation, Agent agent)
+    {
+        if (conversation.PostAgentWebhookId is not { } hook) return EndAgent(tenant, conversation, agent);
+        (conversation.HandedBackTo, conversation.PostAgentWebhookId) = (hook, null);
+        var before = Gateway.GatewayConversationDto.StateOf(conversation);
+        var left = EndAgent(tenant, conversation, agent);
+        if (Gateway.GatewayConversationDto.StateOf(conversation) == before && conversation.Status != ConversationStatus.Deleted)
+            PublishState(tenant, conversation); // the state stayed, the assignment did not
+        return left;
+    }
+
+    private DeliveryJob? EndAgent(TenantState tenant, Conversation conversation, Agent agent)
     {
         Leave(conversation, agent.Id);
         var left = Publish(tenant, conversation, EventTypes.AgentLeft, AgentFields(agent));
@@ -140,12 +158,13 @@ public sealed class ConversationFlow(EventPublisher publisher, EmulatorState sta
         return transfer;
     }
 
-    /// <summary>The conversation moves to another queue or script (Gateway PATCH/PUT): it is queued there again.</summary>
+    /// <summary>The conversation moves to another queue or script (Gateway PATCH/PUT): it is queued there again (no hand-back).</summary>
     public void Reassign(TenantState tenant, Conversation conversation, string type, string id)
     {
         conversation.AssignmentType = type;
         conversation.QueueId = id;
-        if (conversation.Agent is { } agent) AgentLeft(tenant, conversation, agent);
+        conversation.HandedBackTo = null;
+        if (conversation.Agent is { } agent) EndAgent(tenant, conversation, agent);
         if (conversation.OpenInteraction is null) OpenInteraction(conversation);
         Queue(tenant, conversation);
     }
@@ -183,11 +202,16 @@ public sealed class ConversationFlow(EventPublisher publisher, EmulatorState sta
         Publish(tenant, conversation, EventTypes.Queued, [("queueId", conversation.QueueId), ("queueName", $"Queue {conversation.QueueId}")]);
     }
 
+    /// <summary>Sends the event to the channel's webhook, or once handed back to the bot's webhook (and the channel's when asked); returns the first job.</summary>
     private DeliveryJob? Publish(TenantState tenant, Conversation conversation, string eventType, (string, JsonNode?)[] fields)
     {
         var channel = long.TryParse(conversation.ChannelId, out var channelKey) ? tenant.Channels.GetValueOrDefault(channelKey) : null;
-        var webhook = channel is not null && long.TryParse(channel.WebHookId, out var hookKey) ? tenant.Webhooks.GetValueOrDefault(hookKey) : null;
-        return publisher.Publish(tenant, webhook, eventType, conversation.Id, fields);
+        var webhook = channel is not null ? Api.WebhookEndpoints.Find(tenant, channel.WebHookId) : null;
+        if (conversation.HandedBackTo is not { } botId) return publisher.Publish(tenant, webhook, eventType, conversation.Id, fields);
+        var bot = Api.WebhookEndpoints.Find(tenant, botId);
+        var job = publisher.Publish(tenant, bot, eventType, conversation.Id, fields);
+        var also = conversation.PostAgentNotifiesChannel && webhook != bot ? publisher.Publish(tenant, webhook, eventType, conversation.Id, fields) : null;
+        return job ?? also;
     }
 
     private static void Join(Conversation conversation, string id, string type)
@@ -233,7 +257,7 @@ public sealed class ConversationFlow(EventPublisher publisher, EmulatorState sta
         var dto = Gateway.GatewayConversationDto.From(conversation);
         var assignment = conversation.Agent is { } agent
             ? new JsonObject { ["type"] = "agent", ["id"] = agent.Id, ["resourceId"] = conversation.QueueId }
-            : new JsonObject { ["type"] = conversation.AssignmentType, ["id"] = conversation.QueueId };
+            : new JsonObject { ["type"] = conversation.GatewayAssignment.Type, ["id"] = conversation.GatewayAssignment.Id };
         Publish(tenant, conversation, EventTypes.StateChanged, [("state", dto.State), ("assignment", assignment),
             ("user", System.Text.Json.JsonSerializer.SerializeToNode(dto.User, Http.EmulatorJson.Options)),
             ("msisdn", conversation.Customer.GetValueOrDefault("phone")), ("channel", conversation.ChannelId)]);

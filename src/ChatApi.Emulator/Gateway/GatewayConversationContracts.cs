@@ -17,7 +17,7 @@ public sealed record GatewayConversationDto(string Id, string ChannelId, Assignm
         var extra = c.Customer.Where(p => !UserFields.Contains(p.Key) && c.AdditionalProperties.All(a => a.Key != p.Key))
             .Concat(c.AdditionalProperties).Select(p => new Dictionary<string, string> { ["key"] = p.Key, ["value"] = p.Value }).ToList();
         if (extra.Count > 0) user["additionalProperties"] = extra;
-        return new(c.Id, c.ChannelId, new AssignmentDto(c.AssignmentType, c.QueueId), user, StateOf(c), EmulatorJson.Time(c.StartTime));
+        return new(c.Id, c.ChannelId, new AssignmentDto(c.GatewayAssignment.Type, c.GatewayAssignment.Id), user, StateOf(c), EmulatorJson.Time(c.StartTime));
     }
 
     /// <summary>

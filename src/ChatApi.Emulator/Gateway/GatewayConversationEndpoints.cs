@@ -7,7 +7,8 @@ namespace ChatApi.Emulator.Gateway;
 
 /// <summary>
 /// <c>/chat-gateway/v1/conversations</c>: create (202), list, get, replace and patch (202), interactions,
-/// participants, the user leaving (PATCH participants/user), post-agent assignment (201) and the
+/// participants, the user leaving (PATCH participants/user), post-agent assignment (201; the agent leaving
+/// then hands the conversation to the webhook, see <see cref="ConversationFlow.AgentLeft"/>) and the
 /// typing, thinking and read-receipt indicators (204). The same conversations the V2 paths serve.
 /// </summary>
 public static class GatewayConversationEndpoints
@@ -21,7 +22,7 @@ public static class GatewayConversationEndpoints
     public static readonly ListQuery<Conversation> Query = new(new Dictionary<string, Func<Conversation, string?>>
     {
         ["id"] = c => c.Id, ["channelId"] = c => c.ChannelId, ["state"] = GatewayConversationDto.StateOf,
-        ["createdAt"] = c => EmulatorJson.Time(c.StartTime), ["assignment.type"] = c => c.AssignmentType, ["assignment.id"] = c => c.QueueId,
+        ["createdAt"] = c => EmulatorJson.Time(c.StartTime), ["assignment.type"] = c => c.GatewayAssignment.Type, ["assignment.id"] = c => c.GatewayAssignment.Id,
         ["user.name"] = c => c.Customer.GetValueOrDefault("name"), ["user.email"] = c => c.Customer.GetValueOrDefault("email"),
         ["user.userId"] = c => c.Customer.GetValueOrDefault("userId"), ["user.customerId"] = c => c.Customer.GetValueOrDefault("customerId"),
     }, "createdAt:asc");
@@ -106,7 +107,7 @@ public static class GatewayConversationEndpoints
             c.ChannelId = channel.Id;
             (c.Customer, c.AdditionalProperties) = (user!.Value.Flat, user.Value.Additional);
             var target = assignment ?? ("queue", channel.QueueId);
-            if (target != (c.AssignmentType, c.QueueId)) flow.Reassign(tenant, c, target.Type, target.Id);
+            if (target != c.GatewayAssignment) flow.Reassign(tenant, c, target.Type, target.Id);
             return Results.StatusCode(202);
         });
     }
@@ -156,12 +157,13 @@ public static class GatewayConversationEndpoints
         var (body, bad) = await JsonBody.ReadObjectAsync(http.Request);
         if (bad is not null) return GatewayProblems.Adapt(bad);
         var errors = Strict(body!, ["type", "id", "configuration"]);
-        Enum(body!, "type", ["webhook"], required: true, errors);
+        Enum(body!, "type", [ChatValues.WebhookAssignment], required: true, errors);
         var webhookId = RequiredString(body!, "id", errors);
+        string? notify = null;
         if (body!["configuration"] is JsonObject configuration)
         {
             errors.AddRange(Strict(configuration, ["notifyChannelWebhookIfExists", "maxTotalMinutes", "userTimeoutInMinutes"], "configuration."));
-            JsonBody.String(configuration, "notifyChannelWebhookIfExists", errors);
+            notify = JsonBody.String(configuration, "notifyChannelWebhookIfExists", errors);
             GatewayJson.Int(configuration, "maxTotalMinutes", 20, 600, required: false, errors, "configuration.");
             GatewayJson.Int(configuration, "userTimeoutInMinutes", 10, 300, required: false, errors, "configuration.");
         }
@@ -172,6 +174,7 @@ public static class GatewayConversationEndpoints
             if (WebhookEndpoints.Find(TenantScope.Of(http), webhookId!) is null)
                 return GatewayProblems.BadRequest("id", $"web hook {webhookId} does not exist");
             c.PostAgentWebhookId = webhookId;
+            c.PostAgentNotifiesChannel = string.Equals(notify, "true", StringComparison.OrdinalIgnoreCase);
             return Results.StatusCode(201);
         });
     }

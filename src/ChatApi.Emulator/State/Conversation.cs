@@ -68,6 +68,12 @@ public sealed class Conversation
     public List<KeyValuePair<string, string>> AdditionalProperties { get; set; } = [];
     /// <summary>The webhook a bot takes the conversation back on after the agent (Gateway post-agent-assignment).</summary>
     public string? PostAgentWebhookId { get; set; }
+    /// <summary>With the post-agent assignment: <c>configuration.notifyChannelWebhookIfExists</c> "true" (the channel's webhook hears the hand-back too).</summary>
+    public bool PostAgentNotifiesChannel { get; set; }
+    /// <summary>The webhook that has the conversation since its agent left (the post-agent assignment used); null while a queue or script has it.</summary>
+    public string? HandedBackTo { get; set; }
+    /// <summary>The Gateway's assignment {type, id}: the webhook once handed back, else the queue or script.</summary>
+    public (string Type, string Id) GatewayAssignment => HandedBackTo is { } hook ? (ChatValues.WebhookAssignment, hook) : (AssignmentType, QueueId);
     public string Status { get; set; } = ConversationStatus.Pending;
     public List<Interaction> Interactions { get; } = [];
     public List<Message> Messages { get; } = [];

@@ -74,6 +74,8 @@ public sealed class TestEmulator : IAsyncDisposable
     }
 
     public const string GatewayKey = "demo-gateway-key";
+    /// <summary>The version of a Chat Gateway webhook.</summary>
+    public const string GatewayVersion = "Chat Gateway v1.0";
 
     /// <summary>A Chat Gateway call: <c>x-api-key</c> (the demo key unless given; none when empty), optional <c>X-8x8-Tenant</c>, JSON body.</summary>
     public async Task<HttpResponseMessage> GatewayAsync(HttpMethod method, string path, object? body = null, string key = GatewayKey,
