@@ -36,6 +36,13 @@ try {
     $stream = [IO.File]::Create($file)
     try { for ($i = 0; $i -lt $SizeMB; $i++) { $random.NextBytes($bytes); $stream.Write($bytes, 0, $bytes.Length) } } finally { $stream.Dispose() }
 
+    # The baseline, measured the same way in the same run: the file read whole and written whole.
+    $baseline = foreach ($run in 1..$Runs) {
+        $line = & $pwsh @pwshArgs -NoProfile -File (Join-Path $PSScriptRoot 'attachments/Measure-Transfer.ps1') -ModulePath $ModulePath `
+            -BaseUri $emu.BaseUri -ConversationId $conversation.ConversationId -File $file -Destination (Join-Path $work "buffered-$run.bin") -Buffered
+        if ($LASTEXITCODE -ne 0) { throw "baseline run $run failed: $line" }
+        @($line)[-1] | ConvertFrom-Json
+    }
     $rows = foreach ($run in 1..$Runs) {
         $line = & $pwsh @pwshArgs -NoProfile -File (Join-Path $PSScriptRoot 'attachments/Measure-Transfer.ps1') -ModulePath $ModulePath `
             -BaseUri $emu.BaseUri -ConversationId $conversation.ConversationId -File $file -Destination (Join-Path $work "saved-$run.bin")
@@ -52,6 +59,9 @@ finally {
 }
 
 $growth = (Get-Median @($rows.PeakGrowthBytes)) / 1MB
+$bufferedGrowth = (Get-Median @($baseline.PeakGrowthBytes)) / 1MB
+Write-Host ("baseline, the file read and written whole: median peak working-set growth {0:n1} MB; streamed / buffered: {1:n3}" -f `
+    $bufferedGrowth, $(if ($bufferedGrowth -gt 0) { $growth / $bufferedGrowth } else { [double]::NaN }))
 $allocated = (Get-Median @($rows.AllocatedBytes)) / 1MB
 $up = Get-Median @($rows.UploadSeconds)
 $down = Get-Median @($rows.DownloadSeconds)

@@ -11,13 +11,16 @@
                        This is the figure the bar applies to.
       AllocatedBytes   bytes allocated on the managed heap during the transfer (GC.GetTotalAllocatedBytes):
                        a file buffered whole would show up here at least once, even if collected at once.
+    With -Buffered the two cmdlets are replaced by reading the file whole and writing it whole: the
+    baseline of what a transfer that buffers costs, measured the same way in the same kind of process.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $BaseUri,
     [Parameter(Mandatory)] [string] $ConversationId,
     [Parameter(Mandatory)] [string] $File,
-    [Parameter(Mandatory)] [string] $Destination
+    [Parameter(Mandatory)] [string] $Destination,
+    [switch] $Buffered
 )
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
@@ -62,9 +65,18 @@ $before = $self.WorkingSet64
 $allocated = [GC]::GetTotalAllocatedBytes($true)
 $sampler = [WorkingSetSampler]::new()
 $watch = [Diagnostics.Stopwatch]::StartNew()
-$attachment = Add-ChatAttachment -ConversationId $ConversationId -LiteralPath $File
-$uploaded = $watch.Elapsed.TotalSeconds
-$saved = $attachment | Save-ChatAttachment -Destination $Destination -Force
+if ($Buffered) {
+    $data = [IO.File]::ReadAllBytes($File)
+    $uploaded = $watch.Elapsed.TotalSeconds
+    [IO.File]::WriteAllBytes($Destination, $data)
+    $saved = Get-Item $Destination
+    $data = $null
+}
+else {
+    $attachment = Add-ChatAttachment -ConversationId $ConversationId -LiteralPath $File
+    $uploaded = $watch.Elapsed.TotalSeconds
+    $saved = $attachment | Save-ChatAttachment -Destination $Destination -Force
+}
 $downloaded = $watch.Elapsed.TotalSeconds - $uploaded
 $sampler.Dispose()
 $allocated = [GC]::GetTotalAllocatedBytes($true) - $allocated
