@@ -60,7 +60,7 @@ internal sealed class ApiTransport : IDisposable
                         rc).ConfigureAwait(false);
                     response.Attempts = attempts;
                     response.EarlierAttemptUncertain = uncertain;
-                    if (response.StatusCode >= 500 || response.StatusCode == 408) uncertain = true;
+                    if (ResiliencePipelineFactory.IsUncertain(response.StatusCode)) uncertain = true;
                     return Outcome.FromResult(response);
                 }
                 catch (Exception e)

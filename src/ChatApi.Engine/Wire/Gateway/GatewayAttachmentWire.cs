@@ -43,16 +43,11 @@ internal sealed class GatewayAttachmentContract : IAttachmentContract
     /// <summary>A message's <c>id</c> and <c>attachments: [{id}]</c>; anything of another shape names none.</summary>
     public (string Id, IReadOnlyList<string> AttachmentIds) ReadMessageRefs(JsonElement message)
     {
-        var refs = WireJson.Read<MessageRefs>(message);
+        var refs = WireJson.Read<IdField>(message);
         var ids = message.ValueKind == JsonValueKind.Object && message.TryGetProperty("attachments", out var list)
-            ? WireJson.ReadList<AttachmentRef>(list).Select(a => a.Id).Where(id => !string.IsNullOrEmpty(id)).ToList()
+            ? WireJson.ReadList<IdField>(list).Select(a => a.Id).Where(id => !string.IsNullOrEmpty(id)).ToList()
             : new List<string>();
         return (refs.Id, ids);
-    }
-
-    private sealed class MessageRefs
-    {
-        [JsonPropertyName("id")] public string Id { get; set; }
     }
 
     private sealed class AttachmentBody
@@ -64,10 +59,5 @@ internal sealed class GatewayAttachmentContract : IAttachmentContract
         [JsonPropertyName("size")] public string Size { get; set; }
         [JsonPropertyName("type")] public string Type { get; set; }
         [JsonPropertyName("createdAt")] public DateTimeOffset? CreatedAt { get; set; }
-    }
-
-    private sealed class AttachmentRef
-    {
-        [JsonPropertyName("id")] public string Id { get; set; }
     }
 }

@@ -14,12 +14,6 @@ internal sealed class GatewayConversationAnswer
     [JsonPropertyName("user")] public JsonElement? User { get; set; }
 }
 
-internal sealed class AssignmentField
-{
-    [JsonPropertyName("type")] public string Type { get; set; }
-    [JsonPropertyName("id")] public string Id { get; set; }
-}
-
 internal sealed class AdditionalProperty
 {
     [JsonPropertyName("key")] public string Key { get; set; }
@@ -45,7 +39,7 @@ internal sealed class GatewayConversationBody
     public Dictionary<string, object> User { get; set; }
     [JsonPropertyName("assignment")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public AssignmentField Assignment { get; set; }
+    public V2.RoutingOptions Assignment { get; set; }
     [JsonPropertyName("history")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public GatewayHistory History { get; set; }
@@ -61,7 +55,7 @@ internal static class GatewayConversationMapping
     public static Conversation Read(JsonElement e, ApiScope scope)
     {
         var w = WireJson.Read<GatewayConversationAnswer>(e);
-        var assignment = WireJson.ReadOrNull<AssignmentField>(w.Assignment);
+        var assignment = WireJson.ReadOrNull<V2.RoutingOptions>(w.Assignment);
         var c = WireConversation.New(scope, w.Id ?? w.ConversationId, w.ChannelId, w.CreatedAt, state: w.State,
             assignmentType: assignment?.Type, assignmentId: assignment?.Id);
         if (w.User.HasValue && w.User.Value.ValueKind == JsonValueKind.Object)
@@ -89,8 +83,8 @@ internal static class GatewayConversationMapping
         return user;
     }
 
-    public static AssignmentField Assignment(ConversationRequest request) =>
-        request.AssignmentType == null ? null : new AssignmentField { Type = request.AssignmentType, Id = request.AssignmentId };
+    public static V2.RoutingOptions Assignment(ConversationRequest request) =>
+        request.AssignmentType == null ? null : new V2.RoutingOptions { Type = request.AssignmentType, Id = request.AssignmentId };
 
     public static string Create(ConversationRequest request)
     {

@@ -87,6 +87,7 @@ internal sealed class GatewayMessageBody
     }
 }
 
+/// <summary>An object named by its id: <c>{id}</c> (a message's attachments, a listed message).</summary>
 internal sealed class IdField
 {
     [JsonPropertyName("id")] public string Id { get; set; }

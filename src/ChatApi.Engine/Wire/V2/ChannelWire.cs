@@ -12,7 +12,7 @@ internal sealed class ChannelAnswer
     [JsonPropertyName("routingOptions")] public JsonElement? RoutingOptions { get; set; }
 }
 
-/// <summary>Where a channel's conversations go: V2 routes to a queue.</summary>
+/// <summary>Where conversations go, {type, id}: a channel's routingOptions (V2 routes to a queue) and a Gateway conversation's assignment (a queue or a script).</summary>
 internal sealed class RoutingOptions
 {
     public const string Queue = "queue";
