@@ -24,8 +24,8 @@ public class ApiNotesTests
         Assert.Equal(IdempotencyMode.Ignore, emu.Options.Idempotency);
         var path = $"{emu.TenantPath}/web-hooks";
         var key = Header("Idempotency-Key", Guid.NewGuid().ToString());
-        using var first = await emu.PostAsync(path, new { name = "one", uri = "https://x.example", version = "v2.0" }, key);
-        using var second = await emu.PostAsync(path, new { name = "one", uri = "https://x.example", version = "v2.0" }, key);
+        using var first = await emu.PostAsync(path, new { name = "one", uri = "https://127.0.0.1:9", version = "v2.0" }, key);
+        using var second = await emu.PostAsync(path, new { name = "one", uri = "https://127.0.0.1:9", version = "v2.0" }, key);
         Assert.Equal(200, (int)second.StatusCode);
         Assert.False(second.Headers.Contains("Idempotent-Replayed"));
         Assert.NotEqual((await Json.ObjectAsync(first)).Str("id"), (await Json.ObjectAsync(second)).Str("id"));
@@ -38,8 +38,8 @@ public class ApiNotesTests
         await using var emu = await TestEmulator.StartAsync(o => o.Idempotency = IdempotencyMode.Honour);
         var path = $"{emu.TenantPath}/web-hooks";
         var key = Header("Idempotency-Key", Guid.NewGuid().ToString());
-        using var first = await emu.PostAsync(path, new { name = "one", uri = "https://x.example", version = "v2.0" }, key);
-        using var second = await emu.PostAsync(path, new { name = "one", uri = "https://x.example", version = "v2.0" }, key);
+        using var first = await emu.PostAsync(path, new { name = "one", uri = "https://127.0.0.1:9", version = "v2.0" }, key);
+        using var second = await emu.PostAsync(path, new { name = "one", uri = "https://127.0.0.1:9", version = "v2.0" }, key);
         Assert.Equal("true", second.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal(1, (await Json.ObjectAsync(await emu.GetAsync(path)))["page"]!["elementCount"]!.GetValue<int>());
     }
@@ -54,7 +54,7 @@ public class ApiNotesTests
         var created = resource == "web-hooks" ? hook : await emu.CreateChannelAsync(hook.Str("id"));
         var path = $"{emu.TenantPath}/{resource}/{created.Str("id")}";
         object Body(string name) => resource == "web-hooks"
-            ? new { name, uri = "https://x.example", version = "v2.0" }
+            ? new { name, uri = "https://127.0.0.1:9", version = "v2.0" }
             : new { name, webHookId = hook.Str("id"), routingOptions = new { type = "queue", id = "7" } };
 
         using var got = await emu.GetAsync(path);
@@ -81,7 +81,7 @@ public class ApiNotesTests
     public async Task BadRequestErrorsAreStringsNamingTheField()
     {
         await using var emu = await TestEmulator.StartAsync();
-        var body = await Json.ProblemAsync(await emu.PostAsync($"{emu.TenantPath}/web-hooks", new { name = "", uri = "https://x.example", version = "v2.0" }), 400);
+        var body = await Json.ProblemAsync(await emu.PostAsync($"{emu.TenantPath}/web-hooks", new { name = "", uri = "https://127.0.0.1:9", version = "v2.0" }), 400);
         Assert.Equal("Constraint Violation", body.Str("message"));
         var error = Assert.Single(body["errors"]!.AsArray())!;
         Assert.Equal(System.Text.Json.JsonValueKind.String, error.GetValueKind());
@@ -191,7 +191,7 @@ public class ApiNotesTests
 
         Assert.Equal(200, (int)(await emu.SendAsync(HttpMethod.Get, $"{emu.TenantPath}/web-hooks", token: reader)).StatusCode);
         var write = await Json.ProblemAsync(await emu.SendAsync(HttpMethod.Post, $"{emu.TenantPath}/web-hooks",
-            new { name = "n", uri = "https://x.example", version = "v2.0" }, reader), 403);
+            new { name = "n", uri = "https://127.0.0.1:9", version = "v2.0" }, reader), 403);
         Assert.Contains("vcc-chat.webhooks.write", write.Str("message"));
         Assert.Equal(["Missing scope: vcc-chat.webhooks.write"], write["errors"]!.AsArray().Select(e => e!.GetValue<string>()));
         Assert.Contains("vcc-chat.channels.read", (await Json.ProblemAsync(await emu.SendAsync(HttpMethod.Get, $"{emu.TenantPath}/channels", token: reader), 403)).Str("message"));
@@ -202,7 +202,7 @@ public class ApiNotesTests
             new { version = "v2.0", uri = new Uri(emu.BaseUri, "/_receiver/scoped").ToString() }, reader)).StatusCode);
         var all = await emu.TokenAsync("all", "s");
         Assert.Equal(0, (await Json.ObjectAsync(await emu.SendAsync(HttpMethod.Get, $"{emu.TenantPath}/web-hooks", token: all)))["page"]!["elementCount"]!.GetValue<int>());
-        Assert.Equal(200, (int)(await emu.SendAsync(HttpMethod.Post, $"{emu.TenantPath}/web-hooks", new { name = "n", uri = "https://x.example", version = "v2.0" }, all)).StatusCode);
+        Assert.Equal(200, (int)(await emu.SendAsync(HttpMethod.Post, $"{emu.TenantPath}/web-hooks", new { name = "n", uri = "https://127.0.0.1:9", version = "v2.0" }, all)).StatusCode);
     }
 
     private static async Task<(TestEmulator, List<string> Names)> ChannelsAsync(params (string Name, string Queue)[] channels)

@@ -57,7 +57,7 @@ public class GatewayTests
             o.Tenants = [new("us", "acme"), new("eu", "globex")];
             o.GatewayKeys = [new("both"), new("only-globex", ["globex"])];
         });
-        await OkAsync(await emu.GatewayAsync(Post, "webhooks", Hook("in-globex", "https://x.example/g"), key: "only-globex"));
+        await OkAsync(await emu.GatewayAsync(Post, "webhooks", Hook("in-globex", "https://127.0.0.1:9/g"), key: "only-globex"));
         var names = async (string key, string? tenant) =>
             (await OkAsync(await emu.GatewayAsync(Get, "webhooks", key: key, tenant: tenant)))["_embedded"]!["webhooks"]!.AsArray().Select(w => w!.Str("name")).ToList();
         Assert.Equal(["in-globex"], await names("both", "globex"));
@@ -73,7 +73,7 @@ public class GatewayTests
     {
         await using var emu = await TestEmulator.StartAsync();
         for (var i = 1; i <= 3; i++) await emu.CreateWebhookAsync($"v2-{i}");
-        await OkAsync(await emu.GatewayAsync(Post, "webhooks", Hook("gw-1", "https://x.example/gw")));
+        await OkAsync(await emu.GatewayAsync(Post, "webhooks", Hook("gw-1", "https://127.0.0.1:9/gw")));
         using var response = await emu.GatewayAsync(Get, "webhooks?size=2&page=1");
         Assert.Equal("application/hal+json", response.Content.Headers.ContentType?.MediaType);
         var page = await OkAsync(response);
@@ -99,15 +99,15 @@ public class GatewayTests
     {
         await using var emu = await TestEmulator.StartAsync();
         var v2 = (await emu.CreateWebhookAsync("v2")).Str("id");
-        var gw = (await OkAsync(await emu.GatewayAsync(Post, "webhooks", Hook("gw", "https://x.example/gw")))).Str("id");
+        var gw = (await OkAsync(await emu.GatewayAsync(Post, "webhooks", Hook("gw", "https://127.0.0.1:9/gw")))).Str("id");
         Assert.Equal(GatewayVersion, (await OkAsync(await emu.GatewayAsync(Get, $"webhooks/{gw}"))).Str("notificationVersion"));
 
-        Assert.Equal(["version"], await GatewayViolationsAsync(await emu.GatewayAsync(Post, "webhooks", Hook("n", "https://x.example", "v2.0"))));
-        Assert.Equal(["version"], await GatewayViolationsAsync(await emu.GatewayAsync(Put, $"webhooks/{v2}", Hook("n", "https://x.example"))));
-        Assert.Equal(["version"], await Json.ViolationFieldsAsync(await emu.PostAsync($"{emu.TenantPath}/web-hooks", Hook("n", "https://x.example"))));
-        Assert.Equal(["version"], await Json.ViolationFieldsAsync(await emu.PutAsync($"{emu.TenantPath}/web-hooks/{gw}", Hook("n", "https://x.example", "v2.0"))));
+        Assert.Equal(["version"], await GatewayViolationsAsync(await emu.GatewayAsync(Post, "webhooks", Hook("n", "https://127.0.0.1:9", "v2.0"))));
+        Assert.Equal(["version"], await GatewayViolationsAsync(await emu.GatewayAsync(Put, $"webhooks/{v2}", Hook("n", "https://127.0.0.1:9"))));
+        Assert.Equal(["version"], await Json.ViolationFieldsAsync(await emu.PostAsync($"{emu.TenantPath}/web-hooks", Hook("n", "https://127.0.0.1:9"))));
+        Assert.Equal(["version"], await Json.ViolationFieldsAsync(await emu.PutAsync($"{emu.TenantPath}/web-hooks/{gw}", Hook("n", "https://127.0.0.1:9", "v2.0"))));
 
-        var replaced = await OkAsync(await emu.GatewayAsync(Put, $"webhooks/{gw}", Hook("gw-2", "https://x.example/gw2")));
+        var replaced = await OkAsync(await emu.GatewayAsync(Put, $"webhooks/{gw}", Hook("gw-2", "https://127.0.0.1:9/gw2")));
         Assert.Equal(("gw-2", GatewayVersion), (replaced.Str("name"), replaced.Str("version")));
         Assert.Equal("v2.0", (await Json.ObjectAsync(await emu.GetAsync($"{emu.TenantPath}/web-hooks/{v2}"))).Str("version"));
         Assert.Equal(204, (int)(await emu.GatewayAsync(Delete, $"webhooks/{gw}")).StatusCode);
@@ -116,12 +116,12 @@ public class GatewayTests
     }
 
     [Theory]
-    [InlineData("""{"name":"n","uri":"https://x.example","version":"Chat Gateway v1.0","colour":"red"}""", "colour")]
-    [InlineData("""{"uri":"https://x.example","version":"Chat Gateway v1.0"}""", "name")]
+    [InlineData("""{"name":"n","uri":"https://127.0.0.1:9","version":"Chat Gateway v1.0","colour":"red"}""", "colour")]
+    [InlineData("""{"uri":"https://127.0.0.1:9","version":"Chat Gateway v1.0"}""", "name")]
     [InlineData("""{"name":"n","version":"Chat Gateway v1.0"}""", "uri")]
-    [InlineData("""{"name":"n","uri":"https://x.example"}""", "version")]
-    [InlineData("""{"name":"n","uri":"https://x.example","version":"Chat Gateway v1.0","notificationVersion":"v2.0"}""", "notificationVersion")]
-    [InlineData("""{"name":"n","uri":"https://x.example","notificationVersion":"Chat Gateway v1.0","id":"5"}""", "id")]
+    [InlineData("""{"name":"n","uri":"https://127.0.0.1:9"}""", "version")]
+    [InlineData("""{"name":"n","uri":"https://127.0.0.1:9","version":"Chat Gateway v1.0","notificationVersion":"v2.0"}""", "notificationVersion")]
+    [InlineData("""{"name":"n","uri":"https://127.0.0.1:9","notificationVersion":"Chat Gateway v1.0","id":"5"}""", "id")]
     public async Task WebhookRequestsAreCheckedStrictly(string body, string field)
     {
         await using var emu = await TestEmulator.StartAsync();
@@ -132,8 +132,8 @@ public class GatewayTests
     public async Task TheVersionUnderEitherNameIsEnough()
     {
         await using var emu = await TestEmulator.StartAsync();
-        await OkAsync(await emu.GatewayAsync(Post, "webhooks", new { name = "a", uri = "https://x.example", notificationVersion = GatewayVersion }));
-        await OkAsync(await emu.GatewayAsync(Post, "webhooks", new { name = "b", uri = "https://x.example", version = GatewayVersion }));
+        await OkAsync(await emu.GatewayAsync(Post, "webhooks", new { name = "a", uri = "https://127.0.0.1:9", notificationVersion = GatewayVersion }));
+        await OkAsync(await emu.GatewayAsync(Post, "webhooks", new { name = "b", uri = "https://127.0.0.1:9", version = GatewayVersion }));
     }
 
     [Fact]
@@ -249,8 +249,8 @@ public class GatewayTests
         {
             await using var emu = await TestEmulator.StartAsync(o => o.Idempotency = mode);
             var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString() };
-            await emu.GatewayAsync(Post, "webhooks", Hook("once", "https://x.example"), headers: key);
-            await emu.GatewayAsync(Post, "webhooks", Hook("once", "https://x.example"), headers: key);
+            await emu.GatewayAsync(Post, "webhooks", Hook("once", "https://127.0.0.1:9"), headers: key);
+            await emu.GatewayAsync(Post, "webhooks", Hook("once", "https://127.0.0.1:9"), headers: key);
             var count = (await OkAsync(await emu.GatewayAsync(Get, "webhooks")))["page"]!["totalElements"]!.GetValue<int>();
             Assert.Equal(mode == IdempotencyMode.Honour ? 1 : 2, count);
         }

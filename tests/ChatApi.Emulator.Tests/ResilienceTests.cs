@@ -16,15 +16,15 @@ public class ResilienceTests
         await using var emu = await TestEmulator.StartAsync(o => { o.Idempotency = IdempotencyMode.Honour; o.ETags = true; });
         var key = Guid.NewGuid().ToString();
         var path = $"{emu.TenantPath}/web-hooks";
-        using var first = await emu.PostAsync(path, new { name = "one", uri = "https://x.example", version = "v2.0" }, Key(key));
-        using var second = await emu.PostAsync(path, new { name = "two", uri = "https://y.example", version = "v2.0" }, Key(key));
+        using var first = await emu.PostAsync(path, new { name = "one", uri = "https://127.0.0.1:9", version = "v2.0" }, Key(key));
+        using var second = await emu.PostAsync(path, new { name = "two", uri = "https://127.0.0.1:9/y", version = "v2.0" }, Key(key));
         Assert.Equal(200, (int)second.StatusCode);
         Assert.Equal(first.Headers.ETag, second.Headers.ETag);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
         var list = await Json.ObjectAsync(await emu.GetAsync(path));
         Assert.Equal(["one"], list["data"]!.AsArray().Select(h => h!.Str("name")));
 
-        using var other = await emu.PostAsync(path, new { name = "three", uri = "https://z.example", version = "v2.0" }, Key(Guid.NewGuid().ToString()));
+        using var other = await emu.PostAsync(path, new { name = "three", uri = "https://127.0.0.1:9/z", version = "v2.0" }, Key(Guid.NewGuid().ToString()));
         Assert.Equal("three", (await Json.ObjectAsync(other)).Str("name"));
     }
 
@@ -53,8 +53,8 @@ public class ResilienceTests
         var t1 = await emu.TokenAsync("k1", "s1");
         var t2 = await emu.TokenAsync("k2", "s2");
         var path = $"{emu.TenantPath}/web-hooks";
-        await emu.SendAsync(HttpMethod.Post, path, new { name = "a", uri = "https://x.example", version = "v2.0" }, t1, Key("same"));
-        await emu.SendAsync(HttpMethod.Post, path, new { name = "b", uri = "https://x.example", version = "v2.0" }, t2, Key("same"));
+        await emu.SendAsync(HttpMethod.Post, path, new { name = "a", uri = "https://127.0.0.1:9", version = "v2.0" }, t1, Key("same"));
+        await emu.SendAsync(HttpMethod.Post, path, new { name = "b", uri = "https://127.0.0.1:9", version = "v2.0" }, t2, Key("same"));
         var list = await Json.ObjectAsync(await emu.SendAsync(HttpMethod.Get, path, token: t1));
         Assert.Equal(["a", "b"], list["data"]!.AsArray().Select(h => h!.Str("name")));
     }
@@ -114,7 +114,7 @@ public class ResilienceTests
         }
         var path = $"{emu.TenantPath}/web-hooks";
         Task<HttpResponseMessage> Create(string name, string key) =>
-            emu.SendAsync(HttpMethod.Post, path, new { name, uri = "https://x.example", version = "v2.0" }, token, Key(key));
+            emu.SendAsync(HttpMethod.Post, path, new { name, uri = "https://127.0.0.1:9", version = "v2.0" }, token, Key(key));
 
         // Create with fresh keys until one call is cut off after doing its work.
         var created = 0;

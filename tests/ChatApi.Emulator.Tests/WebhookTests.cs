@@ -9,23 +9,23 @@ public class WebhookTests
     {
         await using var emu = await TestEmulator.StartAsync(o => o.ETags = true);
         var path = $"{emu.TenantPath}/web-hooks";
-        using var created = await emu.PostAsync(path, new { name = "orders", uri = "https://example.com/hook", version = "v2.0" });
+        using var created = await emu.PostAsync(path, new { name = "orders", uri = "https://127.0.0.1:9/hook", version = "v2.0" });
         Assert.Equal(200, (int)created.StatusCode);
         Assert.Equal("\"1\"", created.Headers.ETag?.ToString());
         var hook = await Json.ObjectAsync(created);
         var id = hook.Str("id");
         Assert.Equal("orders", hook.Str("name"));
-        Assert.Equal("https://example.com/hook", hook.Str("uri"));
+        Assert.Equal("https://127.0.0.1:9/hook", hook.Str("uri"));
         Assert.Equal("v2.0", hook.Str("version"));
         Assert.Equal("v2.0", hook.Str("notificationVersion"));
 
         var got = await Json.ObjectAsync(await emu.GetAsync($"{path}/{id}"));
         Assert.Equal("orders", got.Str("name"));
 
-        using var replaced = await emu.PutAsync($"{path}/{id}", new { name = "orders-2", uri = "https://example.com/v2", notificationVersion = "v2.0" });
+        using var replaced = await emu.PutAsync($"{path}/{id}", new { name = "orders-2", uri = "https://127.0.0.1:9/v2", notificationVersion = "v2.0" });
         Assert.Equal(200, (int)replaced.StatusCode);
         Assert.Equal("\"2\"", replaced.Headers.ETag?.ToString());
-        Assert.Equal("https://example.com/v2", (await Json.ObjectAsync(await emu.GetAsync($"{path}/{id}"))).Str("uri"));
+        Assert.Equal("https://127.0.0.1:9/v2", (await Json.ObjectAsync(await emu.GetAsync($"{path}/{id}"))).Str("uri"));
 
         Assert.Equal(204, (int)(await emu.DeleteAsync($"{path}/{id}")).StatusCode);
         var gone = await Json.ProblemAsync(await emu.GetAsync($"{path}/{id}"), 404);
@@ -36,7 +36,7 @@ public class WebhookTests
     public async Task TheVersionIsReadUnderEitherName()
     {
         await using var emu = await TestEmulator.StartAsync(o => o.LegacyMode = true);
-        using var response = await emu.PostAsync($"{emu.TenantPath}/web-hooks", new { name = "n", uri = "http://x.example/h", notificationVersion = "v1.0" });
+        using var response = await emu.PostAsync($"{emu.TenantPath}/web-hooks", new { name = "n", uri = "http://127.0.0.1:9/h", notificationVersion = "v1.0" });
         Assert.Equal("v1.0", (await Json.ObjectAsync(response)).Str("version"));
     }
 
@@ -72,14 +72,14 @@ public class WebhookTests
 
     public static TheoryData<string, string> InvalidBodies => new()
     {
-        { """{"uri":"https://x.example/h","version":"v2.0"}""", "name" },
-        { """{"name":"","uri":"https://x.example/h","version":"v2.0"}""", "name" },
-        { "{\"name\":\"" + new string('n', 257) + "\",\"uri\":\"https://x.example/h\",\"version\":\"v2.0\"}", "name" },
+        { """{"uri":"https://127.0.0.1:9/h","version":"v2.0"}""", "name" },
+        { """{"name":"","uri":"https://127.0.0.1:9/h","version":"v2.0"}""", "name" },
+        { "{\"name\":\"" + new string('n', 257) + "\",\"uri\":\"https://127.0.0.1:9/h\",\"version\":\"v2.0\"}", "name" },
         { """{"name":"n","version":"v2.0"}""", "uri" },
         { """{"name":"n","uri":"/relative/path","version":"v2.0"}""", "uri" },
-        { """{"name":"n","uri":"ftp://x.example/h","version":"v2.0"}""", "uri" },
-        { """{"name":"n","uri":"https://x.example/h"}""", "version" },
-        { """{"name":"n","uri":"https://x.example/h","version":"v3.0"}""", "version" },
+        { """{"name":"n","uri":"ftp://127.0.0.1:9/h","version":"v2.0"}""", "uri" },
+        { """{"name":"n","uri":"https://127.0.0.1:9/h"}""", "version" },
+        { """{"name":"n","uri":"https://127.0.0.1:9/h","version":"v3.0"}""", "version" },
     };
 
     [Theory]
@@ -111,7 +111,7 @@ public class WebhookTests
         await using var emu = await TestEmulator.StartAsync();
         var path = $"{emu.TenantPath}/web-hooks/77";
         await Json.ProblemAsync(await emu.GetAsync(path), 404);
-        await Json.ProblemAsync(await emu.PutAsync(path, new { name = "n", uri = "https://x.example", version = "v2.0" }), 404);
+        await Json.ProblemAsync(await emu.PutAsync(path, new { name = "n", uri = "https://127.0.0.1:9", version = "v2.0" }), 404);
         await Json.ProblemAsync(await emu.DeleteAsync(path), 404);
     }
 
@@ -137,7 +137,7 @@ public class WebhookTests
     {
         await using var emu = await TestEmulator.StartAsync(o => o.ETags = true);
         var id = (await emu.CreateWebhookAsync()).Str("id");
-        using var response = await emu.PutAsync($"{emu.TenantPath}/web-hooks/{id}", new { name = "new", uri = "https://x.example", version = "v2.0" },
+        using var response = await emu.PutAsync($"{emu.TenantPath}/web-hooks/{id}", new { name = "new", uri = "https://127.0.0.1:9", version = "v2.0" },
             new Dictionary<string, string> { ["If-Match"] = ifMatch });
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("\"2\"", response.Headers.ETag?.ToString());
@@ -149,8 +149,8 @@ public class WebhookTests
         await using var emu = await TestEmulator.StartAsync(o => o.ETags = true);
         var id = (await emu.CreateWebhookAsync("first")).Str("id");
         var path = $"{emu.TenantPath}/web-hooks/{id}";
-        Assert.Equal(200, (int)(await emu.PutAsync(path, new { name = "second", uri = "https://x.example", version = "v2.0" })).StatusCode);
-        await Json.ProblemAsync(await emu.PutAsync(path, new { name = "third", uri = "https://x.example", version = "v2.0" },
+        Assert.Equal(200, (int)(await emu.PutAsync(path, new { name = "second", uri = "https://127.0.0.1:9", version = "v2.0" })).StatusCode);
+        await Json.ProblemAsync(await emu.PutAsync(path, new { name = "third", uri = "https://127.0.0.1:9", version = "v2.0" },
             new Dictionary<string, string> { ["If-Match"] = "\"1\"" }), 412);
         using var current = await emu.GetAsync(path);
         Assert.Equal("\"2\"", current.Headers.ETag?.ToString());
@@ -162,7 +162,7 @@ public class WebhookTests
     {
         await using var emu = await TestEmulator.StartAsync();
         Assert.Equal(["version"], await Json.ViolationFieldsAsync(
-            await emu.PostAsync($"{emu.TenantPath}/web-hooks", new { name = "old", uri = "https://x.example", version = "v1.0" })));
+            await emu.PostAsync($"{emu.TenantPath}/web-hooks", new { name = "old", uri = "https://127.0.0.1:9", version = "v1.0" })));
     }
 
     [Fact]
@@ -172,9 +172,9 @@ public class WebhookTests
         var v1 = await emu.CreateWebhookAsync("legacy", version: "v1.0");
         Assert.Equal("v1.0", v1.Str("version"));
         var path = $"{emu.TenantPath}/web-hooks/{v1.Str("id")}";
-        Assert.Equal(200, (int)(await emu.PutAsync(path, new { name = "legacy", uri = "https://x.example", version = "v2.0" })).StatusCode);
+        Assert.Equal(200, (int)(await emu.PutAsync(path, new { name = "legacy", uri = "https://127.0.0.1:9", version = "v2.0" })).StatusCode);
         Assert.Equal(["version"], await Json.ViolationFieldsAsync(
-            await emu.PutAsync(path, new { name = "legacy", uri = "https://x.example", version = "v1.0" })));
+            await emu.PutAsync(path, new { name = "legacy", uri = "https://127.0.0.1:9", version = "v1.0" })));
         Assert.Equal("v2.0", (await Json.ObjectAsync(await emu.GetAsync(path))).Str("version"));
     }
 }

@@ -1,5 +1,6 @@
 using ChatApi.Emulator.Hosting;
 using ChatApi.Emulator.Options;
+using ChatApi.Emulator.TestSupport;
 using ChatApi.Engine;
 using Microsoft.AspNetCore.Builder;
 
@@ -8,7 +9,9 @@ namespace ChatApi.Tests;
 /// <summary>
 /// The one setup for tests against the real emulator: started in-process on a free port of
 /// 127.0.0.1 (no rate limit unless configured), and an engine client connected to it over real HTTP
-/// with the demo key. Dispose stops both.
+/// with the demo key. Dispose stops both, and fails the test when the emulator was given a webhook URI
+/// off this machine (<see cref="OffMachineTargets"/>): use 127.0.0.1:9, where nothing listens, or its own
+/// /_receiver/{name}.
 /// </summary>
 public sealed class InProcessEmulator : IAsyncDisposable
 {
@@ -69,6 +72,15 @@ public sealed class InProcessEmulator : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client?.Dispose();
-        if (app != null) { await app.StopAsync(); await app.DisposeAsync(); }
+        if (app == null) return;
+        try
+        {
+            if (BaseUri != null) OffMachineTargets.Check(app.Services, BaseUri);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
     }
 }

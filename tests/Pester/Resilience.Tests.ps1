@@ -121,7 +121,7 @@ Describe 'Resilience: the client-side rate limit' {
         $before = @(Get-ChatWebhook -Session $session).Count
         $out = 1..15 | ForEach-Object -Parallel {
             Import-Module $env:CHATAPI_TEST_MODULE
-            New-ChatWebhook -Session $using:session -Name "burst$_" -Uri 'https://example.com/burst' -Verbose 4>&1
+            New-ChatWebhook -Session $using:session -Name "burst$_" -Uri 'http://127.0.0.1:9/burst' -Verbose 4>&1
         } -ThrottleLimit 15
         ($out | Select-Output) | Should -HaveCount 15
         @($out | Get-ApiCall | Where-Object Status -eq 429) | Should -Not -BeNullOrEmpty -Because 'the emulator refused the burst'

@@ -19,8 +19,19 @@ function Start-TestEmulator {
 }
 
 function Stop-TestEmulator {
+    <#
+    .SYNOPSIS
+        Stops the emulator; throws when a test gave it a webhook URI off this machine (the emulator's
+        /_emulator/off-machine), since every event to one costs a DNS lookup that leaves the machine.
+        Use 127.0.0.1:9 (nothing listens there) or the emulator's own /_receiver/<name>.
+    #>
     param($Emulator)
+    $away = @()
+    if ($Emulator -and -not $Emulator.Process.HasExited) {
+        $away = @(Invoke-RestMethod "$($Emulator.BaseUri)/_emulator/off-machine" -TimeoutSec 10 -ErrorAction SilentlyContinue)
+    }
     Stop-ChatEmulator $Emulator
+    if ($away.Count -gt 0) { throw "The emulator was given webhook URIs off this machine ($($away -join ', ')); use one on 127.0.0.1." }
 }
 
 function Get-TestToken {

@@ -54,6 +54,8 @@ public static class EmulatorOptionsParser
           GET  /_emulator/deliveries?webhookId=&eventType=&conversationId=   every delivery attempt (headers, body, status)
           POST /_emulator/rotate-key                 new signing key; answers {kid}; old keys stay served
           GET  /_emulator/keys                       {current, kids}
+          GET  /_emulator/off-machine                the webhook URIs held or delivered to whose host is not
+                                                     this machine (the test suites expect none)
           POST /_emulator/conversations/{id}/agent-joined|text|agent-left|transfer|typing
                                                      play the agent; optional JSON {agentId, agentName, message,
                                                      nextAgentId, nextAgentName, stopped: "true"}; answers 202 {eventType, eventId};

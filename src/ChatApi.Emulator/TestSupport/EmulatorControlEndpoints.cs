@@ -5,7 +5,8 @@ namespace ChatApi.Emulator.TestSupport;
 /// <summary>
 /// Test-only (no auth): <c>GET /_emulator/deliveries?webhookId=&amp;eventType=&amp;conversationId=</c> (the delivery log,
 /// one row per attempt), <c>POST /_emulator/rotate-key</c> (new signing key, answers <c>{kid}</c>),
-/// <c>GET /_emulator/keys</c> (<c>{current, kids}</c>).
+/// <c>GET /_emulator/keys</c> (<c>{current, kids}</c>), <c>GET /_emulator/off-machine</c> (the webhook URIs held or
+/// delivered to whose host is not this machine: <see cref="OffMachineTargets"/>).
 /// </summary>
 public static class EmulatorControlEndpoints
 {
@@ -18,5 +19,6 @@ public static class EmulatorControlEndpoints
         });
         app.MapPost("/_emulator/rotate-key", (SigningKeys keys) => Results.Json(new { kid = keys.Rotate().Kid }));
         app.MapGet("/_emulator/keys", (SigningKeys keys) => Results.Json(new { current = keys.Current.Kid, kids = keys.Kids }));
+        app.MapGet("/_emulator/off-machine", (EmulatorState state, DeliveryLog log) => Results.Json(OffMachineTargets.Find(state, log)));
     }
 }

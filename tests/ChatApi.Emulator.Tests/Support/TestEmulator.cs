@@ -6,11 +6,16 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatApi.Emulator.Hosting;
 using ChatApi.Emulator.Options;
+using ChatApi.Emulator.TestSupport;
 using Microsoft.AspNetCore.Builder;
 
 namespace ChatApi.Emulator.Tests.Support;
 
-/// <summary>An emulator started in-process on 127.0.0.1 port 0, spoken to over real HTTP.</summary>
+/// <summary>
+/// An emulator started in-process on 127.0.0.1 port 0, spoken to over real HTTP. Webhook URIs given
+/// to it stay on this machine (127.0.0.1:9, where nothing listens, or its own /_receiver/{name}):
+/// Dispose fails the test when one does not (<see cref="OffMachineTargets"/>).
+/// </summary>
 public sealed class TestEmulator : IAsyncDisposable
 {
     public const string Tenant = "acme";
@@ -159,7 +164,14 @@ public sealed class TestEmulator : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        try
+        {
+            OffMachineTargets.Check(_app.Services, BaseUri);
+        }
+        finally
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
     }
 }
