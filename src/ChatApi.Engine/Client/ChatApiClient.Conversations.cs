@@ -106,14 +106,10 @@ public sealed partial class ChatApiClient
             emit, ctx, $"Reading the interactions of conversation {conversationId}").ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<Participant>> GetParticipantsAsync(string conversationId, CallContext ctx)
-    {
-        var list = new List<Participant>();
-        await SubListAsync(Conversations.ParticipantsPath(ConversationPath(conversationId)), null, e => Conversations.ReadParticipant(e, conversationId),
-            root => Conversations.ReadParticipants(root, conversationId), p => p.Type + "/" + p.Id, null, 0, list.Add, ctx,
-            $"Reading the participants of conversation {conversationId}").ConfigureAwait(false);
-        return list;
-    }
+    public Task ListParticipantsAsync(string conversationId, Action<Participant> emit, CallContext ctx) =>
+        SubListAsync(Conversations.ParticipantsPath(ConversationPath(conversationId)), null, e => Conversations.ReadParticipant(e, conversationId),
+            root => Conversations.ReadParticipants(root, conversationId), p => p.Type + "/" + p.Id, null, 0, emit, ctx,
+            $"Reading the participants of conversation {conversationId}");
 
     /// <summary>The customer leaves: the interaction ends and the agent is freed.</summary>
     public Task CloseConversationAsync(string conversationId, CallContext ctx) =>

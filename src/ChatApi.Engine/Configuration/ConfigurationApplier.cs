@@ -61,7 +61,7 @@ public sealed class ConfigurationApplier
     private async Task<(ConfigurationResult, Exception)> ApplyOneAsync(PlannedChange planned, ConfigurationPlan plan, IConfigurationHost host)
     {
         var c = planned.Change;
-        var result = new ConfigurationResult { Action = c.Action, Kind = c.Kind, Name = c.Name, Id = c.Id, Fields = c.Fields };
+        var result = new ConfigurationResult(c);
         if (c.Action == ConfigurationAction.Unchanged) { result.Status = ConfigurationStatus.Unchanged; return (result, null); }
         if (c.Action == ConfigurationAction.Skip) { result.Status = ConfigurationStatus.Skipped; result.Message = c.Reason; return (result, null); }
 

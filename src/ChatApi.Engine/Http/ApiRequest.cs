@@ -1,17 +1,11 @@
 namespace ChatApi.Engine.Http;
 
 /// <summary>One logical API call, before retries: what to send, not how.</summary>
-internal sealed class ApiRequest
+internal sealed class ApiRequest(string method, string path)
 {
-    public ApiRequest(string method, string path)
-    {
-        Method = method;
-        Path = path;
-    }
-
-    public string Method { get; }
+    public string Method { get; } = method;
     /// <summary>Path relative to the base URI, without a leading slash.</summary>
-    public string Path { get; }
+    public string Path { get; } = path;
     public List<KeyValuePair<string, string>> Query { get; } = new List<KeyValuePair<string, string>>();
     public Dictionary<string, string> Headers { get; } = new Dictionary<string, string>();
     public string JsonBody { get; set; }

@@ -11,14 +11,8 @@ namespace ChatApi.Engine.Migration;
 /// A few calls are kept in flight so the session's rate limiter stays busy; for each URI, verify
 /// and create come strictly before its channels move.
 /// </summary>
-public sealed class MigrationRunner : MigrationWork
+public sealed class MigrationRunner(ChatApiClient client, IMigrationHost host, CallContext ctx) : MigrationWork(client, host, ctx)
 {
-    public MigrationRunner(ChatApiClient client, IMigrationHost host, CallContext ctx)
-        : base(client, host, ctx)
-    {
-        calls = new ThrottledCalls(new MigrationOptions().ThrottleLimit, this.ctx.Cancellation);
-    }
-
     /// <summary>Requests sent so far (each call once; a list counts its pages).</summary>
     public int Requests => calls.Requests;
 

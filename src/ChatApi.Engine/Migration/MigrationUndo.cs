@@ -9,13 +9,8 @@ namespace ChatApi.Engine.Migration;
 /// still sits on the one the migration gave it; then the webhooks the migration created are removed
 /// when no channel uses them. In-place switches are reported as not undoable (8x8 refuses downgrades).
 /// </summary>
-public sealed class MigrationUndo : MigrationWork
+public sealed class MigrationUndo(ChatApiClient client, IMigrationHost host, CallContext ctx) : MigrationWork(client, host, ctx)
 {
-    public MigrationUndo(ChatApiClient client, IMigrationHost host, CallContext ctx)
-        : base(client, host, ctx)
-    {
-    }
-
     public async Task<UndoSummary> RunAsync(string journalPath, int throttleLimit, bool whatIf)
     {
         if (string.IsNullOrWhiteSpace(journalPath)) throw ChatApiException.InvalidArgument("JournalPath", "must not be empty");

@@ -16,5 +16,6 @@ public abstract class MigrationWork
         this.client = client ?? throw new ArgumentNullException(nameof(client));
         this.host = host ?? throw new ArgumentNullException(nameof(host));
         this.ctx = ctx ?? CallContext.None;
+        calls = new ThrottledCalls(new MigrationOptions().ThrottleLimit, this.ctx.Cancellation);
     }
 }

@@ -21,7 +21,13 @@ internal static class WireJson
         return options;
     }
 
+    /// <summary>The same, for a body of optional fields: a field left null is not sent at all.</summary>
+    private static readonly JsonSerializerOptions GivenOptions = new JsonSerializerOptions(Options) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
     public static string Write<T>(T body) => JsonSerializer.Serialize(body, Options);
+
+    /// <summary>A body of optional fields (a create, a PATCH, a message, an indicator): only the fields given are written.</summary>
+    public static string WriteGiven<T>(T body) => JsonSerializer.Serialize(body, GivenOptions);
 
     /// <summary>Parses an answer; an empty body reads as {}.</summary>
     public static JsonDocument Parse(string body, string what)

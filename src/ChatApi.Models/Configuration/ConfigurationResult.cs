@@ -5,6 +5,16 @@ namespace ChatApi;
 /// <summary>What Import-ChatConfiguration did with one change.</summary>
 public sealed class ConfigurationResult
 {
+    public ConfigurationResult()
+    {
+    }
+
+    /// <summary>The result of <paramref name="change"/> before it is done: its action, kind, name, id and fields.</summary>
+    public ConfigurationResult(ConfigurationChange change)
+    {
+        (Action, Kind, Name, Id, Fields) = (change.Action, change.Kind, change.Name, change.Id, change.Fields);
+    }
+
     public ConfigurationStatus Status { get; set; }
     public ConfigurationAction Action { get; set; }
     public ConfigurationItemKind Kind { get; set; }

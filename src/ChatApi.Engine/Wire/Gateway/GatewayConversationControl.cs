@@ -6,13 +6,13 @@ internal sealed class GatewayConversationControl : IConversationControl
     /// <summary>Card actions live outside chat-gateway/v1, under the tenant.</summary>
     public const string CardActionRoot = "api/v1/tenant";
 
-    public string Change(ConversationRequest change) => WireJson.Write(new GatewayConversationBody
+    public string Change(ConversationRequest change) => WireJson.WriteGiven(new GatewayConversationBody
     {
         User = change.Customer.Count > 0 ? GatewayConversationMapping.User(change.Customer) : null,
         Assignment = GatewayConversationMapping.Assignment(change),
     });
 
-    public string Replace(ConversationRequest replacement) => WireJson.Write(new GatewayConversationBody
+    public string Replace(ConversationRequest replacement) => WireJson.WriteGiven(new GatewayConversationBody
     {
         ChannelId = replacement.ChannelId,
         User = GatewayConversationMapping.User(replacement.Customer),
@@ -32,7 +32,7 @@ internal sealed class GatewayConversationControl : IConversationControl
     /// <summary>typing, thinking, read-receipt: the kinds are the paths' last segments.</summary>
     public string ActivityPath(string conversationPath, string kind) => $"{conversationPath}/{kind}";
 
-    public string Activity(ActivityRequest activity) => WireJson.Write(new ActivityBody
+    public string Activity(ActivityRequest activity) => WireJson.WriteGiven(new ActivityBody
     {
         AuthorType = activity.AuthorType,
         MaxThinkingTimeSeconds = activity.Kind == ChatValues.Thinking ? activity.MaxThinkingSeconds : null,
@@ -51,7 +51,7 @@ internal sealed class GatewayConversationControl : IConversationControl
                 MaxTotalMinutes = assignment.MaxTotalMinutes,
                 UserTimeoutInMinutes = assignment.UserTimeoutMinutes,
             };
-        return WireJson.Write(body);
+        return WireJson.WriteGiven(body);
     }
 
     public string CardActionPath(string tenantSegment, string conversationSegment, string cardSegment, string action) =>

@@ -32,16 +32,12 @@ internal sealed class GatewayCreatedAnswer
 internal sealed class GatewayConversationBody
 {
     [JsonPropertyName("channelId")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string ChannelId { get; set; }
     [JsonPropertyName("user")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Dictionary<string, object> User { get; set; }
     [JsonPropertyName("assignment")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public V2.RoutingOptions Assignment { get; set; }
     [JsonPropertyName("history")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public GatewayHistory History { get; set; }
 }
 
@@ -91,7 +87,7 @@ internal static class GatewayConversationMapping
         var body = new GatewayConversationBody { ChannelId = request.ChannelId, User = User(request.Customer), Assignment = Assignment(request) };
         if (request.History.Count > 0)
             body.History = new GatewayHistory { Messages = request.History.Select(h => new GatewayMessageBody { AuthorType = h.Type, Text = h.Text }).ToList() };
-        return WireJson.Write(body);
+        return WireJson.WriteGiven(body);
     }
 
     public static ConversationCreated ReadCreated(JsonElement e)

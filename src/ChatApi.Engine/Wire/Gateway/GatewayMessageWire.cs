@@ -65,13 +65,10 @@ internal sealed class GatewayMessageBody
 {
     [JsonPropertyName("authorType")] public string AuthorType { get; set; }
     [JsonPropertyName("text")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string Text { get; set; }
     [JsonPropertyName("attachments")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<IdField> Attachments { get; set; }
     [JsonPropertyName("cards")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<CardBody> Cards { get; set; }
 
     public static string Write(MessageRequest m)
@@ -83,7 +80,7 @@ internal sealed class GatewayMessageBody
             {
                 using (var doc = JsonDocument.Parse(c.Json)) return new CardBody { ContentType = c.ContentType, Content = doc.RootElement.Clone() };
             }).ToList();
-        return WireJson.Write(body);
+        return WireJson.WriteGiven(body);
     }
 }
 
@@ -104,10 +101,8 @@ internal sealed class ActivityBody
 {
     [JsonPropertyName("authorType")] public string AuthorType { get; set; }
     [JsonPropertyName("maxThinkingTimeSeconds")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? MaxThinkingTimeSeconds { get; set; }
     [JsonPropertyName("readAt")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? ReadAt { get; set; }
 }
 
@@ -117,7 +112,6 @@ internal sealed class PostAgentBody
     [JsonPropertyName("type")] public string Type { get; set; }
     [JsonPropertyName("id")] public string Id { get; set; }
     [JsonPropertyName("configuration")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public PostAgentConfiguration Configuration { get; set; }
 }
 
@@ -125,12 +119,9 @@ internal sealed class PostAgentConfiguration
 {
     /// <summary>A string in 8x8's description ("false").</summary>
     [JsonPropertyName("notifyChannelWebhookIfExists")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string NotifyChannelWebhookIfExists { get; set; }
     [JsonPropertyName("maxTotalMinutes")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? MaxTotalMinutes { get; set; }
     [JsonPropertyName("userTimeoutInMinutes")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? UserTimeoutInMinutes { get; set; }
 }

@@ -30,7 +30,6 @@ internal sealed class ConversationBody
     [JsonPropertyName("customer")] public IDictionary<string, string> Customer { get; set; }
     [JsonPropertyName("user")] public IDictionary<string, string> User { get; set; }
     [JsonPropertyName("history")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public HistoryBody History { get; set; }
 }
 
@@ -72,7 +71,7 @@ internal static class ConversationMapping
             foreach (var h in request.History) messages.Add(new HistoryMessageBody { Text = h.Text, Type = h.Type });
             body.History = new HistoryBody { Messages = messages };
         }
-        return WireJson.Write(body);
+        return WireJson.WriteGiven(body);
     }
 
     public static ConversationCreated ReadCreated(JsonElement e)

@@ -12,13 +12,14 @@ public sealed class GetChatAttachmentCommand : ConversationCmdlet
 
     protected override void ProcessRecord()
     {
+        if (AttachmentId == null) RunOnConversation((client, id, call) => client.ListAttachmentsAsync(id, call.Output, call.Context));
+        else ReadEach();
+    }
+
+    private void ReadEach()
+    {
         var client = Client;
         string conversationId = ConversationId;
-        if (AttachmentId == null)
-        {
-            Run(call => client.ListAttachmentsAsync(conversationId, a => call.Output(a), call.Context), conversationId);
-            return;
-        }
         foreach (var id in AttachmentId) RunAndWrite(ctx => client.GetAttachmentAsync(conversationId, id, ctx), id);
     }
 }

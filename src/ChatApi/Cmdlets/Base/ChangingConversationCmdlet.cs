@@ -14,17 +14,19 @@ public abstract class ChangingConversationCmdlet : ConversationCmdlet
     private protected override int InFlight => ThrottleLimit;
 
     /// <summary>
-    /// One change of conversation <paramref name="conversationId"/>: its input read and checked by
-    /// <paramref name="prepare"/> (bad input is an error before any call), -WhatIf/-Confirm asked with
-    /// <paramref name="what"/> on <paramref name="resource"/> (the conversation unless given), then
-    /// <paramref name="work"/> run after the earlier changes of the same conversation.
+    /// One change of this input's conversation: its input read and checked by <paramref name="prepare"/>
+    /// (bad input is an error before any call), -WhatIf/-Confirm asked with <paramref name="what"/> on
+    /// <paramref name="resource"/> (the conversation unless given), then <paramref name="work"/> (the
+    /// client, the conversation's id, the call) run after the earlier changes of the same conversation.
     /// </summary>
-    private protected void RunConversationChange(string conversationId, Action prepare, Func<string> what, Func<CmdletCall, Task> work,
+    private protected void RunConversationChange(Action prepare, Func<string> what, Func<ChatApiClient, string, CmdletCall, Task> work,
         string resource = null, object target = null)
     {
-        target = target ?? conversationId;
+        var client = Client;
+        string id = ConversationId; // the item runs while later ones are bound
+        target = target ?? id;
         if (!Prepare(prepare ?? (() => { }), target)) return;
-        if (!ShouldProcess(resource ?? $"conversation {conversationId}", what())) return;
-        RunItemInOrder(conversationId, work, target);
+        if (!ShouldProcess(resource ?? $"conversation {id}", what())) return;
+        RunItemInOrder(id, call => work(client, id, call), target);
     }
 }

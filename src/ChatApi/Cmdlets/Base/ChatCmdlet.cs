@@ -25,6 +25,12 @@ public abstract class ChatCmdletBase : PSCmdlet
         base.BeginProcessing();
     }
 
+    /// <summary>Whether <paramref name="parameter"/> was given (on the command line or bound from the pipeline).</summary>
+    private protected bool Given(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
+
+    /// <summary><paramref name="value"/> when <paramref name="parameter"/> was given, else null: a value type's default is no choice.</summary>
+    private protected T? IfGiven<T>(string parameter, T value) where T : struct => Given(parameter) ? value : (T?)null;
+
     /// <summary>Cancelled by Ctrl+C, or when downstream stopped the pipeline.</summary>
     private protected CancellationToken StopToken => stopping.Token;
 

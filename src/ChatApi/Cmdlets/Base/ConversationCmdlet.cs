@@ -9,4 +9,15 @@ public abstract class ConversationCmdlet : ChatCmdlet
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ConversationIdCompleter))]
     public string ConversationId { get; set; }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on this input's conversation (the client, the id, the call that writes
+    /// the output); <paramref name="target"/> names the input in an error, the conversation unless given.
+    /// </summary>
+    private protected void RunOnConversation(Func<ChatApiClient, string, CmdletCall, Task> work, object target = null)
+    {
+        var client = Client;
+        string id = ConversationId;
+        Run(call => work(client, id, call), target ?? id);
+    }
 }

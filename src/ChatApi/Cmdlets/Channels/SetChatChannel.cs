@@ -9,18 +9,10 @@ namespace ChatApi.Cmdlets;
 [OutputType(typeof(Channel))]
 public sealed class SetChatChannelCommand : ChannelChangeCmdlet
 {
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateLength(1, ChatRules.MaxChannelNameLength)]
-    public string Name { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(WebhookIdCompleter))]
-    public string WebhookId { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string QueueId { get; set; }
+    // The fields a Set cmdlet changes, one per line.
+    [Parameter(ValueFromPipelineByPropertyName = true)] [ValidateLength(1, ChatRules.MaxChannelNameLength)] public string Name { get; set; }
+    [Parameter(ValueFromPipelineByPropertyName = true)] [ValidateNotNullOrEmpty] [ArgumentCompleter(typeof(WebhookIdCompleter))] public string WebhookId { get; set; }
+    [Parameter(ValueFromPipelineByPropertyName = true)] [ValidateNotNullOrEmpty] public string QueueId { get; set; }
 
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public object InputObject { get; set; }

@@ -6,8 +6,7 @@ public sealed class CloseChatConversationCommand : ConversationCmdlet
 {
     protected override void ProcessRecord()
     {
-        var client = Client;
         if (!ShouldProcess($"conversation {ConversationId}", "Customer leaves")) return;
-        Run(call => client.CloseConversationAsync(ConversationId, call.Context), ConversationId);
+        RunOnConversation((client, id, call) => client.CloseConversationAsync(id, call.Context));
     }
 }

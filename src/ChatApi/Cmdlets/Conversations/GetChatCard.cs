@@ -11,8 +11,7 @@ public sealed class GetChatCardCommand : ConversationCmdlet
 
     protected override void ProcessRecord()
     {
-        var client = Client;
-        string conversationId = ConversationId, messageId = MessageId;
-        Run(call => client.ListCardsAsync(conversationId, messageId, call.Output, call.Context), messageId);
+        string messageId = MessageId;
+        RunOnConversation((client, id, call) => client.ListCardsAsync(id, messageId, call.Output, call.Context), messageId);
     }
 }

@@ -5,10 +5,5 @@ namespace ChatApi.Cmdlets;
 [OutputType(typeof(Interaction))]
 public sealed class GetChatInteractionCommand : ConversationCmdlet
 {
-    protected override void ProcessRecord()
-    {
-        var client = Client;
-        string conversationId = ConversationId;
-        Run(call => client.ListInteractionsAsync(conversationId, call.Output, call.Context), conversationId);
-    }
+    protected override void ProcessRecord() => RunOnConversation((client, id, call) => client.ListInteractionsAsync(id, call.Output, call.Context));
 }

@@ -5,12 +5,5 @@ namespace ChatApi.Cmdlets;
 [OutputType(typeof(Participant))]
 public sealed class GetChatParticipantCommand : ConversationCmdlet
 {
-    protected override void ProcessRecord()
-    {
-        var client = Client;
-        Run(async call =>
-        {
-            foreach (var p in await client.GetParticipantsAsync(ConversationId, call.Context).ConfigureAwait(false)) call.Output(p);
-        }, ConversationId);
-    }
+    protected override void ProcessRecord() => RunOnConversation((client, id, call) => client.ListParticipantsAsync(id, call.Output, call.Context));
 }

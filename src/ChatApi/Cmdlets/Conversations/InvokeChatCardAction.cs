@@ -21,10 +21,9 @@ public sealed class InvokeChatCardActionCommand : ChangingConversationCmdlet
 
     protected override void ProcessRecord()
     {
-        var client = Client;
-        string conversationId = ConversationId, cardId = CardId, action = Execute ? ChatValues.Execute : ChatValues.Submit;
+        string cardId = CardId, action = Execute ? ChatValues.Execute : ChatValues.Submit;
         string data = null;
-        RunConversationChange(conversationId, () => data = JsonArgument.Read(Data, "Data"), () => $"Card action {action}",
-            call => client.CardActionAsync(conversationId, cardId, action, data, call.Context), $"card {cardId} of conversation {conversationId}", cardId);
+        RunConversationChange(() => data = JsonArgument.Read(Data, "Data"), () => $"Card action {action}",
+            (client, id, call) => client.CardActionAsync(id, cardId, action, data, call.Context), $"card {cardId} of conversation {ConversationId}", cardId);
     }
 }

@@ -30,15 +30,13 @@ public sealed class SendChatActivityCommand : ChangingConversationCmdlet
 
     protected override void ProcessRecord()
     {
-        var client = Client;
-        string conversationId = ConversationId;
         string kind = Thinking ? ChatValues.Thinking : ReadReceipt ? ChatValues.ReadReceipt : ChatValues.Typing;
         var activity = new ActivityRequest(kind, AuthorType)
         {
-            MaxThinkingSeconds = MyInvocation.BoundParameters.ContainsKey(nameof(MaxThinkingTime)) ? MaxThinkingTime : (int?)null,
-            ReadAt = kind != ChatValues.ReadReceipt ? (DateTimeOffset?)null : MyInvocation.BoundParameters.ContainsKey(nameof(ReadAt)) ? ReadAt : DateTimeOffset.Now,
+            MaxThinkingSeconds = IfGiven(nameof(MaxThinkingTime), MaxThinkingTime),
+            ReadAt = kind != ChatValues.ReadReceipt ? null : IfGiven(nameof(ReadAt), ReadAt) ?? DateTimeOffset.Now,
         };
-        RunConversationChange(conversationId, () => ChatRules.Require(activity.Check()), () => $"Send {kind} ({activity.AuthorType})",
-            call => client.SendActivityAsync(conversationId, activity, call.Context));
+        RunConversationChange(() => ChatRules.Require(activity.Check()), () => $"Send {kind} ({activity.AuthorType})",
+            (client, id, call) => client.SendActivityAsync(id, activity, call.Context));
     }
 }

@@ -26,11 +26,9 @@ public sealed class SendChatMessageCommand : ChangingConversationCmdlet
 
     protected override void ProcessRecord()
     {
-        var client = Client;
-        string conversationId = ConversationId; // the item runs while later ones are bound
         var message = new MessageRequest { Text = Text, AuthorType = AuthorType };
         List<string> files = null;
-        RunConversationChange(conversationId, () =>
+        RunConversationChange(() =>
             {
                 foreach (var card in Card ?? Array.Empty<object>()) message.Cards.Add(CardContent.From(JsonArgument.Read(card, "Card")));
                 // Files are checked here, before any call; they are uploaded first and the message names them.
@@ -38,9 +36,9 @@ public sealed class SendChatMessageCommand : ChangingConversationCmdlet
             },
             () => Describe(message, files),
             // A conversation's messages go out in input order; messages to other conversations overlap.
-            async call => call.Output(files == null
-                ? await client.SendMessageAsync(conversationId, message, call.Context).ConfigureAwait(false)
-                : await client.SendMessageWithAttachmentsAsync(conversationId, message, files, UploadProgress(call, conversationId), call.Context).ConfigureAwait(false)));
+            async (client, id, call) => call.Output(files == null
+                ? await client.SendMessageAsync(id, message, call.Context).ConfigureAwait(false)
+                : await client.SendMessageWithAttachmentsAsync(id, message, files, UploadProgress(call, id), call.Context).ConfigureAwait(false)));
     }
 
     private static string Describe(MessageRequest message, List<string> files)

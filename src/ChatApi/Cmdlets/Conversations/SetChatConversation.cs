@@ -9,14 +9,9 @@ namespace ChatApi.Cmdlets;
 [OutputType(typeof(Conversation))]
 public sealed class SetChatConversationCommand : ChangingConversationCmdlet
 {
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string QueueId { get; set; }
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string ScriptId { get; set; }
-
+    // The fields a Set cmdlet changes, one per line.
+    [Parameter] [ValidateNotNullOrEmpty] public string QueueId { get; set; }
+    [Parameter] [ValidateNotNullOrEmpty] public string ScriptId { get; set; }
     [Parameter] [ValidateNotNullOrEmpty] public string CustomerName { get; set; }
     [Parameter] public string Email { get; set; }
     [Parameter] public string CustomerId { get; set; }
@@ -48,17 +43,15 @@ public sealed class SetChatConversationCommand : ChangingConversationCmdlet
 
     protected override void ProcessRecord()
     {
-        var client = Client;
-        string id = ConversationId;
         bool replace = Replace.IsPresent, passThru = PassThru.IsPresent;
         var change = new ConversationRequest { ChannelId = ChannelId };
-        RunConversationChange(id, () =>
+        RunConversationChange(() =>
             {
                 CustomerFields.Fill(change.Customer, this, Property);
                 change.Assign(QueueId, ScriptId);
             },
             () => replace ? "Replace the conversation" : change.AssignmentType != null ? $"Move to {change.AssignmentType} {change.AssignmentId}" : "Change the user's data",
-            async call =>
+            async (client, id, call) =>
             {
                 var result = await client.ChangeConversationAsync(id, change, replace, passThru, call.Context).ConfigureAwait(false);
                 if (result != null) call.Output(result);

@@ -23,17 +23,14 @@ public sealed class SetChatPostAgentAssignmentCommand : ChangingConversationCmdl
 
     protected override void ProcessRecord()
     {
-        var client = Client;
-        string conversationId = ConversationId;
-        var bound = MyInvocation.BoundParameters;
         var assignment = new PostAgentAssignment
         {
             WebhookId = WebhookId,
-            MaxTotalMinutes = bound.ContainsKey(nameof(MaxTotalMinutes)) ? MaxTotalMinutes : (int?)null,
-            UserTimeoutMinutes = bound.ContainsKey(nameof(UserTimeoutMinutes)) ? UserTimeoutMinutes : (int?)null,
-            NotifyChannelWebhook = bound.ContainsKey(nameof(NotifyChannelWebhook)) ? NotifyChannelWebhook.IsPresent : (bool?)null,
+            MaxTotalMinutes = IfGiven(nameof(MaxTotalMinutes), MaxTotalMinutes),
+            UserTimeoutMinutes = IfGiven(nameof(UserTimeoutMinutes), UserTimeoutMinutes),
+            NotifyChannelWebhook = IfGiven(nameof(NotifyChannelWebhook), NotifyChannelWebhook.IsPresent),
         };
-        RunConversationChange(conversationId, () => ChatRules.Require(assignment.Check()), () => $"Hand back to webhook {assignment.WebhookId} after the agent",
-            call => client.AssignAfterAgentAsync(conversationId, assignment, call.Context));
+        RunConversationChange(() => ChatRules.Require(assignment.Check()), () => $"Hand back to webhook {assignment.WebhookId} after the agent",
+            (client, id, call) => client.AssignAfterAgentAsync(id, assignment, call.Context));
     }
 }

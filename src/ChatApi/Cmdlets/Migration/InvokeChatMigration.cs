@@ -42,7 +42,7 @@ public sealed class InvokeChatMigrationCommand : MigrationSelectionCmdlet
         {
             ChannelIds = selection,
             Options = Options(),
-            StrategyGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Strategy)),
+            StrategyGiven = Given(nameof(Strategy)),
             JournalPath = journal,
             Resume = Resume,
             WhatIf = whatIf,

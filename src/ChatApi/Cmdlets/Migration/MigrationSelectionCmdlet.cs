@@ -50,8 +50,7 @@ public abstract class MigrationSelectionCmdlet : ChatCmdlet
     protected IReadOnlyList<string> Selection()
     {
         if (ids.Count > 0) return ids;
-        bool given = MyInvocation.BoundParameters.ContainsKey(nameof(Id));
-        return MyInvocation.ExpectingInput || given ? ids : null;
+        return MyInvocation.ExpectingInput || Given(nameof(Id)) ? ids : null;
     }
 
     /// <summary>The options these parameters describe; Invoke-ChatMigration adds its throttle.</summary>

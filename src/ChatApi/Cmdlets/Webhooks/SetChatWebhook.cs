@@ -10,18 +10,10 @@ namespace ChatApi.Cmdlets;
 [OutputType(typeof(Webhook))]
 public sealed class SetChatWebhookCommand : WebhookChangeCmdlet
 {
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateLength(1, ChatRules.MaxWebhookNameLength)]
-    public string Name { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateAbsoluteUri]
-    public string Uri { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateWebhookVersion]
-    [ArgumentCompleter(typeof(Completers.WebhookVersionCompleter))]
-    public string Version { get; set; }
+    // The fields a Set cmdlet changes, one per line.
+    [Parameter(ValueFromPipelineByPropertyName = true)] [ValidateLength(1, ChatRules.MaxWebhookNameLength)] public string Name { get; set; }
+    [Parameter(ValueFromPipelineByPropertyName = true)] [ValidateAbsoluteUri] public string Uri { get; set; }
+    [Parameter(ValueFromPipelineByPropertyName = true)] [ValidateWebhookVersion] [ArgumentCompleter(typeof(Completers.WebhookVersionCompleter))] public string Version { get; set; }
 
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public object InputObject { get; set; }

@@ -24,7 +24,7 @@ public sealed class TestChatWebhookCommand : WebhookVersionCmdlet
         var client = Client;
         var webhook = Webhook;
         string uri = webhook?.Uri ?? Uri;
-        string version = webhook != null && !MyInvocation.BoundParameters.ContainsKey(nameof(Version)) ? webhook.Version : VersionFor(client);
+        string version = webhook != null && !Given(nameof(Version)) ? webhook.Version : VersionFor(client);
         RunAndWrite(ctx => client.VerifyWebhookAsync(uri, version, webhook, ctx), webhook?.Id ?? uri);
     }
 }
