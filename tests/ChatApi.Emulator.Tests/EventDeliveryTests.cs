@@ -206,4 +206,19 @@ public class EventDeliveryTests
         Assert.Equal(["uri"], await Json.ViolationFieldsAsync(await emu.PostAsync($"{emu.TenantPath}/web-hooks/verify", new { version = "v2.0", uri = "nope" })));
         Assert.Equal(["version"], await Json.ViolationFieldsAsync(await emu.PostAsync($"{emu.TenantPath}/web-hooks/verify", new { uri = "http://127.0.0.1:9" })));
     }
+
+    [Fact]
+    public async Task WebhookUrisOffThisMachineAreListedSoTheSuitesCanRefuseThem()
+    {
+        // Verify-on-create is off, so the off-machine URI is held but never delivered to: this test sends nothing out.
+        await using var emu = await TestEmulator.StartAsync(o => o.VerifyOnCreate = false);
+        await emu.CreateWebhookAsync("here", "http://127.0.0.1:9/here");
+        await emu.CreateWebhookAsync("local", "http://localhost:9/local");
+        var away = (await emu.CreateWebhookAsync("away", "https://hooks.example/away")).Str("id");
+
+        Assert.Equal(["https://hooks.example/away"], (await emu.GetArrayAsync("/_emulator/off-machine")).Select(u => u!.GetValue<string>()));
+
+        Assert.Equal(204, (int)(await emu.DeleteAsync($"{emu.TenantPath}/web-hooks/{away}")).StatusCode);
+        Assert.Empty(await emu.GetArrayAsync("/_emulator/off-machine"));
+    }
 }

@@ -11,7 +11,7 @@ AfterAll {
 Describe 'Stopping a running cmdlet (Ctrl+C)' {
     It 'stops <Name> within a second while a call is in flight' -ForEach @(
         @{ Name = 'Get-ChatChannel'; Script = 'Get-ChatChannel' }
-        @{ Name = 'New-ChatWebhook'; Script = "New-ChatWebhook -Name slow -Uri 'https://example.invalid/hook'" }
+        @{ Name = 'New-ChatWebhook'; Script = "New-ChatWebhook -Name slow -Uri 'http://127.0.0.1:9/hook'" }
     ) {
         $ps = [powershell]::Create()
         try {

@@ -28,7 +28,8 @@ function Stop-TestEmulator {
     param($Emulator)
     $away = @()
     if ($Emulator -and -not $Emulator.Process.HasExited) {
-        $away = @(Invoke-RestMethod "$($Emulator.BaseUri)/_emulator/off-machine" -TimeoutSec 10 -ErrorAction SilentlyContinue)
+        $answer = Invoke-RestMethod "$($Emulator.BaseUri)/_emulator/off-machine" -TimeoutSec 10 -ErrorAction SilentlyContinue
+        $away = @($answer)   # a JSON array comes as one object: unwrap it
     }
     Stop-ChatEmulator $Emulator
     if ($away.Count -gt 0) { throw "The emulator was given webhook URIs off this machine ($($away -join ', ')); use one on 127.0.0.1." }

@@ -42,7 +42,7 @@ function Use-ChatApi([string] $Key) {
     $state.EngineLoadedAfterReflection = [bool](Get-LoadedNames '^ChatApi\.Engine$')
     $credential = [pscredential]::new('demo-key', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force))
     Connect-ChatApi -Region us -TenantId acme -Credential $credential -BaseUri $BaseUri
-    $null = New-ChatWebhook -Name "isolation-$Key" -Uri 'https://example.com/hooks/isolation'
+    $null = New-ChatWebhook -Name "isolation-$Key" -Uri 'http://127.0.0.1:9/hooks/isolation'
     $hooks = @(Get-ChatWebhook)
     $state.WebhookCount = $hooks.Count
     $state.WebhookType = $hooks[0].GetType().FullName

@@ -57,7 +57,7 @@ try {
     $credential = [pscredential]::new('demo-key', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force))
     $session = Connect-ChatApi -Region us -TenantId acme -Credential $credential -BaseUri $BaseUri -PassThru
     $result.SessionType = $session.GetType().FullName
-    $null = New-ChatWebhook -Name 'packaged' -Uri 'https://example.com/hooks/packaged'
+    $null = New-ChatWebhook -Name 'packaged' -Uri 'http://127.0.0.1:9/hooks/packaged'
     $result.WebhookNames = @(Get-ChatWebhook | ForEach-Object Name)
 }
 finally {
