@@ -85,7 +85,7 @@ internal sealed class ApiTransport : IDisposable
         var rr = new RestRequest(request.Path, ToMethod(request.Method));
         foreach (var q in request.Query) rr.AddQueryParameter(q.Key, q.Value);
         foreach (var h in HeadersOf(request, credential, idempotencyKey)) rr.AddHeader(h.Key, h.Value);
-        rr.AddHeader("Accept", "application/json, application/problem+json");
+        rr.AddHeader("Accept", MediaTypes.ApiAnswers);
         if (request.JsonBody != null) rr.AddStringBody(request.JsonBody, ContentType.Json);
         foreach (var f in request.Form) rr.AddParameter(f.Key, f.Value, ParameterType.GetOrPost);
 

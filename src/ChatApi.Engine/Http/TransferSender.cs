@@ -29,7 +29,7 @@ internal sealed class TransferSender : IDisposable
         {
             foreach (var h in headers) message.Headers.TryAddWithoutValidation(h.Key, h.Value);
             message.Headers.TryAddWithoutValidation("User-Agent", "ChatApi-PowerShell/" + EngineInfo.Version);
-            message.Headers.TryAddWithoutValidation("Accept", transfer.IsUpload ? "application/json, application/problem+json" : "*/*");
+            message.Headers.TryAddWithoutValidation("Accept", transfer.IsUpload ? MediaTypes.ApiAnswers : MediaTypes.AnyContent);
             if (transfer.IsUpload) message.Content = transfer.UploadContent();
             var watch = Stopwatch.StartNew();
             HttpResponseMessage response;
