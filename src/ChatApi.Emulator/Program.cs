@@ -17,7 +17,9 @@ if (options is null)
 }
 
 await using var app = EmulatorApp.Create(options);
-await EmulatorApp.StartAsync(app);
+var baseAddress = await EmulatorApp.StartAsync(app);
+if (options.ExitWithPid is int owner) OwnerWatch.Start(app, owner);
+if (options.ReadyFile is not null) ReadyFile.Write(options.ReadyFile, baseAddress);
 await app.WaitForShutdownAsync();
 return 0;
 

@@ -56,5 +56,10 @@ public sealed class EmulatorOptions
     /// <summary>How long one delivery attempt (and a verify call) may take.</summary>
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>A file to write <c>{baseUri, pid}</c> to, whole, once the emulator listens (<c>--ready-file</c>).</summary>
+    public string? ReadyFile { get; set; }
+    /// <summary>The process whose end stops the emulator (<c>--exit-with</c>); null: none.</summary>
+    public int? ExitWithPid { get; set; }
+
     public int EffectiveSeedUris => SeedUris ?? Math.Max(1, (int)Math.Ceiling(SeedLegacy / 10.0));
 }

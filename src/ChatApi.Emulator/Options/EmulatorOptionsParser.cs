@@ -41,6 +41,10 @@ public static class EmulatorOptionsParser
                                   MESSAGE isEcho: true, with its attachments' pre-signed URLs (8x8 defines
                                   isEcho but not when it is sent)
           --seed N                random seed for fault injection
+          --ready-file PATH       once listening, write {"baseUri": ..., "pid": ...} to PATH, whole (written
+                                  beside it and renamed into place): how scripts learn the port of --urls :0
+          --exit-with PID         stop when the process PID ends (a test run, demo or benchmark that owns the
+                                  emulator), so it never outlives its owner
           --help                  this text
 
         The Chat API V2 is served under /oauth/v2/token and /vcc/{region}/chat/v2/..., the Chat Gateway under
@@ -121,6 +125,11 @@ public static class EmulatorOptionsParser
                 case "--etags":
                     if (inline is not null) throw new OptionsException("--etags is a flag and takes no value.");
                     options.ETags = true; break;
+                case "--ready-file":
+                    options.ReadyFile = Value();
+                    if (options.ReadyFile.Length == 0) throw new OptionsException("--ready-file needs a file path.");
+                    break;
+                case "--exit-with": options.ExitWithPid = ParseInt(name, Value(), 1, int.MaxValue, "a process id, a whole number from 1"); break;
                 case "--seed": options.RandomSeed = ParseInt(name, Value(), int.MinValue, int.MaxValue, "a whole number"); break;
                 default: throw new OptionsException($"Unknown option '{args[i]}'. Run with --help for the list.");
             }
