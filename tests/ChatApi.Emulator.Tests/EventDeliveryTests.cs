@@ -163,8 +163,12 @@ public class EventDeliveryTests
         Assert.Equal(times.Order(), times);
         Assert.Equal(hook, log[0]!.Str("webhookId"));
         Assert.Equal("QUEUED", log[0]!.Str("eventType"));
-        await Task.Delay(400);
-        Assert.Equal(4, (await emu.GetArrayAsync($"/_emulator/deliveries?conversationId={conversation}")).Count);
+        // A later event of the same conversation and webhook is sent only once the earlier one gave up:
+        // when its first attempt is logged, the QUEUED event has made every attempt it will make.
+        using (var joined = await emu.PostAsync($"/_emulator/conversations/{conversation}/agent-joined", new { agentId = "ag-1", agentName = "One" }))
+            Assert.Equal(202, (int)joined.StatusCode);
+        await emu.WaitForArrayAsync($"/_emulator/deliveries?conversationId={conversation}&eventType=AGENT_JOINED", 1);
+        Assert.Equal(4, (await emu.GetArrayAsync($"/_emulator/deliveries?conversationId={conversation}&eventType=QUEUED")).Count);
     }
 
     [Fact]

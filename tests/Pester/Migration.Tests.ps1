@@ -191,13 +191,15 @@ Invoke-ChatMigration -JournalPath $JournalPath | Out-Null
 '@ | Set-Content $script
     }
     AfterAll {
+        # The migration run is killed by the test; should the test fail before that, it is killed here.
+        if ($script:child -and -not $child.HasExited) { $child.Kill($true); $child.WaitForExit(10000) | Out-Null }
         Stop-TestEmulator $emu
         Remove-Item $journal, $script -ErrorAction SilentlyContinue
     }
 
     It 'refuses a second run on its journal, then finishes with -Resume: no duplicate webhook, every channel moved exactly once' {
         $pwshDll = Join-Path $PSHOME 'pwsh.dll'
-        $child = Start-Process -FilePath 'dotnet' -PassThru -NoNewWindow -RedirectStandardOutput ([IO.Path]::GetTempFileName()) `
+        $script:child = Start-Process -FilePath 'dotnet' -PassThru -NoNewWindow -RedirectStandardOutput ([IO.Path]::GetTempFileName()) `
             -ArgumentList @($pwshDll, '-NoProfile', '-File', $script, '-ModulePath', $env:CHATAPI_TEST_MODULE, '-BaseUri', $emu.BaseUri, '-JournalPath', $journal)
         $deadline = (Get-Date).AddSeconds(60)
         while ((Get-Date) -lt $deadline -and -not $child.HasExited) {

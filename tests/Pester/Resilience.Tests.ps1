@@ -92,8 +92,13 @@ Describe 'Resilience: tokens living 5 s under a pipeline running longer' {
 
     It 'keeps working after an idle pause longer than the token''s life' {
         $session = Connect-TestSession $emu
-        Start-Sleep -Seconds 6
+        $expiry = $session.TokenExpiresAt
+        # Idle until the token has expired by the session's own account (it lives 5 s), deadline 30 s.
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        while ([DateTimeOffset]::UtcNow -le $expiry -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        [DateTimeOffset]::UtcNow | Should -BeGreaterThan $expiry
         Get-ChatWebhook -Session $session -First 1 -ErrorAction Stop | Should -HaveCount 1
+        $session.TokenExpiresAt | Should -BeGreaterThan $expiry -Because 'a new token was fetched'
     }
 }
 
@@ -117,10 +122,12 @@ Describe 'Resilience: the client-side rate limit' {
 
     It 'without the limit meets 429s, waits as told and still creates each once' {
         $session = Connect-TestSession $emu -RequestsPerSecond 0
-        Start-Sleep -Seconds 1
         $before = @(Get-ChatWebhook -Session $session).Count
+        # All 15 start together, once each has loaded the module: a burst whatever the machine's load.
+        $start = [Threading.Barrier]::new(15)
         $out = 1..15 | ForEach-Object -Parallel {
             Import-Module $env:CHATAPI_TEST_MODULE
+            $null = ($using:start).SignalAndWait([TimeSpan]::FromSeconds(60))
             New-ChatWebhook -Session $using:session -Name "burst$_" -Uri 'http://127.0.0.1:9/burst' -Verbose 4>&1
         } -ThrottleLimit 15
         ($out | Select-Output) | Should -HaveCount 15
@@ -130,7 +137,7 @@ Describe 'Resilience: the client-side rate limit' {
 }
 
 Describe 'Resilience: Ctrl+C' {
-    It 'stops a cmdlet waiting on a silent server within a second' {
+    It 'stops a cmdlet waiting on a silent server' {
         $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
         $listener.Start()
         try {
@@ -143,12 +150,14 @@ Describe 'Resilience: Ctrl+C' {
                 Connect-ChatApi -Region us -TenantId acme -Credential $cred -BaseUri "http://127.0.0.1:$port"
             }).AddArgument($env:CHATAPI_TEST_MODULE).AddArgument($port)
             $async = $ps.BeginInvoke()
-            Start-Sleep -Milliseconds 1500
+            $deadline = [DateTime]::UtcNow.AddSeconds(30)
+            while (-not $listener.Pending() -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            $listener.Pending() | Should -BeTrue -Because 'the call reached the server'
             $ps.InvocationStateInfo.State | Should -Be 'Running' -Because 'the server never answers'
-            $watch = [Diagnostics.Stopwatch]::StartNew()
-            $ps.Stop()
-            $watch.Stop()
-            $watch.Elapsed.TotalSeconds | Should -BeLessThan 1
+            # The client's own attempt timeout is 30 s: a stop that ends the call well before it cut the call.
+            $stop = $ps.BeginStop($null, $null)
+            $stop.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds(10)) | Should -BeTrue -Because 'the stop does not wait for the attempt timeout'
+            $ps.EndStop($stop)
             $ps.InvocationStateInfo.State | Should -Be 'Stopped'
             $ps.Dispose()
         }

@@ -45,8 +45,24 @@ BeforeAll {
     }
 
     # Runs -Sender (given -Arguments) in another runspace while -Receive runs here: the receiver's output and what the sender returned.
+    # Runs first in the sender's runspace: Wait-Listening URL waits, with a deadline, until something
+    # accepts connections there (the receiver the test starts meanwhile), instead of sleeping.
+    $script:senderPrelude = {
+        function global:Wait-Listening([string] $Url) {
+            $target = [uri]$Url
+            $deadline = [DateTime]::UtcNow.AddSeconds(30)
+            while ([DateTime]::UtcNow -lt $deadline) {
+                $client = [Net.Sockets.TcpClient]::new()
+                try { $client.Connect($target.Host, $target.Port); return } catch { Start-Sleep -Milliseconds 50 } finally { $client.Dispose() }
+            }
+            throw "Nothing listens at $Url."
+        }
+    }
+
     function script:Invoke-WhileSending([object[]] $Arguments, [scriptblock] $Sender, [scriptblock] $Receive) {
         $ps = [powershell]::Create()
+        $null = $ps.AddScript($senderPrelude.ToString()).Invoke()
+        $ps.Commands.Clear()
         $null = $ps.AddScript($Sender.ToString())
         foreach ($a in $Arguments) { $null = $ps.AddArgument($a) }
         $async = $ps.BeginInvoke()
@@ -161,7 +177,10 @@ Describe 'Signatures: Test-ChatWebhookSignature on emulator deliveries' {
     }
 
     It 'applies -MaxAge (seconds or TimeSpan; 0 is off)' {
-        Start-Sleep -Milliseconds 1200
+        # Waits, with a deadline, until the event is over a second old by its own transmission time.
+        $sent = [DateTimeOffset]::FromUnixTimeMilliseconds([long]$headers['x-8x8-transmission-time'])
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        while (([DateTimeOffset]::UtcNow - $sent).TotalMilliseconds -le 1100 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
         (Test-ChatWebhookSignature -Body $delivery.body -Headers $headers -Jwk $jwk -MaxAge 1 -Detailed).ReasonCode | Should -Be 'TooOld'
         (Test-ChatWebhookSignature -Body $delivery.body -Headers $headers -Jwk $jwk -MaxAge ([timespan]::FromMilliseconds(500)) -Detailed).ReasonCode | Should -Be 'TooOld'
         Test-ChatWebhookSignature -Body $delivery.body -Headers $headers -Jwk $jwk -MaxAge 0 | Should -BeTrue
@@ -277,7 +296,7 @@ Describe 'Signatures: Receive-ChatWebhookEvent' {
         # Meanwhile, in another runspace: 8x8 (the emulator) verifies the webhook at our URL, then a forger posts.
         $run = Invoke-WhileSending -Arguments $tenant, $script:auth, $url, $captured.body, $bad -Sender {
             param($tenant, $auth, $url, $body, $headers)
-            Start-Sleep -Milliseconds 700
+            Wait-Listening $url
             $forged = Invoke-WebRequest -Method Post $url -Headers $headers -ContentType 'application/json' `
                 -Body $body.Replace('v2.0', 'v9.9') -SkipHttpErrorCheck -SkipHeaderValidation
             $verify = Invoke-WebRequest -Method Post "$tenant/web-hooks/verify" -Headers $auth -ContentType 'application/json' `
@@ -310,7 +329,7 @@ Describe 'Signatures: Receive-ChatWebhookEvent' {
         $started = Get-Date
         $run = Invoke-WhileSending -Arguments $port -Sender {
             param($port)
-            Start-Sleep -Milliseconds 500
+            Wait-Listening "http://127.0.0.1:$port/"
             (Invoke-WebRequest -Method Post "http://127.0.0.1:$port/" -ContentType 'application/json' -Body '{"eventType":"QUEUED","queueName":"Q"}' -SkipHttpErrorCheck).StatusCode
         } -Receive { Receive-ChatWebhookEvent -Port $port -SkipSignatureCheck -Timeout 3 }
         $received = $run.Received
@@ -329,7 +348,7 @@ Describe 'Signatures: Receive-ChatWebhookEvent' {
         $jwk = Get-EmulatorJwk (Get-Kid $delivery.headers.'x-8x8-signature')
         $run = Invoke-WhileSending -Arguments $port -Sender {
             param($port)
-            Start-Sleep -Milliseconds 500
+            Wait-Listening "http://127.0.0.1:$port/"
             (Invoke-WebRequest -Method Post "http://127.0.0.1:$port/" -ContentType 'application/json' -Body '{"eventType":"QUEUED"}' -SkipHttpErrorCheck).StatusCode
         } -Receive { Receive-ChatWebhookEvent -Port $port -Jwk $jwk -Timeout 4 -IncludeRefused }
         $received = $run.Received
@@ -347,7 +366,7 @@ Describe 'Signatures: hostile senders and keys without a session' {
         $replayed = ConvertTo-HeaderTable $captured.headers
         $run = Invoke-WhileSending -Arguments $tenant, $script:auth, $url, $captured.body, $replayed -Sender {
             param($tenant, $auth, $url, $body, $headers)
-            Start-Sleep -Milliseconds 700
+            Wait-Listening $url
             $forged = Invoke-WebRequest -Method Post $url -ContentType 'application/json' -SkipHttpErrorCheck `
                 -Body '{"eventType":"TEXT","text":"pay me"}'
             $replay = Invoke-WebRequest -Method Post $url -Headers $headers -ContentType 'application/json' -Body $body -SkipHttpErrorCheck -SkipHeaderValidation
@@ -377,7 +396,7 @@ Describe 'Signatures: hostile senders and keys without a session' {
         $headers = ConvertTo-HeaderTable $captured.headers
         $run = Invoke-WhileSending -Arguments "http://127.0.0.1:$port/", $captured.body, $headers -Sender {
             param($url, $body, $headers)
-            Start-Sleep -Milliseconds 500
+            Wait-Listening $url
             1..2 | ForEach-Object { (Invoke-WebRequest -Method Post $url -Headers $headers -ContentType 'application/json' -Body $body -SkipHttpErrorCheck -SkipHeaderValidation).StatusCode }
         } -Receive { Receive-ChatWebhookEvent -Port $port -Count 2 -Timeout 20 -Session $session -AllowReplay }
         $received = $run.Received
@@ -415,7 +434,7 @@ $none = try { Test-ChatWebhookSignature -Body $e.body -Headers $e.headers -Error
         $port = Get-FreePort
         $run = Invoke-WhileSending -Arguments $port -Sender {
             param($port)
-            Start-Sleep -Milliseconds 500
+            Wait-Listening "http://127.0.0.1:$port/"
             $h = @{ Authorization = 'Bearer view-secret-token'; Cookie = 'sid=view-cookie-secret' }
             (Invoke-WebRequest -Method Post "http://127.0.0.1:$port/" -Headers $h -ContentType 'application/json' -Body '{"eventType":"QUEUED"}' -SkipHttpErrorCheck).StatusCode
         } -Receive { Receive-ChatWebhookEvent -Port $port -SkipSignatureCheck -Count 1 -Timeout 20 }

@@ -58,8 +58,9 @@ public static class EmulatorApp
         var requests = app.Services.GetRequiredService<RequestLog>();
         app.UseWhen(IsApiCall, api => api.Use(async (context, next) =>
         {
+            long mark = requests.Begin(context.Request.Method, context.Request.Path + context.Request.QueryString);
             try { await next(context); }
-            finally { requests.Add(context.Request.Method, context.Request.Path + context.Request.QueryString, context.Response.StatusCode); }
+            finally { requests.End(mark, context.Response.StatusCode, context.RequestAborted.IsCancellationRequested); }
         }));
         app.UseWhen(IsApiCall, api => api.UseMiddleware<FaultInjectionMiddleware>());
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/vcc") && !JwkEndpoint.IsKeyPath(c.Request.Path), vcc => vcc

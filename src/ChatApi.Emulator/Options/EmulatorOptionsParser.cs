@@ -58,6 +58,9 @@ public static class EmulatorOptionsParser
           GET  /_emulator/deliveries?webhookId=&eventType=&conversationId=   every delivery attempt (headers, body, status)
           POST /_emulator/rotate-key                 new signing key; answers {kid}; old keys stay served
           GET  /_emulator/keys                       {current, kids}
+          GET  /_emulator/requests?after=N           the API calls ended after N ({last, requests: [{seq, method, path,
+                                                     status, aborted}]}; aborted: the client went away first) and
+                                                     the ones still in flight (inFlight: [{method, path}])
           GET  /_emulator/off-machine                the webhook URIs held or delivered to whose host is not
                                                      this machine (the test suites expect none)
           POST /_emulator/conversations/{id}/agent-joined|text|agent-left|transfer|typing

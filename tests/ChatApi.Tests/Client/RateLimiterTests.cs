@@ -42,9 +42,9 @@ public sealed class RateLimiterTests
         // Timestamps are taken after WaitAsync returns, so a busy machine may delay one by some ms:
         // count in windows of 0.9 s, which a limiter that bursts still fails.
         Assert.True(MostInAnyWindow(starts, TimeSpan.FromSeconds(0.9)) <= 5, "more than 5 starts in 0.9 s");
-        // 16 permits at 5/s: the first 5 at once, then 5 per second: at least 3 s.
+        // 16 permits at 5/s: the first 5 at once, then 5 per second: at least 3 s. (That it is not much
+        // slower than the rate is bench/pipeline.ps1's ratio against the rate floor, not a timed test.)
         Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(2.9), $"took only {watch.Elapsed}");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
     }
 
     [Fact]
@@ -53,10 +53,9 @@ public sealed class RateLimiterTests
         var limiter = new RequestRateLimiter(1, TimeSpan.Zero);
         await limiter.WaitAsync(CancellationToken.None);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
-        var watch = Stopwatch.StartNew();
 
+        // Without the cancellation the wait would end normally, a second later, with no exception.
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => limiter.WaitAsync(cts.Token));
-        Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(600), $"took {watch.Elapsed}");
     }
 
     [Fact]
@@ -64,9 +63,7 @@ public sealed class RateLimiterTests
     {
         var limiter = new RequestRateLimiter(0, TimeSpan.Zero);
         Assert.True(limiter.IsUnlimited);
-        var watch = Stopwatch.StartNew();
-        for (int i = 0; i < 1000; i++) await limiter.WaitAsync(CancellationToken.None);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1));
+        for (int i = 0; i < 1000; i++) Assert.True(limiter.WaitAsync(CancellationToken.None).IsCompletedSuccessfully, $"wait {i} did not pass at once");
     }
 
     [Fact]

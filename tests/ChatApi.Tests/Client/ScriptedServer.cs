@@ -41,6 +41,17 @@ public sealed class ScriptedServer : IAsyncDisposable
     public ConcurrentQueue<SeenRequest> Requests { get; } = new();
     public List<SeenRequest> ApiRequests => Requests.Where(r => !r.Path.StartsWith("/oauth")).ToList();
     public List<SeenRequest> TokenRequests => Requests.Where(r => r.Path.StartsWith("/oauth")).ToList();
+
+    /// <summary>Waits, polling with a deadline of 30 s, until the server has seen <paramref name="count"/> API calls.</summary>
+    public async Task WaitForApiRequestsAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (ApiRequests.Count < count)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the server saw {ApiRequests.Count} of {count} API calls");
+            await Task.Delay(10);
+        }
+    }
     public Uri BaseUri { get; private set; }
     private int apiCount;
 

