@@ -44,6 +44,17 @@ public class OptionsParserTests
         Assert.Equal(7, EmulatorOptionsParser.Parse(["--seed-legacy", "30", "--seed-uris", "7"])!.EffectiveSeedUris);
 
     [Fact]
+    public void ReadyFileAndOwnerAreRead()
+    {
+        var o = EmulatorOptionsParser.Parse(["--ready-file", "/tmp/emu.json", "--exit-with", "4242"])!;
+        Assert.Equal("/tmp/emu.json", o.ReadyFile);
+        Assert.Equal(4242, o.ExitWithPid);
+        var none = EmulatorOptionsParser.Parse([])!;
+        Assert.Null(none.ReadyFile);
+        Assert.Null(none.ExitWithPid);
+    }
+
+    [Fact]
     public void HelpAsksForUsage() => Assert.Null(EmulatorOptionsParser.Parse(["--help"]));
 
     [Theory]
@@ -60,6 +71,9 @@ public class OptionsParserTests
     [InlineData("--fail-rate", "1.5", "--fail-rate")]
     [InlineData("--latency", "-5", "--latency")]
     [InlineData("--seed", "abc", "--seed")]
+    [InlineData("--exit-with", "0", "--exit-with")]
+    [InlineData("--exit-with", "me", "--exit-with")]
+    [InlineData("--ready-file", "", "--ready-file")]
     [InlineData("--bogus", "1", "--bogus")]
     public void BadValuesNameTheOption(string option, string value, string named)
     {

@@ -19,6 +19,13 @@ namespace ChatApi.Emulator.Tests.Support;
 public sealed class TestEmulator : IAsyncDisposable
 {
     public const string Tenant = "acme";
+
+    /// <summary>
+    /// How long a test waits for something that happens in the background (a delivery) or for an answer
+    /// before it fails: a deadline, not a bound on speed; a passing wait ends as soon as its condition holds.
+    /// </summary>
+    public const int WaitDeadlineMs = 30_000;
+    public static readonly TimeSpan WaitDeadline = TimeSpan.FromMilliseconds(WaitDeadlineMs);
     private readonly WebApplication _app;
 
     private TestEmulator(WebApplication app, Uri baseUri, EmulatorOptions options)
@@ -26,7 +33,7 @@ public sealed class TestEmulator : IAsyncDisposable
         _app = app;
         BaseUri = baseUri;
         Options = options;
-        Http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(15) };
+        Http = new HttpClient { BaseAddress = baseUri, Timeout = WaitDeadline };
     }
 
     public Uri BaseUri { get; }
@@ -42,6 +49,9 @@ public sealed class TestEmulator : IAsyncDisposable
             Urls = "http://127.0.0.1:0",
             RateLimit = 0,
             RetryDelays = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(150)],
+            // Deliveries go to the emulator's own receiver: on a loaded machine one may take seconds, and
+            // a timed-out delivery is retried, which a test counting events would see twice.
+            DeliveryTimeout = TimeSpan.FromSeconds(30),
         };
         configure?.Invoke(options);
         var app = EmulatorApp.Create(options, time);
@@ -133,7 +143,7 @@ public sealed class TestEmulator : IAsyncDisposable
     }
 
     /// <summary>Polls until <paramref name="path"/> answers an array with at least <paramref name="count"/> items.</summary>
-    public async Task<JsonArray> WaitForArrayAsync(string path, int count, int timeoutMs = 8000)
+    public async Task<JsonArray> WaitForArrayAsync(string path, int count, int timeoutMs = WaitDeadlineMs)
     {
         var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
         while (true)
@@ -148,7 +158,7 @@ public sealed class TestEmulator : IAsyncDisposable
     /// Polls a receiver until it got <paramref name="count"/> conversation events, leaving out the
     /// WEB_HOOK_VERIFY each webhook gets when it is created (it may arrive before or after them).
     /// </summary>
-    public async Task<JsonArray> WaitForEventsAsync(string receiverPath, int count, int timeoutMs = 8000)
+    public async Task<JsonArray> WaitForEventsAsync(string receiverPath, int count, int timeoutMs = WaitDeadlineMs)
     {
         var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
         while (true)

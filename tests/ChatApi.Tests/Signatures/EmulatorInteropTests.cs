@@ -20,7 +20,7 @@ public sealed class EmulatorInteropTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         emu = await InProcessEmulator.StartAsync(connect: false);
-        http = new HttpClient { BaseAddress = emu.BaseUri, Timeout = TimeSpan.FromSeconds(15) };
+        http = new HttpClient { BaseAddress = emu.BaseUri, Timeout = TimeSpan.FromSeconds(60) };   // a deadline for a loaded machine, not a bound
         using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, "/oauth/v2/token")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }),
