@@ -95,7 +95,9 @@ Describe 'Stale objects never overwrite newer changes (<Name>)' -ForEach @(
 Describe 'Lost answers never make duplicates (20% of answers lost, Idempotency-Key ignored as by 8x8)' {
     BeforeAll {
         # Half the faults are a 503 before any work, half a cut connection after the work: 0.4 loses 20% of answers.
+        # Faults meet only the bulk calls under test: setup and the reads that judge them run with faults paused.
         $script:emu = Start-TestEmulator -Arguments @('--rate-limit', '0', '--fail-rate', '0.4', '--idempotency', 'ignore', '--seed', '10')
+        Set-TestEmulatorFault $emu -Paused
         $script:session = Connect-TestSession $emu
         $script:receiver = "$($emu.BaseUri)/_receiver/lost"
     }
@@ -103,7 +105,9 @@ Describe 'Lost answers never make duplicates (20% of answers lost, Idempotency-K
 
     It '60 webhook creates: each exists once or was reported' {
         $names = 1..60 | ForEach-Object { 'lost{0:d2}' -f $_ }
+        Set-TestEmulatorFault $emu
         $made = $names | ForEach-Object { [pscustomobject]@{ Name = $_; Uri = $receiver } } | New-ChatWebhook -ErrorVariable err -ErrorAction SilentlyContinue
+        Set-TestEmulatorFault $emu -Paused
         $reported = @($err | ForEach-Object TargetObject)
         $all = @(Get-ChatWebhook -ErrorAction Stop | Where-Object Name -like 'lost*')
         ($all.Name | Group-Object | Where-Object Count -gt 1) | Should -BeNullOrEmpty -Because 'no webhook may be created twice'
@@ -120,8 +124,10 @@ Describe 'Lost answers never make duplicates (20% of answers lost, Idempotency-K
         $hook = New-ChatWebhook -Name 'conv-hook' -Uri $receiver -ErrorAction Stop
         $channel = New-ChatChannel -Name 'lost-channel' -WebhookId $hook.Id -QueueId 1 -ErrorAction Stop
         $customers = 1..30 | ForEach-Object { 'cust{0:d2}' -f $_ }
+        Set-TestEmulatorFault $emu
         $conversations = $customers | ForEach-Object { [pscustomobject]@{ ChannelId = $channel.Id; CustomerName = $_ } } |
             New-ChatConversation -ErrorVariable convErr -ErrorAction SilentlyContinue
+        Set-TestEmulatorFault $emu -Paused
         $onServer = @(Get-ChatConversation -ChannelId $channel.Id -ErrorAction Stop)
         ($onServer.CustomerName | Group-Object | Where-Object Count -gt 1) | Should -BeNullOrEmpty -Because 'no conversation may be created twice'
         @($conversations).Count + @($convErr).Count | Should -Be 30
@@ -135,7 +141,9 @@ Describe 'Lost answers never make duplicates (20% of answers lost, Idempotency-K
         # 30 messages into three conversations, the same text sent twice to each: each lands once or is reported.
         $targets = @($conversations)[0..2]
         $messages = foreach ($i in 1..30) { [pscustomobject]@{ ConversationId = $targets[$i % 3].Id; Text = 'm{0:d2}' -f [int][math]::Ceiling($i / 6) } }
+        Set-TestEmulatorFault $emu
         $sent = $messages | Send-ChatMessage -ErrorVariable msgErr -ErrorAction SilentlyContinue
+        Set-TestEmulatorFault $emu -Paused
         @($sent).Count + @($msgErr).Count | Should -Be 30
         foreach ($t in $targets) {
             $expected = @($sent | Where-Object ConversationId -eq $t.Id | Group-Object Text)

@@ -389,7 +389,10 @@ Describe 'Gateway-only operations on a V2 session' {
 
 Describe 'Gateway conversations: lost answers never make duplicates (20% lost, Idempotency-Key ignored as by 8x8)' {
     BeforeAll {
-        $script:emu, $script:gw = Start-GatewayTest '--rate-limit', '0', '--fail-rate', '0.4', '--idempotency', 'ignore', '--seed', '14'
+        # Faults meet only the calls under test: setup and the reads that judge them run with faults paused.
+        $script:emu = Start-TestEmulator -Arguments @('--rate-limit', '0', '--fail-rate', '0.4', '--idempotency', 'ignore', '--seed', '14')
+        Set-TestEmulatorFault $emu -Paused
+        $script:gw = Connect-ChatApi -Api Gateway -ApiKey demo-gateway-key -TenantId acme -BaseUri $emu.BaseUri -PassThru
     }
     AfterAll { Get-ChatSession -All | ForEach-Object { Disconnect-ChatApi -Session $_ }; Stop-TestEmulator $emu }
 
@@ -397,8 +400,10 @@ Describe 'Gateway conversations: lost answers never make duplicates (20% lost, I
         $hook = New-ChatWebhook -Session $gw -Name 'gw-lost' -Uri "$($emu.BaseUri)/_receiver/gw-lost" -ErrorAction Stop
         $channel = New-ChatChannel -Session $gw -Name 'gw-lost' -WebhookId $hook.Id -QueueId 1 -ErrorAction Stop
         $customers = 1..20 | ForEach-Object { 'cust{0:d2}' -f $_ }
+        Set-TestEmulatorFault $emu
         $made = $customers | ForEach-Object { [pscustomobject]@{ ChannelId = $channel.Id; CustomerName = $_; Phone = '+1555' } } |
             New-ChatConversation -Session $gw -ErrorVariable convErr -ErrorAction SilentlyContinue
+        Set-TestEmulatorFault $emu -Paused
         $onServer = @(Get-ChatConversation -Session $gw -ChannelId $channel.Id -ErrorAction Stop)
         ($onServer.CustomerName | Group-Object | Where-Object Count -GT 1) | Should -BeNullOrEmpty -Because 'no conversation may be created twice'
         @($made).Count + @($convErr).Count | Should -Be 20
@@ -407,8 +412,10 @@ Describe 'Gateway conversations: lost answers never make duplicates (20% lost, I
         $posts.Count | Should -BeGreaterThan 20 -Because 'faults were injected into the creates'
 
         $target = @($made)[0]
+        Set-TestEmulatorFault $emu
         $sent = 1..20 | ForEach-Object { [pscustomobject]@{ ConversationId = $target.Id; Text = 'n{0:d2}' -f $_ } } |
             Send-ChatMessage -Session $gw -ErrorVariable msgErr -ErrorAction SilentlyContinue
+        Set-TestEmulatorFault $emu -Paused
         @($sent).Count + @($msgErr).Count | Should -Be 20
         $read = @(Get-ChatMessage -Session $gw -ConversationId $target.Id -ErrorAction Stop | Where-Object AuthorType -EQ user)
         ($read.OriginalText | Group-Object | Where-Object Count -GT 1) | Should -BeNullOrEmpty -Because 'no message may be sent twice'
@@ -420,7 +427,9 @@ Describe 'Gateway conversations: lost answers never make duplicates (20% lost, I
     # queue it twice, a second QUEUED event at the webhook for the same move.
     It 'moves to another queue: each conversation is queued there once, or the move is reported' {
         $targets = @($made)
+        Set-TestEmulatorFault $emu
         $records = @($targets | Set-ChatConversation -Session $gw -QueueId 2 -PassThru -Confirm:$false -Verbose -ErrorVariable moveErr -ErrorAction SilentlyContinue 4>&1)
+        Set-TestEmulatorFault $emu -Paused
         $moved = @($records | Where-Object { $_ -is [ChatApi.Conversation] })
         $lost = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*answer was lost*' })
         $lost.Count | Should -BeGreaterThan 0 -Because 'faults must hit some moves for this to prove anything'

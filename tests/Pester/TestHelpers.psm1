@@ -35,6 +35,16 @@ function Stop-TestEmulator {
     if ($away.Count -gt 0) { throw "The emulator was given webhook URIs off this machine ($($away -join ', ')); use one on 127.0.0.1." }
 }
 
+function Set-TestEmulatorFault {
+    <#
+    .SYNOPSIS
+        Pauses (-Paused) or resumes the emulator's --fail-rate: a test's setup and the reads that judge
+        its outcome meet no faults, so only the calls under test do.
+    #>
+    param([Parameter(Mandatory)] $Emulator, [switch] $Paused)
+    $null = Invoke-RestMethod -Method Post "$($Emulator.BaseUri)/_emulator/faults?paused=$(([bool]$Paused).ToString().ToLowerInvariant())"
+}
+
 function Get-TestToken {
     <# A bearer token from the emulator for the default demo key. #>
     param([string] $BaseUri, [string] $Key = 'demo-key', [string] $Secret = 'demo-secret')
@@ -136,5 +146,5 @@ function Get-PwshCommand {
     if (Test-Path $pwsh) { , @($pwsh) } else { , @('dotnet', (Join-Path $PSHOME 'pwsh.dll')) }
 }
 
-Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Get-TestToken, ConvertFrom-TestResponse,
+Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Set-TestEmulatorFault, Get-TestToken, ConvertFrom-TestResponse,
     New-TestCredential, Connect-TestSession, Get-ApiCall, Get-EmulatorCall, Get-EmulatorCallMark, Get-TestDelivery, Select-Output, Get-CmdletAttribute, Get-PwshCommand

@@ -61,6 +61,7 @@ public static class EmulatorOptionsParser
           GET  /_emulator/requests?after=N           the API calls ended after N ({last, requests: [{seq, method, path,
                                                      status, aborted}]}; aborted: the client went away first) and
                                                      the ones still in flight (inFlight: [{method, path}])
+          POST /_emulator/faults?paused=true|false   pause or resume --fail-rate (a test's setup and read-back meet no faults)
           GET  /_emulator/off-machine                the webhook URIs held or delivered to whose host is not
                                                      this machine (the test suites expect none)
           POST /_emulator/conversations/{id}/agent-joined|text|agent-left|transfer|typing
