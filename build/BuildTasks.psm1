@@ -108,6 +108,9 @@ function Invoke-ChatTest {
     param([string] $Root, [string] $Configuration, [string] $Staged, [string[]] $Filter)
     $started = Get-Date
     Invoke-ChatBuild -Root $Root -Configuration $Configuration -Staged $Staged | Out-Null
+    # The Pester contract suite (Prism.Tests.ps1) runs the cmdlets against Prism: npm ci in tests/Contract when missing or stale.
+    Import-Module (Join-Path $Root 'tests/Contract/PrismMock.psm1') -Force
+    try { Install-PrismMock } catch { Write-Host "Prism could not be installed, the contract suite will fail: $_" -ForegroundColor Red }
     $suites = @()
     if (-not $Filter) { $suites += Invoke-XunitSuite -Root $Root -Configuration $Configuration }
     $suites += Invoke-PesterSuite -Root $Root -Configuration $Configuration -Staged $Staged -Filter $Filter

@@ -86,7 +86,7 @@ function Get-ApiCall {
     param([Parameter(ValueFromPipeline)] $Record)
     process {
         $text = if ($Record -is [System.Management.Automation.VerboseRecord]) { $Record.Message } elseif ($Record -is [string]) { $Record } else { return }
-        if ($text -match '^(GET|POST|PUT|DELETE) (/\S+) -> (\d+) \(attempt (\d+)') {
+        if ($text -match '^(GET|POST|PUT|PATCH|DELETE) (/\S+) -> (\d+) \(attempt (\d+)') {
             [pscustomobject]@{ Method = $Matches[1]; Path = $Matches[2]; Status = [int]$Matches[3]; Attempt = [int]$Matches[4] }
         }
     }

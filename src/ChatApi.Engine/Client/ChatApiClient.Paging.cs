@@ -38,12 +38,19 @@ public sealed partial class ChatApiClient
             using (var doc = WireJson.Parse(response.Body, what))
             {
                 var listPage = wire.ReadPage(doc.RootElement);
+                var items = listPage.Items.ToList();
                 pageCount = listPage.PageCount;
                 total = listPage.Total;
+                // A page holding more items than the total, or a page the page count leaves out, says the
+                // block is nonsense (a mock of the description): the list goes on to a short or empty page.
+                if (items.Count > 0 && ((total.HasValue && total.Value < items.Count) || (pageCount.HasValue && pageCount.Value <= page)))
+                {
+                    ctx.Log.Verbose($"{what}: the page block (total {total}, {pageCount} pages) does not fit page {page} with {items.Count} item(s); reading on to a short page");
+                    pageCount = total = null;
+                }
                 if (lastTotal == null && total.HasValue && where == null) ctx.TotalCount?.Invoke(total.Value);
-                // A page with items under a total of 0 says the count is nonsense (a mock of the description): no budget then.
-                if (budget == null && total.HasValue && (total.Value > 0 || !wire.ShortPageEnds)) budget = Math.Max(0, total.Value - (long)page * size);
-                foreach (var element in listPage.Items)
+                if (budget == null && total.HasValue) budget = Math.Max(0, total.Value - (long)page * size);
+                foreach (var element in items)
                 {
                     count++;
                     var item = map(element);

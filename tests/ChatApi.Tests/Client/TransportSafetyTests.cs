@@ -116,6 +116,8 @@ public sealed class TransportSafetyTests
     [InlineData("-5", "-1")]
     [InlineData("1e300", "1e300")]
     [InlineData("-1e300", "NaN")]
+    [InlineData("0", "0")]
+    [InlineData("1", "1")]
     public async Task OddPageCountsInAListAnswerDoNotLoseOrInventItems(string elementCount, string pageCount)
     {
         await using var server = await ScriptedServer.StartAsync();
