@@ -60,8 +60,9 @@ function Start-PrismMock {
     if (-not (Test-Path $entry)) { throw "Prism is not installed in $script:PrismFolder: run Install-PrismMock (build.ps1 -Task Test does)." }
     $log = [IO.Path]::GetTempFileName()
     $err = [IO.Path]::GetTempFileName()
-    # Port 0: Prism listens on a free port and says which.
-    $arguments = @($entry, 'mock', '--host', '127.0.0.1', '--port', '0', (Get-ContractDescription $Api))
+    # Port 0: Prism listens on a free port and says which. prism-owned.js runs it in one process that
+    # ends when this PowerShell does.
+    $arguments = @((Join-Path $script:PrismFolder 'prism-owned.js'), $PID, 'mock', '--no-multiprocess', '--host', '127.0.0.1', '--port', '0', (Get-ContractDescription $Api))
     $process = Start-Process -FilePath 'node' -ArgumentList $arguments -RedirectStandardOutput $log -RedirectStandardError $err -PassThru -NoNewWindow
     [pscustomobject]@{ Api = $Api; BaseUri = $null; Process = $process; LogPath = $log; ErrorPath = $err }
 }
@@ -72,7 +73,8 @@ function Wait-PrismMock {
     $deadline = (Get-Date).AddSeconds($TimeoutSeconds)
     while (-not $Mock.BaseUri) {
         $text = Get-Content $Mock.LogPath -Raw -ErrorAction SilentlyContinue
-        if ($text -match 'Prism is listening on (http://127\.0\.0\.1:\d+)') { $Mock.BaseUri = $Matches[1]; break }
+        # Only a whole line counts: a line still being written could give half the port.
+        if ($text -match 'Prism is listening on (http://127\.0\.0\.1:\d+)\r?\n') { $Mock.BaseUri = $Matches[1]; break }
         if ($Mock.Process.HasExited) { throw "Prism ($($Mock.Api)) exited with code $($Mock.Process.ExitCode): $(Get-Content $Mock.LogPath, $Mock.ErrorPath -Raw)" }
         if ((Get-Date) -gt $deadline) { Stop-PrismMock $Mock; throw "Prism ($($Mock.Api)) did not listen within $TimeoutSeconds s: $text" }
         Start-Sleep -Milliseconds 100

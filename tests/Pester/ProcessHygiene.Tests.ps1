@@ -30,6 +30,7 @@ BeforeAll {
     New-Item -ItemType Directory -Path $work | Out-Null
     $script:pidFile = Join-Path $work 'emulator.pid'
     $script:helpers = Join-Path $PSScriptRoot 'TestHelpers.psm1'
+    $script:prism = Join-Path $PSScriptRoot '../Contract/PrismMock.psm1'
     $script:children = [Collections.Generic.List[Diagnostics.Process]]::new()
 }
 
@@ -71,26 +72,31 @@ $result = Invoke-Pester -Configuration $config
         Wait-ProcessGone $emulatorPid | Should -BeTrue -Because "the emulator (pid $emulatorPid) ends with the PowerShell that started it"
     }
 
-    It 'an emulator ends when the PowerShell that started it is killed' {
+    It '<Name> ends when the PowerShell that started it is killed' -ForEach @(
+        @{ Name = 'an emulator'; Kind = 'emulator' }
+        @{ Name = 'a Prism mock'; Kind = 'prism' }
+    ) {
         Remove-Item $pidFile -ErrorAction SilentlyContinue
+        $Start = if ($Kind -eq 'emulator') { "Import-Module '$helpers' -Force; `$started = Start-TestEmulator" }
+                 else { "Import-Module '$prism' -Force; `$started = Wait-PrismMock (Start-PrismMock -Api V2)" }
         $script = Join-Path $work 'starts.ps1'
         @"
-Import-Module '$helpers' -Force
-`$emu = Start-TestEmulator
-Set-Content -LiteralPath '$pidFile' -Value `$emu.Process.Id
+$Start
+Set-Content -LiteralPath '$pidFile' -Value `$started.Process.Id
 [Threading.Thread]::Sleep([Threading.Timeout]::Infinite)
 "@ | Set-Content $script
         $child = Start-ChildPwsh $script @()
         $children.Add($child)
         $deadline = [DateTime]::UtcNow.AddSeconds(60)
         while (-not (Test-Path $pidFile) -and -not $child.HasExited -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
-        Test-Path $pidFile | Should -BeTrue -Because 'the child started an emulator'
-        $emulatorPid = [int](Get-Content $pidFile)
-        Get-Process -Id $emulatorPid -ErrorAction SilentlyContinue | Should -Not -BeNullOrEmpty
+        Test-Path $pidFile | Should -BeTrue -Because "the child started $Name"
+        $startedPid = [int](Get-Content $pidFile)
+        $startedPid | Should -BeGreaterThan 0
+        Get-Process -Id $startedPid -ErrorAction SilentlyContinue | Should -Not -BeNullOrEmpty
 
         $child.Kill()   # the owner only, as a crash or a CI timeout would
         $child.WaitForExit(10000) | Out-Null
-        Wait-ProcessGone $emulatorPid | Should -BeTrue -Because "the emulator (pid $emulatorPid) notices its owner is gone"
+        Wait-ProcessGone $startedPid | Should -BeTrue -Because "$Name (pid $startedPid) notices its owner is gone"
     }
 
     It 'a start that fails says what the emulator printed and leaves no emulator' {
