@@ -292,7 +292,8 @@ Describe 'Configuration across APIs and failures' {
             $refused.Name | Should -Be 'legacy-1 webhook'
             $refused.Kind | Should -Be 'Webhook'
             $refused.Reason | Should -BeLike "*8x8 creates no new v1.0 webhooks*-WebhookVersion 'v2.0'*"
-            ($plan | Format-Table | Out-String -Width 200) | Should -Match 'Refuse\s+Webhook legacy-1 webhook\s+8x8 creates no new v1\.0'
+            ($plan | Format-Table | Out-String -Width 200) | Should -Match 'Refuse\s+Webhook legacy-1 webhook'
+            ($refused | Format-List | Out-String -Width 200) | Should -Match 'Reason\s+: 8x8 creates no new v1\.0 webhooks'
             $err = $null
             $out = @(Import-ChatConfiguration -Path $legacyPath -Session $b -WhatIf -ErrorVariable err -ErrorAction SilentlyContinue)
             ($out | Where-Object Name -EQ 'legacy-1 webhook').Status | Should -Be 'Refused'
