@@ -211,6 +211,25 @@ Describe 'Configuration documents that are refused before any call' {
 }
 
 Describe 'Configuration across APIs and failures' {
+    BeforeAll {
+        # A V2 document of two webhooks, -Key (version -Version) and 'live' (v2.0), with the channels on-<Key> and on-live.
+        function script:Write-TwoWebhookDoc([string] $File, [string] $Key, [string] $Name, [string] $Version) {
+            $receiver = "$($emu.BaseUri)/_receiver"
+            $path = Join-Path $work $File
+            [ordered]@{
+                schema = 'https://schemas.chatapi.local/chat-configuration'; schemaVersion = 1; api = 'V2'; region = 'us'; tenantId = 'acme'
+                webhooks = @(
+                    [ordered]@{ key = $Key; name = $Name; uri = "$receiver/cfg-$Key"; version = $Version }
+                    [ordered]@{ key = 'live'; name = 'live'; uri = "$receiver/cfg-live"; version = 'v2.0' }
+                )
+                channels = @(
+                    [ordered]@{ name = "on-$Key"; webhook = $Key; queueId = '1' }
+                    [ordered]@{ name = 'on-live'; webhook = 'live'; queueId = '2' }
+                )
+            } | ConvertTo-Json -Depth 5 | Set-Content $path
+            $path
+        }
+    }
     BeforeEach { Clear-Tenant $b }
 
     It 'maps Chat Gateway v1.0 webhooks to v2.0 on a V2 session and skips channel types V2 cannot hold, reporting them' {
@@ -238,18 +257,7 @@ Describe 'Configuration across APIs and failures' {
     It 'goes on after a webhook that cannot be created: its channels fail, the rest is applied, and the failure is an error naming it' {
         $receiver = "$($emu.BaseUri)/_receiver"
         $live = New-ChatWebhook -Session $b -Name 'live' -Uri "$receiver/cfg-live" -Version v2.0
-        $doc = [ordered]@{
-            schema = 'https://schemas.chatapi.local/chat-configuration'; schemaVersion = 1; api = 'V2'; region = 'us'; tenantId = 'acme'
-            webhooks = @(
-                [ordered]@{ key = 'dead'; name = 'dead'; uri = "$receiver/cfg-dead"; version = 'v2.0' }
-                [ordered]@{ key = 'live'; name = 'live'; uri = "$receiver/cfg-live"; version = 'v2.0' }
-            )
-            channels = @(
-                [ordered]@{ name = 'on-dead'; webhook = 'dead'; queueId = '1' }
-                [ordered]@{ name = 'on-live'; webhook = 'live'; queueId = '2' }
-            )
-        }
-        $path = Join-Path $work 'partly.json'; $doc | ConvertTo-Json -Depth 5 | Set-Content $path
+        $path = Write-TwoWebhookDoc 'partly.json' -Key 'dead' -Name 'dead' -Version 'v2.0'
         # a key without the webhooks.write scope: the server refuses the one webhook create (403)
         $limited = Connect-ChatApi -Region eu -TenantId globex -Credential (New-TestCredential -Key cfg-nohooks -Secret cfg-secret) `
             -BaseUri $emu.BaseUri -RequestsPerSecond 0 -PassThru -ErrorAction Stop
@@ -269,19 +277,7 @@ Describe 'Configuration across APIs and failures' {
 
     Context 'a document holding v1.0 webhooks (8x8 creates no new ones)' {
         BeforeAll {
-            $receiver = "$($emu.BaseUri)/_receiver"
-            $script:legacyDoc = [ordered]@{
-                schema = 'https://schemas.chatapi.local/chat-configuration'; schemaVersion = 1; api = 'V2'; region = 'us'; tenantId = 'acme'
-                webhooks = @(
-                    [ordered]@{ key = 'legacy-1'; name = 'legacy-1 webhook'; uri = "$receiver/cfg-legacy-1"; version = 'v1.0' }
-                    [ordered]@{ key = 'live'; name = 'live'; uri = "$receiver/cfg-live"; version = 'v2.0' }
-                )
-                channels = @(
-                    [ordered]@{ name = 'on-legacy'; webhook = 'legacy-1'; queueId = '1' }
-                    [ordered]@{ name = 'on-live'; webhook = 'live'; queueId = '2' }
-                )
-            }
-            $script:legacyPath = Join-Path $work 'legacy.json'; $legacyDoc | ConvertTo-Json -Depth 5 | Set-Content $legacyPath
+            $script:legacyPath = Write-TwoWebhookDoc 'legacy.json' -Key 'legacy-1' -Name 'legacy-1 webhook' -Version 'v1.0'
             function script:Get-Write([long] $Mark) { @(Get-EmulatorCall $emu -After $Mark | Where-Object Method -NE 'GET') }
         }
 
@@ -321,7 +317,7 @@ Describe 'Configuration across APIs and failures' {
             $out[-1].Failed | Should -Be 0
             $legacy = Get-ChatWebhook -Session $b | Where-Object Name -EQ 'legacy-1 webhook'
             $legacy.Version | Should -Be 'v2.0'
-            (Get-ChatChannel -Session $b | Where-Object Name -EQ 'on-legacy').WebhookId | Should -Be $legacy.Id
+            (Get-ChatChannel -Session $b | Where-Object Name -EQ 'on-legacy-1').WebhookId | Should -Be $legacy.Id
         }
 
         It 'on a Gateway session: refused without -WebhookVersion, created at Chat Gateway v1.0 with it' {
@@ -334,7 +330,7 @@ Describe 'Configuration across APIs and failures' {
             $out[-1].Failed | Should -Be 0
             $legacy = Get-ChatWebhook -Session $gw | Where-Object Name -EQ 'legacy-1 webhook'
             $legacy.Version | Should -Be 'Chat Gateway v1.0'
-            (Get-ChatChannel -Session $gw | Where-Object Name -EQ 'on-legacy').WebhookId | Should -Be $legacy.Id
+            (Get-ChatChannel -Session $gw | Where-Object Name -EQ 'on-legacy-1').WebhookId | Should -Be $legacy.Id
             Clear-Tenant $gw
         }
     }
