@@ -4,7 +4,9 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module $env:CHATAPI_TEST_MODULE -Force
-    $script:emu = Start-TestEmulator -Arguments @('--rate-limit', '0', '--tenant', 'us:acme', '--tenant', 'eu:globex', '--tenant', 'ap:initech')
+    # cfg-nohooks may read webhooks and change channels but not write webhooks: its webhook creates fail (403).
+    $script:emu = Start-TestEmulator -Arguments @('--rate-limit', '0', '--tenant', 'us:acme', '--tenant', 'eu:globex', '--tenant', 'ap:initech',
+        '--api-key', 'demo-key:demo-secret', '--api-key', 'cfg-nohooks:cfg-secret:vcc-chat.webhooks.read,vcc-chat.channels.read,vcc-chat.channels.write')
     $script:a = Connect-TestSession $emu -Region us -Tenant acme
     $script:b = Connect-TestSession $emu -Region eu -Tenant globex
     $script:work = Join-Path ([IO.Path]::GetTempPath()) "chatapi-config-$([guid]::NewGuid().ToString('n'))"
@@ -209,6 +211,25 @@ Describe 'Configuration documents that are refused before any call' {
 }
 
 Describe 'Configuration across APIs and failures' {
+    BeforeAll {
+        # A V2 document of two webhooks, -Key (version -Version) and 'live' (v2.0), with the channels on-<Key> and on-live.
+        function script:Write-TwoWebhookDoc([string] $File, [string] $Key, [string] $Name, [string] $Version) {
+            $receiver = "$($emu.BaseUri)/_receiver"
+            $path = Join-Path $work $File
+            [ordered]@{
+                schema = 'https://schemas.chatapi.local/chat-configuration'; schemaVersion = 1; api = 'V2'; region = 'us'; tenantId = 'acme'
+                webhooks = @(
+                    [ordered]@{ key = $Key; name = $Name; uri = "$receiver/cfg-$Key"; version = $Version }
+                    [ordered]@{ key = 'live'; name = 'live'; uri = "$receiver/cfg-live"; version = 'v2.0' }
+                )
+                channels = @(
+                    [ordered]@{ name = "on-$Key"; webhook = $Key; queueId = '1' }
+                    [ordered]@{ name = 'on-live'; webhook = 'live'; queueId = '2' }
+                )
+            } | ConvertTo-Json -Depth 5 | Set-Content $path
+            $path
+        }
+    }
     BeforeEach { Clear-Tenant $b }
 
     It 'maps Chat Gateway v1.0 webhooks to v2.0 on a V2 session and skips channel types V2 cannot hold, reporting them' {
@@ -233,31 +254,85 @@ Describe 'Configuration across APIs and failures' {
         (Import-ChatConfiguration -Path $path -Session $b -Confirm:$false | Select-Object -Last 1).NothingToDo | Should -BeTrue
     }
 
-    # 8x8 no longer creates v1.0 webhooks: the server refuses that one create.
     It 'goes on after a webhook that cannot be created: its channels fail, the rest is applied, and the failure is an error naming it' {
         $receiver = "$($emu.BaseUri)/_receiver"
-        $doc = [ordered]@{
-            schema = 'https://schemas.chatapi.local/chat-configuration'; schemaVersion = 1; api = 'V2'; region = 'us'; tenantId = 'acme'
-            webhooks = @(
-                [ordered]@{ key = 'dead'; name = 'dead'; uri = "$receiver/cfg-dead"; version = 'v1.0' }
-                [ordered]@{ key = 'live'; name = 'live'; uri = "$receiver/cfg-live"; version = 'v2.0' }
-            )
-            channels = @(
-                [ordered]@{ name = 'on-dead'; webhook = 'dead'; queueId = '1' }
-                [ordered]@{ name = 'on-live'; webhook = 'live'; queueId = '2' }
-            )
-        }
-        $path = Join-Path $work 'partly.json'; $doc | ConvertTo-Json -Depth 5 | Set-Content $path
+        $live = New-ChatWebhook -Session $b -Name 'live' -Uri "$receiver/cfg-live" -Version v2.0
+        $path = Write-TwoWebhookDoc 'partly.json' -Key 'dead' -Name 'dead' -Version 'v2.0'
+        # a key without the webhooks.write scope: the server refuses the one webhook create (403)
+        $limited = Connect-ChatApi -Region eu -TenantId globex -Credential (New-TestCredential -Key cfg-nohooks -Secret cfg-secret) `
+            -BaseUri $emu.BaseUri -RequestsPerSecond 0 -PassThru -ErrorAction Stop
         $err = $null
-        $out = @(Import-ChatConfiguration -Path $path -Session $b -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue)
+        $out = @(Import-ChatConfiguration -Path $path -Session $limited -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue)
+        Disconnect-ChatApi -Session $limited
         ($out | Where-Object Name -EQ 'dead').Status | Should -Be 'Failed'
         ($out | Where-Object Name -EQ 'on-dead').Status | Should -Be 'Failed'
         ($out | Where-Object Name -EQ 'on-dead').Message | Should -BeLike "*webhook 'dead' was not created*"
         ($out | Where-Object Name -EQ 'on-live').Status | Should -Be 'Done'
         $out[-1].Failed | Should -Be 2
-        $out[-1].Created | Should -Be 2
+        $out[-1].Created | Should -Be 1
         @($err).Count | Should -Be 2
         (Get-ChatChannel -Session $b).Name | Should -Be 'on-live'
+        (Get-ChatChannel -Session $b).WebhookId | Should -Be $live.Id
+    }
+
+    Context 'a document holding v1.0 webhooks (8x8 creates no new ones)' {
+        BeforeAll {
+            $script:legacyPath = Write-TwoWebhookDoc 'legacy.json' -Key 'legacy-1' -Name 'legacy-1 webhook' -Version 'v1.0'
+            function script:Get-Write([long] $Mark) { @(Get-EmulatorCall $emu -After $Mark | Where-Object Method -NE 'GET') }
+        }
+
+        It 'the plan, Compare-ChatConfiguration and -WhatIf name the webhook that cannot be created and the rule, before any write' {
+            $mark = Get-EmulatorCallMark $emu
+            $plan = @(Compare-ChatConfiguration -Reference $legacyPath -Session $b -ErrorAction Stop)
+            $refused = @($plan | Where-Object Action -EQ 'Refuse')
+            $refused.Name | Should -Be 'legacy-1 webhook'
+            $refused.Kind | Should -Be 'Webhook'
+            $refused.Reason | Should -BeLike "*8x8 creates no new v1.0 webhooks*-WebhookVersion 'v2.0'*"
+            ($plan | Format-Table | Out-String -Width 200) | Should -Match 'Refuse\s+Webhook legacy-1 webhook'
+            ($refused | Format-List | Out-String -Width 200) | Should -Match 'Reason\s+: 8x8 creates no new v1\.0 webhooks'
+            $err = $null
+            $out = @(Import-ChatConfiguration -Path $legacyPath -Session $b -WhatIf -ErrorVariable err -ErrorAction SilentlyContinue)
+            ($out | Where-Object Name -EQ 'legacy-1 webhook').Status | Should -Be 'Refused'
+            "$($err[0])" | Should -BeLike "*'legacy-1 webhook'*8x8 creates no new v1.0 webhooks*Nothing was changed*"
+            Get-Write $mark | Should -BeNullOrEmpty
+        }
+
+        It 'applying refuses the whole document before its first write' {
+            $mark = Get-EmulatorCallMark $emu
+            $err = $null
+            $out = @(Import-ChatConfiguration -Path $legacyPath -Session $b -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue)
+            @($out | Where-Object Status -NE 'Refused') | Should -BeNullOrEmpty
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'ChatApi.InvalidArgument*'
+            "$($err[0])" | Should -BeLike "*'legacy-1 webhook'*-WebhookVersion*Nothing was changed*"
+            Get-Write $mark | Should -BeNullOrEmpty
+            Get-ChatWebhook -Session $b | Should -BeNullOrEmpty
+        }
+
+        It '-WebhookVersion v2.0 creates them at v2.0 and points their channels at them; a version the session cannot create is refused' {
+            { Import-ChatConfiguration -Path $legacyPath -Session $b -WebhookVersion 'Chat Gateway v1.0' -Confirm:$false -ErrorAction Stop } |
+                Should -Throw "*'WebhookVersion'*v2.0*"
+            (Compare-ChatConfiguration -Reference $legacyPath -Session $b -WebhookVersion v2.0 | Where-Object Name -EQ 'legacy-1 webhook').Action | Should -Be 'Create'
+            $out = @(Import-ChatConfiguration -Path $legacyPath -Session $b -WebhookVersion v2.0 -Confirm:$false -ErrorAction Stop)
+            $out[-1].Created | Should -Be 4
+            $out[-1].Failed | Should -Be 0
+            $legacy = Get-ChatWebhook -Session $b | Where-Object Name -EQ 'legacy-1 webhook'
+            $legacy.Version | Should -Be 'v2.0'
+            (Get-ChatChannel -Session $b | Where-Object Name -EQ 'on-legacy-1').WebhookId | Should -Be $legacy.Id
+        }
+
+        It 'on a Gateway session: refused without -WebhookVersion, created at Chat Gateway v1.0 with it' {
+            $gw = Connect-ChatApi -Api Gateway -ApiKey demo-gateway-key -TenantId initech -BaseUri $emu.BaseUri -RequestsPerSecond 0 -PassThru -ErrorAction Stop
+            Clear-Tenant $gw
+            $mark = Get-EmulatorCallMark $emu
+            { Import-ChatConfiguration -Path $legacyPath -Session $gw -Confirm:$false -ErrorAction Stop } | Should -Throw "*'legacy-1 webhook'*-WebhookVersion 'Chat Gateway v1.0'*"
+            Get-Write $mark | Should -BeNullOrEmpty
+            $out = @(Import-ChatConfiguration -Path $legacyPath -Session $gw -WebhookVersion 'Chat Gateway v1.0' -Confirm:$false -ErrorAction Stop)
+            $out[-1].Failed | Should -Be 0
+            $legacy = Get-ChatWebhook -Session $gw | Where-Object Name -EQ 'legacy-1 webhook'
+            $legacy.Version | Should -Be 'Chat Gateway v1.0'
+            (Get-ChatChannel -Session $gw | Where-Object Name -EQ 'on-legacy-1').WebhookId | Should -Be $legacy.Id
+            Clear-Tenant $gw
+        }
     }
 
     It 'replaces URI prefixes with -UriMap before matching and creating' {

@@ -65,6 +65,23 @@ Describe 'Gateway attachments' {
         @(Get-ChildItem $work -Force -Filter '*.partial') | Should -BeNullOrEmpty
     }
 
+    It 'saves a whole download whose listed size is off, with a warning naming both sizes' {
+        $six = Join-Path $work 'six.bin'
+        [IO.File]::WriteAllBytes($six, [Text.Encoding]::ASCII.GetBytes('hello!'))
+        $a = Add-ChatAttachment -ConversationId $conv.ConversationId -LiteralPath $six
+        # a server whose listing says 4166 bytes while the content is 6 (test-only endpoint)
+        $null = Invoke-RestMethod -Method Post "$($emu.BaseUri)/_emulator/conversations/$($conv.ConversationId)/attachments/$($a.Id)/listed-size?size=4166"
+        $listed = Get-ChatAttachment -ConversationId $conv.ConversationId -AttachmentId $a.Id
+        $listed.Size | Should -Be 4166
+        $target = Join-Path $work 'six-copy.bin'
+        $saved = $listed | Save-ChatAttachment -Destination $target -WarningVariable warned -WarningAction SilentlyContinue
+        $saved.Length | Should -Be 6
+        [IO.File]::ReadAllText($target) | Should -Be 'hello!'
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike '*6 bytes came*4166 bytes*'
+        @(Get-ChildItem $work -Force -Filter '*.partial') | Should -BeNullOrEmpty
+    }
+
     It 'changes nothing with -WhatIf' {
         $a = Add-ChatAttachment -ConversationId $conv.ConversationId -LiteralPath $file
         $before = @(Get-ChatAttachment -ConversationId $conv.ConversationId).Count

@@ -445,3 +445,60 @@ $none = try { Test-ChatWebhookSignature -Body $e.body -Headers $e.headers -Error
         $shown | Should -Match 'Authorization: \*\*\*'
     }
 }
+
+Describe "Signatures: 8x8's own sample event (tests/Fixtures/SampleEvent)" {
+    BeforeAll {
+        # 8x8's one published signed event; the public key of its kid key1 is published nowhere.
+        $script:sample = Get-Content "$PSScriptRoot/../Fixtures/SampleEvent/8x8-sample-event.json" -Raw | ConvertFrom-Json -AsHashtable
+        $script:nowhere = 'http://127.0.0.1:9'   # nothing listens: the key source cannot be reached
+    }
+
+    It 'ConvertFrom-ChatWebhookEvent reads it as AGENT_JOINED with its agent' {
+        $e = ConvertFrom-ChatWebhookEvent -Body $sample.body -Headers $sample.headers
+        $e | Should -BeOfType ([ChatApi.Events.AgentJoinedEvent])
+        $e.EventType | Should -Be 'AGENT_JOINED'
+        $e.AgentId | Should -Be 'cmalutan'
+        $e.AgentName | Should -Be 'Cosmin,Malutan'
+        $e.ConversationId | Should -Be 'Aka5NMHU8MtIG7lUQOxI0DTOvM4'
+        $e.EventId | Should -Be 'g4nqGuj8TpCa6tiZ3DeeNw'
+    }
+
+    It 'Test-ChatWebhookSignature -Detailed says the key is unavailable or unknown, never a tampered body' {
+        $unreachable = Test-ChatWebhookSignature -Body $sample.body -Headers $sample.headers -Region us -BaseUri $nowhere -MaxAge 0 -Detailed
+        $unreachable.ReasonCode | Should -Be 'KeyUnavailable'
+        $unreachable.KeyId | Should -Be 'key1'
+        $unreachable.RetryAfter | Should -BeOfType ([TimeSpan])
+        # the emulator publishes keys, but no key1: the source says it does not exist
+        $unknown = Test-ChatWebhookSignature -Body $sample.body -Headers $sample.headers -Region us -BaseUri $base -MaxAge 0 -Detailed
+        $unknown.ReasonCode | Should -Be 'UnknownKey'
+    }
+
+    It 'Receive-ChatWebhookEvent answers it 503 with Retry-After while key1 is out of reach, written only with -IncludeRefused' {
+        $port = Get-FreePort
+        $run = Invoke-WhileSending -Arguments "http://127.0.0.1:$port/", $sample.body, $sample.headers -Sender {
+            param($url, $body, $headers)
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while ($true) {   # until the receiver listens
+                try {
+                    $a = Invoke-WebRequest -Method Post $url -Headers $headers -Body $body -SkipHttpErrorCheck -SkipHeaderValidation
+                    break
+                }
+                catch { if ([DateTime]::UtcNow -gt $deadline) { throw } }
+            }
+            "$($a.StatusCode)|$($a.Headers['Retry-After'])"
+        } -Receive {
+            Receive-ChatWebhookEvent -Port $port -Region us -BaseUri $nowhere -MaxAge 0 -IncludeRefused -Count 1 -Timeout 10 -Verbose 4>&1
+        }
+        $status, $retryAfter = "$($run.Sent)".Split('|')
+        $status | Should -Be 503
+        [int] $retryAfter | Should -BeGreaterThan 0
+        $events = @($run.Received | Where-Object { $_ -is [ChatApi.Events.ReceivedWebhookEvent] })
+        $events.Count | Should -Be 1
+        $events[0].StatusCode | Should -Be 503
+        $events[0].Refused | Should -BeTrue
+        $events[0].Signature.ReasonCode | Should -Be 'KeyUnavailable'
+        $events[0].Event | Should -BeOfType ([ChatApi.Events.AgentJoinedEvent])
+        $verbose = @($run.Received | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+        ($verbose -match 'Refused \(503\): KeyUnavailable').Count | Should -Be 1
+    }
+}

@@ -8,7 +8,11 @@ namespace ChatApi.Emulator.Gateway;
 
 public sealed record AttachmentDto(string Id, string Filename, long Size, long SizeInBytes, string Type, string CreatedAt)
 {
-    public static AttachmentDto From(Attachment a) => new(a.Id, a.FileName, a.Bytes.LongLength, a.Bytes.LongLength, a.ContentType, EmulatorJson.Time(a.CreatedAt));
+    public static AttachmentDto From(Attachment a)
+    {
+        long size = a.ListedSize ?? a.Bytes.LongLength;
+        return new(a.Id, a.FileName, size, size, a.ContentType, EmulatorJson.Time(a.CreatedAt));
+    }
 }
 
 /// <summary>

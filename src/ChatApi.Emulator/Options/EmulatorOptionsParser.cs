@@ -77,6 +77,8 @@ public static class EmulatorOptionsParser
           POST /_emulator/conversations/{id}/read-receipt
                                                      the agent read the chat: optional JSON {agentId, readAt: "<epoch ms>"};
                                                      ACTIVITY read-receipts for Gateway webhooks
+          POST /_emulator/conversations/{id}/attachments/{attachmentId}/listed-size?size=N
+                                                     the attachment's listing shows N bytes; its content keeps its own
           GET  /_files/{token}                       the pre-signed URL of an attachment (its bytes)
           POST /_receiver/{name}                     a receiver that answers 200 and records the request
           GET  /_receiver/{name}                     what it recorded: [{body, headers, time}], oldest first

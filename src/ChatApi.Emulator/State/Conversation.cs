@@ -40,8 +40,12 @@ public sealed class Card(string id, string contentType, System.Text.Json.Nodes.J
 
 public sealed record Agent(string Id, string Name);
 
-/// <summary>A file in a conversation (Gateway attachments), kept in memory with its bytes; <see cref="Token"/> names its pre-signed URL.</summary>
-public sealed record Attachment(string Id, string FileName, string ContentType, byte[] Bytes, DateTimeOffset CreatedAt, string AuthorType, string Token);
+/// <summary>
+/// A file in a conversation (Gateway attachments), kept in memory with its bytes; <see cref="Token"/> names its pre-signed URL.
+/// <see cref="ListedSize"/> is the size its listing shows when a test set one that differs from its bytes (null: their length).
+/// </summary>
+public sealed record Attachment(string Id, string FileName, string ContentType, byte[] Bytes, DateTimeOffset CreatedAt, string AuthorType, string Token,
+    long? ListedSize = null);
 
 /// <summary>Someone who joined the conversation: the customer (<c>user</c>) or an agent; <see cref="Removed"/> once they left.</summary>
 public sealed class Participant(string id, string type)

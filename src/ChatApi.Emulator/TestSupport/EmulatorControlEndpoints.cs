@@ -8,7 +8,9 @@ namespace ChatApi.Emulator.TestSupport;
 /// one row per attempt), <c>POST /_emulator/rotate-key</c> (new signing key, answers <c>{kid}</c>),
 /// <c>GET /_emulator/keys</c> (<c>{current, kids}</c>), <c>POST /_emulator/faults?paused=</c> (pause or resume
 /// <c>--fail-rate</c>), <c>GET /_emulator/off-machine</c> (the webhook URIs held or
-/// delivered to whose host is not this machine: <see cref="OffMachineTargets"/>).
+/// delivered to whose host is not this machine: <see cref="OffMachineTargets"/>),
+/// <c>POST /_emulator/conversations/{id}/attachments/{attachmentId}/listed-size?size=N</c> (the attachment's listing
+/// shows N bytes while its content keeps its own: a server whose listing is off).
 /// </summary>
 public static class EmulatorControlEndpoints
 {
@@ -29,5 +31,20 @@ public static class EmulatorControlEndpoints
             return Results.Json(new { paused = faults.Paused, failRate = options.FailRate });
         });
         app.MapGet("/_emulator/off-machine", (EmulatorState state, DeliveryLog log) => Results.Json(OffMachineTargets.Find(state, log)));
+        app.MapPost("/_emulator/conversations/{id}/attachments/{attachmentId}/listed-size", ListedSize);
+    }
+
+    private static IResult ListedSize(string id, string attachmentId, long size, EmulatorState state)
+    {
+        if (size < 0) return Results.BadRequest(new { error = "size must be 0 or more" });
+        foreach (var tenant in state.Tenants)
+            lock (tenant.Lock)
+                if (tenant.Conversations.Values.FirstOrDefault(c => c.Id == id) is { } conversation
+                    && conversation.Attachments.FindIndex(a => a.Id == attachmentId) is var at and >= 0)
+                {
+                    conversation.Attachments[at] = conversation.Attachments[at] with { ListedSize = size };
+                    return Results.Json(new { attachmentId, listedSize = size, bytes = conversation.Attachments[at].Bytes.LongLength });
+                }
+        return Results.NotFound();
     }
 }

@@ -27,6 +27,16 @@ public static class ConfigurationApis
         return (null, $"no version mapping from {from} to {to}");
     }
 
+    /// <summary>The versions a session of <paramref name="api"/> creates webhooks at (-WebhookVersion): never v1.0.</summary>
+    public static IReadOnlyList<string> CreatableVersions(string api) => VersionsOf(api).Where(v => v != ChatValues.V1).ToList();
+
+    /// <summary>
+    /// Null when a webhook of <paramref name="version"/> can be created on <paramref name="api"/>; else the rule, naming
+    /// the way out. 8x8 creates no new v1.0 webhooks (it answers 400 Constraint Violation).
+    /// </summary>
+    public static string CheckCreate(string version, string api) => version != ChatValues.V1 ? null
+        : $"8x8 creates no new {ChatValues.V1} webhooks; -WebhookVersion '{CreatableVersions(api).Last()}' creates it at that version and points its channels at it";
+
     /// <summary>Null when <paramref name="api"/> holds channels of <paramref name="type"/>, else the reason.</summary>
     public static string CheckChannelType(string type, string api)
     {

@@ -21,16 +21,24 @@ public sealed class ConfigurationApplier
         this.ctx = ctx ?? CallContext.None;
     }
 
-    public async Task<IReadOnlyList<ConfigurationChange>> CompareAsync(ChatConfiguration doc, IDictionary<string, string> uriMap, bool includeRemovals)
+    /// <param name="webhookVersion">The version the document's v1.0 webhooks are created at (-WebhookVersion); null: they are refused.</param>
+    public async Task<IReadOnlyList<ConfigurationChange>> CompareAsync(ChatConfiguration doc, IDictionary<string, string> uriMap, bool includeRemovals,
+        string webhookVersion = null)
     {
-        var plan = await PlanAsync(doc, uriMap, includeRemovals).ConfigureAwait(false);
+        var plan = await PlanAsync(doc, uriMap, includeRemovals, webhookVersion).ConfigureAwait(false);
         return plan.Changes.Select(c => c.Change).ToList();
     }
 
-    public async Task<ConfigurationSummary> ApplyAsync(ChatConfiguration doc, IDictionary<string, string> uriMap, bool removeMissing, IConfigurationHost host)
+    /// <summary>
+    /// Applies the plan; when it holds a webhook the target will not create (Refuse), reports it and refuses the
+    /// whole document before its first write (a ChatApiException naming the webhooks and the rule).
+    /// </summary>
+    public async Task<ConfigurationSummary> ApplyAsync(ChatConfiguration doc, IDictionary<string, string> uriMap, bool removeMissing, IConfigurationHost host,
+        string webhookVersion = null)
     {
         var watch = Stopwatch.StartNew();
-        var plan = await PlanAsync(doc, uriMap, removeMissing).ConfigureAwait(false);
+        var plan = await PlanAsync(doc, uriMap, removeMissing, webhookVersion).ConfigureAwait(false);
+        RefuseUncreatable(plan, host);
         var summary = new ConfigurationSummary { Source = $"{doc.Api} {doc.TenantId}@{doc.Region}", Target = $"{client.Api} {client.Session.TenantId}@{client.Session.Region}" };
         int total = plan.Changes.Count(IsWork), done = 0, failed = 0;
         foreach (var planned in plan.Changes)
@@ -48,11 +56,23 @@ public sealed class ConfigurationApplier
         return summary;
     }
 
-    private async Task<ConfigurationPlan> PlanAsync(ChatConfiguration doc, IDictionary<string, string> uriMap, bool includeRemovals)
+    private async Task<ConfigurationPlan> PlanAsync(ChatConfiguration doc, IDictionary<string, string> uriMap, bool includeRemovals, string webhookVersion)
     {
         ConfigurationFile.Check(doc, null);
+        if (webhookVersion != null) ChatRules.Require("WebhookVersion", ChatRules.CheckVersion(webhookVersion, ConfigurationApis.CreatableVersions(client.Api)));
         var (webhooks, channels) = await ConfigurationState.ReadAsync(client, ctx).ConfigureAwait(false);
-        return ConfigurationComparer.Compare(doc, client.Api, uriMap, webhooks, channels, includeRemovals);
+        return ConfigurationComparer.Compare(doc, client.Api, uriMap, webhooks, channels, includeRemovals, webhookVersion);
+    }
+
+    /// <summary>Reports each webhook that cannot be created and refuses the document, before any write; nothing when there is none.</summary>
+    private static void RefuseUncreatable(ConfigurationPlan plan, IConfigurationHost host)
+    {
+        var refused = plan.Changes.Where(p => p.Change.Action == ConfigurationAction.Refuse).Select(p => p.Change).ToList();
+        if (refused.Count == 0) return;
+        foreach (var c in refused) host.ConfigurationResult(new ConfigurationResult(c) { Status = ConfigurationStatus.Refused, Message = c.Reason }, null);
+        string names = string.Join(", ", refused.Select(c => $"'{c.Name}'"));
+        throw new ChatApiException(ChatErrorKind.InvalidArgument,
+            $"Configuration document refused: its webhook(s) {names} cannot be created: {refused[0].Reason}. Nothing was changed.");
     }
 
     private static bool IsWork(PlannedChange p) =>

@@ -19,16 +19,18 @@ internal sealed class ConfigurationPlan
 
 /// <summary>
 /// Compares a document with a tenant. Webhooks match by URI, and by name where several share a URI;
-/// channels match by name; ids never cross tenants. The changes come in the order they are applied:
-/// webhook creates, channel creates (on the right new webhook ids), updates, then removals (channels
+/// channels match by name; ids never cross tenants. Webhooks the target will not create (v1.0) come
+/// first, as Refuse; then the changes in the order they are applied: webhook creates, channel creates (on the right new webhook ids), updates, then removals (channels
 /// before webhooks), then what is skipped or unchanged.
 /// </summary>
 internal static class ConfigurationComparer
 {
+    /// <param name="webhookVersion">The version v1.0 webhooks that must be created get instead (-WebhookVersion); null refuses them.</param>
     public static ConfigurationPlan Compare(ChatConfiguration doc, string targetApi, IDictionary<string, string> uriMap,
-        IReadOnlyList<Webhook> webhooks, IReadOnlyList<Channel> channels, bool includeRemovals)
+        IReadOnlyList<Webhook> webhooks, IReadOnlyList<Channel> channels, bool includeRemovals, string webhookVersion = null)
     {
         var plan = new ConfigurationPlan();
+        var refusals = new List<PlannedChange>();
         var creates = new List<PlannedChange>(); var channelCreates = new List<PlannedChange>();
         var updates = new List<PlannedChange>(); var channelUpdates = new List<PlannedChange>();
         var rest = new List<PlannedChange>();
@@ -39,6 +41,8 @@ internal static class ConfigurationComparer
         foreach (var h in doc.Webhooks)
         {
             var (version, reason) = ConfigurationApis.MapVersion(h.Version, doc.Api, targetApi);
+            // A v1.0 webhook stays v1.0 on any target: matched, it is compared; to be created, it is refused or made at webhookVersion.
+            if (reason != null && h.Version == ChatValues.V1) (version, reason) = (ChatValues.V1, null);
             var mapped = new ConfigurationWebhook { Key = h.Key, Name = h.Name, Uri = MapUri(h.Uri, uriMap), Version = version };
             if (reason != null)
             {
@@ -64,6 +68,17 @@ internal static class ConfigurationComparer
         {
             if (!matched.TryGetValue(h.Key, out var current))
             {
+                if (ConfigurationApis.CheckCreate(h.Version, targetApi) is string rule)
+                {
+                    if (webhookVersion == null)
+                    {
+                        var cannot = Planned(ConfigurationAction.Refuse, ConfigurationItemKind.Webhook, h.Name, null, h.Key, null, null, Describe(h), h, null);
+                        cannot.Change.Reason = rule;
+                        refusals.Add(cannot);
+                        continue;
+                    }
+                    h.Version = webhookVersion;
+                }
                 creates.Add(Planned(ConfigurationAction.Create, ConfigurationItemKind.Webhook, h.Name, null, h.Key, null, null, Describe(h), h, null));
                 continue;
             }
@@ -112,7 +127,7 @@ internal static class ConfigurationComparer
             foreach (var w in webhooks.Where(w => !taken.Contains(w)).OrderBy(w => w.Name, StringComparer.Ordinal))
                 removals.Add(Planned(ConfigurationAction.Remove, ConfigurationItemKind.Webhook, w.Name, w.Id, null, $"Uri={w.Uri}; Version={w.Version}", null, null, null, null));
         }
-        plan.Changes.AddRange(creates.Concat(channelCreates).Concat(updates).Concat(channelUpdates).Concat(removals)
+        plan.Changes.AddRange(refusals.Concat(creates).Concat(channelCreates).Concat(updates).Concat(channelUpdates).Concat(removals)
             .Concat(rest.OrderBy(r => r.Change.Action).ThenBy(r => r.Change.Kind)));
         return plan;
     }

@@ -10,8 +10,10 @@ namespace ChatApi.Engine.Events;
 
 /// <summary>
 /// A small HTTP endpoint that takes webhook events: valid ones are answered 200 and handed on as a
-/// <see cref="ReceivedWebhookEvent"/> once answered; events whose signature fails are answered 401,
-/// bodies that are not JSON 400, and neither counts as an event. Requests are served concurrently:
+/// <see cref="ReceivedWebhookEvent"/> once answered; events whose signature is proven wrong (bad,
+/// unknown key, stale, replayed) are answered 401, events whose signature could not be checked (the
+/// key was out of reach) 503 with Retry-After, so the sender delivers them again; bodies that are not
+/// JSON 400; none of these counts as an event. Requests are served concurrently:
 /// each has <see cref="WebhookReceiverOptions.RequestTimeout"/> to send its body and at most
 /// <see cref="WebhookReceiverOptions.MaxConcurrentRequests"/> are open at once, so a sender that
 /// holds the line never delays a genuine delivery.
@@ -199,7 +201,8 @@ public sealed class WebhookReceiver : IDisposable
                 parseProblem = ex.Message;
             }
 
-            if (!received.IsValid) received.StatusCode = 401;
+            // A signature that could not be checked proves nothing: 503 asks the sender to deliver it again.
+            if (!received.IsValid) received.StatusCode = NotChecked(received.Signature) ? 503 : 401;
             else if (parseProblem != null) received.StatusCode = 400;
             else if (!run.TryTakeSlot())
             {
@@ -214,8 +217,10 @@ public sealed class WebhookReceiver : IDisposable
             long ticket = run.TakeTicket();
             try
             {
+                if (received.StatusCode == 503) response.AddHeader("Retry-After", RetrySeconds(received.Signature).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 Answer(response, received.StatusCode,
                     received.StatusCode == 401 ? "Signature refused: " + received.Signature.ReasonCode
+                    : received.StatusCode == 503 ? "Signature not checked: " + received.Signature.ReasonCode
                     : received.StatusCode == 400 ? parseProblem : null);
             }
             catch
@@ -237,6 +242,16 @@ public sealed class WebhookReceiver : IDisposable
         {
             try { response.Abort(); } catch (ObjectDisposedException) { }
         }
+    }
+
+    /// <summary>True when the signature could not be checked (its key was out of reach): nothing is proven either way.</summary>
+    public static bool NotChecked(SignatureCheckResult signature) => signature?.ReasonCode == SignatureCheckReason.KeyUnavailable;
+
+    /// <summary>Whole seconds for Retry-After: when the key's source is asked again, else the default; at least 1.</summary>
+    private int RetrySeconds(SignatureCheckResult signature)
+    {
+        var wait = signature.RetryAfter ?? options.KeyUnavailableRetryAfter;
+        return (int)Math.Max(1, Math.Ceiling(wait.TotalSeconds));
     }
 
     private static void Observe(Task task) => task.ContinueWith(t => { _ = t.Exception; }, TaskContinuationOptions.OnlyOnFaulted);

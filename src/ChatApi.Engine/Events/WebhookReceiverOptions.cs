@@ -23,4 +23,6 @@ public sealed class WebhookReceiverOptions
     public TimeSpan RequestTimeout { get; set; } = DefaultRequestTimeout;
     /// <summary>Requests handled at once; more are answered 503 at once (8x8 retries later).</summary>
     public int MaxConcurrentRequests { get; set; } = DefaultMaxConcurrentRequests;
+    /// <summary>Retry-After of a 503 for a signature that could not be checked, when the key's source does not say when it is asked again.</summary>
+    public TimeSpan KeyUnavailableRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 }

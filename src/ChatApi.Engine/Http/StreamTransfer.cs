@@ -33,6 +33,15 @@ internal sealed class StreamTransfer
 
     public bool IsUpload => OpenSource != null;
 
+    /// <summary>
+    /// True when a download's answer said where its body ends (Content-Length, or chunked): the transfer
+    /// checks both, so an answer that got this far with either came whole. Without them the body ends with
+    /// the connection, and a cut one looks the same.
+    /// </summary>
+    public static bool EndedAsFramed(ApiResponse response) =>
+        response.Header("Content-Length") != null
+        || (response.Header("Transfer-Encoding") ?? "").IndexOf("chunked", StringComparison.OrdinalIgnoreCase) >= 0;
+
     /// <summary>The multipart body: the fields, then the file streamed from disk; its length is known, so no chunked encoding.</summary>
     public HttpContent UploadContent()
     {

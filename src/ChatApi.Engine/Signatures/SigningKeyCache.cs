@@ -63,10 +63,13 @@ public sealed class SigningKeyCache
         var now = clock();
         lock (gate)
         {
-            if (entries.TryGetValue(CacheKey(region, keyId), out var entry) && entry.Expires > now) return entry.Lookup;
+            if (entries.TryGetValue(CacheKey(region, keyId), out var entry) && entry.Expires > now) return Answer(entry, now);
         }
         return null;
     }
+
+    /// <summary>A cached lookup; an unavailable key says when it is asked for again.</summary>
+    private static KeyLookup Answer(Entry entry, DateTimeOffset now) => entry.Lookup.RetryingAfter(entry.Expires - now);
 
     internal async Task<KeyLookup> FetchAsync(string region, string keyId, Func<string, CancellationToken, Task<Jwk>> fetch, CancellationToken cancellationToken)
     {
@@ -75,14 +78,15 @@ public sealed class SigningKeyCache
         Task<KeyLookup> theirs;
         lock (gate)
         {
-            if (entries.TryGetValue(key, out var entry) && entry.Expires > clock()) return entry.Lookup;
+            var now = clock();
+            if (entries.TryGetValue(key, out var entry) && entry.Expires > now) return Answer(entry, now);
             if (inFlight.TryGetValue(key, out theirs))
             {
                 mine = null;
             }
-            else if (!TakeFetch(region))
+            else if (!TakeFetch(region, out var wait))
             {
-                return KeyLookup.Unavailable($"the key '{keyId}' was not looked up: this key source was already asked {FetchBudget} times within {FetchBudgetWindow.TotalSeconds:0} s");
+                return KeyLookup.Unavailable($"the key '{keyId}' was not looked up: this key source was already asked {FetchBudget} times within {FetchBudgetWindow.TotalSeconds:0} s", wait);
             }
             else
             {
@@ -111,6 +115,7 @@ public sealed class SigningKeyCache
                 ? KeyLookup.Unknown($"the region has no key '{keyId}'")
                 : KeyLookup.Unavailable($"the key '{keyId}' could not be fetched: {ex.Message}");
         }
+        lookup = lookup.RetryingAfter(UnavailableLifetime); // it is asked for again when its entry ends
         Store(key, lookup);
         lock (gate) inFlight.Remove(key);
         mine.TrySetResult(lookup);
@@ -125,7 +130,7 @@ public sealed class SigningKeyCache
             if (!entries.TryGetValue(key, out var entry)) return null;
             if (entry.Lookup.Key != null && !ReferenceEquals(entry.Lookup.Key, used)) return entry.Lookup.Key; // someone already refreshed it
             if (clock() - entry.FetchedAt < RefreshInterval) return null;
-            if (!TakeFetch(region)) return null;
+            if (!TakeFetch(region, out _)) return null;
             entry.FetchedAt = clock(); // claim the refresh so that concurrent failures do not fetch too
         }
         Interlocked.Increment(ref fetchCount);
@@ -148,9 +153,13 @@ public sealed class SigningKeyCache
         return lookup.Key;
     }
 
-    /// <summary>Takes one fetch from the source's budget; false when it is spent. Call under the gate.</summary>
-    private bool TakeFetch(string source)
+    /// <summary>
+    /// Takes one fetch from the source's budget; false when it is spent, with how long until a fetch is
+    /// free again (<paramref name="wait"/>). Call under the gate.
+    /// </summary>
+    private bool TakeFetch(string source, out TimeSpan wait)
     {
+        wait = TimeSpan.Zero;
         var now = clock();
         if (!recentFetches.TryGetValue(source, out var times))
         {
@@ -158,7 +167,11 @@ public sealed class SigningKeyCache
             recentFetches[source] = times = new Queue<DateTimeOffset>();
         }
         while (times.Count > 0 && now - times.Peek() >= FetchBudgetWindow) times.Dequeue();
-        if (times.Count >= FetchBudget) return false;
+        if (times.Count >= FetchBudget)
+        {
+            wait = times.Count > 0 ? times.Peek() + FetchBudgetWindow - now : FetchBudgetWindow;
+            return false;
+        }
         times.Enqueue(now);
         return true;
     }

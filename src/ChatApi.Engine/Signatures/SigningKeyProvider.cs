@@ -8,20 +8,27 @@ public enum KeyLookupStatus { Found, Unknown, Unavailable }
 /// <summary>The answer of a key lookup: the key, or why there is none.</summary>
 public sealed class KeyLookup
 {
-    private KeyLookup(KeyLookupStatus status, RsaVerificationKey key, string problem)
+    private KeyLookup(KeyLookupStatus status, RsaVerificationKey key, string problem, TimeSpan? retryAfter = null)
     {
         Status = status;
         Key = key;
         Problem = problem;
+        RetryAfter = retryAfter;
     }
 
     public KeyLookupStatus Status { get; }
     public RsaVerificationKey Key { get; }
     public string Problem { get; }
+    /// <summary>For an unavailable key: how long until the source may be asked again (null: not known).</summary>
+    public TimeSpan? RetryAfter { get; }
 
     public static KeyLookup Found(RsaVerificationKey key) => new KeyLookup(KeyLookupStatus.Found, key, null);
     public static KeyLookup Unknown(string problem) => new KeyLookup(KeyLookupStatus.Unknown, null, problem);
-    public static KeyLookup Unavailable(string problem) => new KeyLookup(KeyLookupStatus.Unavailable, null, problem);
+    public static KeyLookup Unavailable(string problem, TimeSpan? retryAfter = null) => new KeyLookup(KeyLookupStatus.Unavailable, null, problem, retryAfter);
+
+    /// <summary>This lookup with <paramref name="retryAfter"/> (an unavailable key only).</summary>
+    internal KeyLookup RetryingAfter(TimeSpan retryAfter) =>
+        Status == KeyLookupStatus.Unavailable ? new KeyLookup(Status, null, Problem, retryAfter) : this;
 }
 
 /// <summary>Where the verifier gets the key named by a signature's kid.</summary>

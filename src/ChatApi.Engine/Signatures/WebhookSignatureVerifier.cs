@@ -74,7 +74,7 @@ public sealed class WebhookSignatureVerifier
         switch (lookup.Status)
         {
             case KeyLookupStatus.Unknown: result = Fail(state.Result, SignatureCheckReason.UnknownKey, lookup.Problem); return true;
-            case KeyLookupStatus.Unavailable: result = Fail(state.Result, SignatureCheckReason.KeyUnavailable, lookup.Problem); return true;
+            case KeyLookupStatus.Unavailable: result = Unavailable(state.Result, lookup); return true;
         }
         if (state.Key(lookup.Key)) { result = Finish(state); return true; }
         if (keys is StaticSigningKeyProvider)
@@ -105,7 +105,7 @@ public sealed class WebhookSignatureVerifier
         switch (lookup.Status)
         {
             case KeyLookupStatus.Unknown: return Fail(state.Result, SignatureCheckReason.UnknownKey, lookup.Problem);
-            case KeyLookupStatus.Unavailable: return Fail(state.Result, SignatureCheckReason.KeyUnavailable, lookup.Problem);
+            case KeyLookupStatus.Unavailable: return Unavailable(state.Result, lookup);
         }
         if (!state.Key(lookup.Key))
         {
@@ -216,6 +216,13 @@ public sealed class WebhookSignatureVerifier
         Fail(state.Result, reason, detail);
         state.Done = true;
         return state;
+    }
+
+    /// <summary>The signature could not be checked: nothing is proven about the event, and it may be checked again later.</summary>
+    private static SignatureCheckResult Unavailable(SignatureCheckResult result, KeyLookup lookup)
+    {
+        result.RetryAfter = lookup.RetryAfter;
+        return Fail(result, SignatureCheckReason.KeyUnavailable, lookup.Problem);
     }
 
     private static SignatureCheckResult Fail(SignatureCheckResult result, SignatureCheckReason reason, string detail)

@@ -19,7 +19,7 @@ public sealed class ConfigurationChange
     public string Current { get; set; }
     /// <summary>The document's values, null for a removal.</summary>
     public string Desired { get; set; }
-    /// <summary>Why an item is skipped.</summary>
+    /// <summary>Why an item is skipped, or why it cannot be created (Refuse).</summary>
     public string Reason { get; set; }
     /// <summary>The webhook's key in the document (webhooks), or the key of the channel's webhook (channels).</summary>
     public string WebhookKey { get; set; }

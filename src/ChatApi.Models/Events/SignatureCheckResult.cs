@@ -27,7 +27,11 @@ public enum SignatureCheckReason
     InvalidKeyId,
     /// <summary>No key with this kid is known (not in -Jwk, or the region does not have it).</summary>
     UnknownKey,
-    /// <summary>The key could not be obtained or is not a usable RSA public key.</summary>
+    /// <summary>
+    /// The signature could not be checked: the key could not be obtained (its source was asked too often,
+    /// did not answer, or answered an error) or is not a usable RSA public key. Nothing is proven about the
+    /// event: a receiver answers 503 with Retry-After, and the sender delivers it again.
+    /// </summary>
     KeyUnavailable,
     /// <summary>The RSA-SHA256 signature does not match the body and headers: something was changed, or another key signed it.</summary>
     BadSignature,
@@ -55,6 +59,8 @@ public sealed class SignatureCheckResult
     public DateTimeOffset? TransmissionTime { get; set; }
     /// <summary>How long ago the event was sent (negative when the transmission time lies in the future).</summary>
     public TimeSpan? Age { get; set; }
+    /// <summary>For KeyUnavailable: how long until the key's source is asked again (null when not known).</summary>
+    public TimeSpan? RetryAfter { get; set; }
 
     public override string ToString() => IsValid ? "Valid" : Reason;
 }

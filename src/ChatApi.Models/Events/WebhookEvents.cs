@@ -107,9 +107,9 @@ public sealed class ReceivedWebhookEvent
     public string Method { get; set; }
     public string Path { get; set; }
     public string RemoteAddress { get; set; }
-    /// <summary>What the receiver answered (200 valid, 401 refused signature, 400 not JSON).</summary>
+    /// <summary>What the receiver answered (200 valid, 401 refused signature, 503 signature not checked because its key was out of reach, 400 not JSON).</summary>
     public int StatusCode { get; set; }
-    /// <summary>True when the request was not taken as an event (bad or missing signature, stale, replayed, not JSON). Only Receive-ChatWebhookEvent -IncludeRefused writes these.</summary>
+    /// <summary>True when the request was not taken as an event (bad or missing signature, stale, replayed, signature not checked, not JSON). Only Receive-ChatWebhookEvent -IncludeRefused writes these.</summary>
     public bool Refused { get; set; }
     /// <summary>True when the signature was checked and is valid, or when the check was skipped.</summary>
     public bool IsValid { get; set; }

@@ -122,6 +122,49 @@ public sealed class AttachmentTests : IAsyncLifetime, IDisposable
         Assert.Equal(["saved.bin"], Directory.GetFiles(folder).Select(Path.GetFileName));
     }
 
+    [Theory]
+    [InlineData(true)]  // Content-Length: 6, and 6 bytes came
+    [InlineData(false)] // chunked, ended with its last chunk
+    public async Task AWholeTransferWhoseListedSizeIsOffIsSavedWithAWarningNamingBothSizes(bool contentLength)
+    {
+        var bytes = System.Text.Encoding.ASCII.GetBytes("hello!");
+        server.Api = async (seen, i, ctx) =>
+        {
+            if (!seen.Path.EndsWith("/content")) { await ScriptedServer.Json(ctx, 200, Uploaded.Replace("5000", "4166")); return; }
+            ctx.Response.ContentType = "application/octet-stream";
+            if (contentLength) ctx.Response.ContentLength = bytes.Length;
+            await ctx.Response.Body.WriteAsync(bytes);
+        };
+        using var client = await GatewayAsync();
+        var target = Path.Combine(folder, "saved.bin");
+        var log = new ListLog();
+        var saved = await client.SaveAttachmentAsync("c-1", "att-9", target, force: false, null, new CallContext(CancellationToken.None, log));
+
+        Assert.Equal(bytes, System.IO.File.ReadAllBytes(saved.FullName));
+        var warning = Assert.Single(log.Lines, l => l.StartsWith("W: "));
+        Assert.Contains("6 bytes came", warning);
+        Assert.Contains("4166", warning);
+        Assert.Equal(["saved.bin"], Directory.GetFiles(folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task ATransferCutEveryTimeIsRefusedAndLeavesNothingPartial()
+    {
+        var bytes = System.Text.Encoding.ASCII.GetBytes("hello!");
+        server.Api = async (seen, i, ctx) =>
+        {
+            if (!seen.Path.EndsWith("/content")) { await ScriptedServer.Json(ctx, 200, Uploaded.Replace("5000", "4166")); return; }
+            ctx.Response.ContentType = "application/octet-stream"; // chunked, never ended: the connection is cut
+            await ctx.Response.Body.WriteAsync(bytes);
+            await ctx.Response.Body.FlushAsync();
+            ctx.Abort();
+        };
+        using var client = await GatewayAsync();
+        var target = Path.Combine(folder, "saved.bin");
+        await Assert.ThrowsAsync<ChatApiException>(() => client.SaveAttachmentAsync("c-1", "att-9", target, false, null, CallContext.None));
+        Assert.Empty(Directory.GetFiles(folder));
+    }
+
     [Fact]
     public async Task AFailedDownloadLeavesNoFileAndAnExistingOneIsKeptWithoutForce()
     {

@@ -97,6 +97,32 @@ public class HostileSenderTests
     }
 
     [Fact]
+    public async Task AnEventWhoseKeySourceFailsIsAnswered503WithRetryAfterAndNotHandedOn()
+    {
+        var cache = new SigningKeyCache();
+        var keys = SigningKeyProvider.FromFetch("key-source-down", (kid, ct) => throw new KeyFetchException("GET /jwk/key/public answered 502", 502), cache);
+        using var receiver = Start(keys: keys);
+        var got = new List<ReceivedWebhookEvent>();
+        using var stop = new CancellationTokenSource();
+        var run = receiver.RunAsync(got.Add, 1, null, stop.Token);
+        foreach (var eid in new[] { "genuine", "genuine-again" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, receiver.Url);
+            var e = TestSigner.SignWithJose(eid: eid);
+            request.Content = new ByteArrayContent(e.Body);
+            foreach (var h in e.Headers) request.Headers.TryAddWithoutValidation(h.Key, h.Value);
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            using var answer = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+            Assert.InRange(answer.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromSeconds(1), cache.UnavailableLifetime);
+        }
+        Assert.Equal(1, cache.FetchCount); // the failure is remembered: the second event did not ask again
+        stop.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.Empty(got); // not written as a refused event without IncludeRefused
+    }
+
+    [Fact]
     public async Task AKeyFetchInProgressDoesNotBlockEventsWhoseKeyIsCached()
     {
         var release = new TaskCompletionSource<ChatApi.Jwk>(TaskCreationOptions.RunContinuationsAsynchronously);

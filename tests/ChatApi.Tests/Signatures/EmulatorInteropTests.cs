@@ -144,6 +144,76 @@ public sealed class EmulatorInteropTests : IAsyncLifetime
         Assert.IsType<WebhookVerifyEvent>(got[0].Event);
     }
 
+    /// <summary>A clock the test moves; read from the receiver's threads.</summary>
+    private sealed class MovableClock(DateTimeOffset start)
+    {
+        private long ticks = start.UtcTicks;
+        public DateTimeOffset Now() => new(Interlocked.Read(ref ticks), TimeSpan.Zero);
+        public void Advance(TimeSpan by) => Interlocked.Add(ref ticks, by.Ticks);
+    }
+
+    private static async Task<HttpResponseMessage> PostEvent(string url, TestSigner.Event e)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(e.Body) };
+        foreach (var h in e.Headers) request.Headers.TryAddWithoutValidation(h.Key, h.Value);
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task AfterAFloodOfRandomKidsAGenuineDeliveryIsAnswered503ThenAcceptedWithinTheFetchWindow()
+    {
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        var cache = new SigningKeyCache(clock.Now);
+        var keys = SigningKeyProvider.FromEndpoint(new KeyEndpointClient(emu.BaseUri, "us"), cache);
+        var verifier = new WebhookSignatureVerifier(keys, new WebhookSignatureOptions { ReplayCache = new ReplayCache(), RejectReplay = true });
+        using var receiver = new WebhookReceiver(new WebhookReceiverOptions { Port = 0, Path = "/hook", Verifier = verifier, IncludeRefused = true });
+        receiver.Start();
+        var got = new System.Collections.Concurrent.ConcurrentQueue<ReceivedWebhookEvent>();
+        var run = receiver.RunAsync(got.Enqueue, 1, TimeSpan.FromSeconds(120), CancellationToken.None);
+
+        var statuses = new List<System.Net.HttpStatusCode>();
+        for (int i = 0; i < 300; i++)
+        {
+            using var answer = await PostEvent(receiver.Url, TestSigner.SignWithJose(key: TestSigner.KeyB, kid: "random-" + Guid.NewGuid().ToString("N")));
+            statuses.Add(answer.StatusCode);
+        }
+        // The kids the source was asked about are proven unknown (401); the rest could not be checked (503).
+        Assert.Equal(cache.FetchBudget, cache.FetchCount);
+        Assert.Equal(cache.FetchBudget, statuses.Count(s => s == System.Net.HttpStatusCode.Unauthorized));
+        Assert.Equal(300 - cache.FetchBudget, statuses.Count(s => s == System.Net.HttpStatusCode.ServiceUnavailable));
+
+        using (var probe = await PostEvent(receiver.Url, TestSigner.SignWithJose(key: TestSigner.KeyB, kid: "random-probe")))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, probe.StatusCode);
+            var retryAfter = probe.Headers.RetryAfter?.Delta;
+            Assert.NotNull(retryAfter);
+            Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), cache.FetchBudgetWindow);
+        }
+
+        // The genuine delivery right after the flood: not checked yet, so 503 (8x8 delivers it again), never 401.
+        using (var first = await http.PostAsJsonAsync(tenantPath + "/web-hooks/verify", new { version = "v2.0", uri = receiver.Url }))
+        {
+            var text = await first.Content.ReadAsStringAsync();
+            Assert.False(first.IsSuccessStatusCode, text);
+            Assert.Contains("answered 503", text);
+        }
+        Assert.False(run.IsCompleted);
+        var notChecked = Assert.Single(got, e => e.Event is WebhookVerifyEvent);
+        Assert.Equal(503, notChecked.StatusCode);
+        Assert.True(notChecked.Refused);
+        Assert.Equal(SignatureCheckReason.KeyUnavailable, notChecked.Signature.ReasonCode);
+
+        // Once the fetch window has passed, the key is fetched and the delivery is accepted.
+        clock.Advance(cache.FetchBudgetWindow);
+        await VerifyWebhook(receiver.Url);
+        Assert.Equal(1, await run);
+        var accepted = Assert.Single(got, e => !e.Refused);
+        Assert.Equal(200, accepted.StatusCode);
+        Assert.True(accepted.Signature.IsValid, accepted.Signature.Reason);
+        Assert.IsType<WebhookVerifyEvent>(accepted.Event);
+    }
+
     private static byte[] FromB64(string s)
     {
         Assert.True(Base64Url.TryDecode(s, out var bytes));

@@ -4,7 +4,8 @@ namespace ChatApi.Cmdlets;
 
 /// <summary>
 /// What Import-ChatConfiguration would do with a document on the session's tenant: one object per
-/// change (Create, Update with the fields, Remove only with -IncludeRemovals, Unchanged, Skip). Changes nothing.
+/// change (Create, Update with the fields, Remove only with -IncludeRemovals, Unchanged, Skip, and Refuse
+/// for a webhook 8x8 will not create, such as v1.0 without -WebhookVersion). Changes nothing.
 /// </summary>
 [Cmdlet(VerbsData.Compare, "ChatConfiguration")]
 [OutputType(typeof(ConfigurationChange))]
@@ -25,7 +26,7 @@ public sealed class CompareChatConfigurationCommand : ConfigurationDocumentCmdle
         if (!TryResolve(Reference, "Reference", out var doc, out var map)) return;
         Run(async call =>
         {
-            var changes = await new ConfigurationApplier(client, call.Context).CompareAsync(doc, map, IncludeRemovals).ConfigureAwait(false);
+            var changes = await new ConfigurationApplier(client, call.Context).CompareAsync(doc, map, IncludeRemovals, WebhookVersion).ConfigureAwait(false);
             foreach (var change in changes) call.Output(change);
         }, Reference);
     }

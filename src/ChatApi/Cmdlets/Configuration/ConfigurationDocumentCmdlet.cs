@@ -13,6 +13,15 @@ public abstract class ConfigurationDocumentCmdlet : ChatCmdlet
     public Hashtable UriMap { get; set; }
 
     /// <summary>
+    /// The version the document's v1.0 webhooks are created at (v2.0, or Chat Gateway v1.0 on a Gateway session):
+    /// 8x8 creates no new v1.0 webhooks, so without it a document that must create one is refused.
+    /// </summary>
+    [Parameter]
+    [ValidateWebhookVersion]
+    [ArgumentCompleter(typeof(Completers.WebhookVersionCompleter))]
+    public string WebhookVersion { get; set; }
+
+    /// <summary>
     /// The document <paramref name="input"/> gives and -UriMap, both checked before any call; false (with the
     /// error written, naming <paramref name="parameter"/> or the place in the file) when either is refused.
     /// </summary>

@@ -5,7 +5,8 @@ namespace ChatApi.Cmdlets;
 /// <summary>
 /// Applies a configuration document to the session's tenant: webhooks first, then channels on the new
 /// webhook ids, then updates, then (only with -RemoveMissing) removals; a result per change, then a
-/// summary. A second run changes nothing; a re-run after a stopped one does the rest.
+/// summary. A second run changes nothing; a re-run after a stopped one does the rest. A document holding a
+/// webhook 8x8 will not create (v1.0, without -WebhookVersion) is refused before its first write.
 /// </summary>
 [Cmdlet(VerbsData.Import, "ChatConfiguration", DefaultParameterSetName = "Path", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ConfigurationResult), typeof(ConfigurationSummary))]
@@ -34,7 +35,7 @@ public sealed class ImportChatConfigurationCommand : ConfigurationDocumentCmdlet
             var host = new MigrationHost(this, call, whatIf);
             try
             {
-                var summary = await new ConfigurationApplier(client, call.Context).ApplyAsync(doc, map, RemoveMissing, host).ConfigureAwait(false);
+                var summary = await new ConfigurationApplier(client, call.Context).ApplyAsync(doc, map, RemoveMissing, host, WebhookVersion).ConfigureAwait(false);
                 call.Output(summary);
             }
             finally

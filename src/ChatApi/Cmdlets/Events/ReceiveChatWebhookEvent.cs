@@ -9,8 +9,9 @@ namespace ChatApi.Cmdlets;
 /// <summary>
 /// Listens on 127.0.0.1 (or a given prefix) for webhook events and writes each valid one to the
 /// pipeline as it arrives, with its parsed event, signature check, raw body and headers. Valid
-/// events are answered 200; refused ones (bad or missing signature, stale, replayed) 401, and they
-/// are neither counted nor written unless -IncludeRefused. Replays are refused unless -AllowReplay.
+/// events are answered 200; refused ones (bad or missing signature, stale, replayed) 401, those whose
+/// key was out of reach 503 with Retry-After (8x8 delivers them again), and they are neither counted
+/// nor written unless -IncludeRefused. Replays are refused unless -AllowReplay.
 /// Runs until -Count events, -Timeout or Ctrl+C.
 /// </summary>
 [Cmdlet(VerbsCommunications.Receive, "ChatWebhookEvent", DefaultParameterSetName = "Port")]
@@ -85,7 +86,7 @@ public sealed class ReceiveChatWebhookEventCommand : SignatureCheckingCmdlet
             {
                 int received = await receiver.RunAsync(e =>
                 {
-                    if (e.Refused) call.Verbose($"Refused ({e.StatusCode}): {(e.StatusCode == 401 ? e.Signature?.Reason : "the body is not a JSON event")}");
+                    if (e.Refused) call.Verbose($"Refused ({e.StatusCode}): {(e.StatusCode == 400 ? "the body is not a JSON event" : e.Signature?.Reason)}");
                     if (!e.Refused || IncludeRefused) call.Output(e);
                 }, Count, timeout, call.Context.Cancellation).ConfigureAwait(false);
                 call.Verbose($"Stopped after {received} event(s).");
