@@ -141,7 +141,7 @@ public class GatewayTests
         Assert.Equal(["webHookId"], await GatewayViolationsAsync(await emu.GatewayAsync(Post, "channels", new { name = "x", webHookId = v2, routingOptions = new { type = "queue", id = "7" } })));
         // V2 puts it back on its own webhook.
         var current = await Json.ObjectAsync(await emu.GetAsync($"{emu.TenantPath}/channels/{channel}"));
-        Assert.Equal(gw, current.Str("webhookId") ?? current.Str("webHookId"));
+        Assert.Equal(gw, current.Str("webHookId"));
         Assert.Equal(200, (int)(await emu.PutAsync($"{emu.TenantPath}/channels/{channel}", new { name = "renamed", webHookId = v2, routingOptions = new { type = "queue", id = "101" } })).StatusCode);
     }
 
