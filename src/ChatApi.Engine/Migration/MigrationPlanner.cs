@@ -240,7 +240,7 @@ public static class MigrationPlanner
                 // A webhook the session does not list (the Chat Gateway lists only its own): known by its id alone.
                 if (target != ChatValues.Gateway)
                 {
-                    plan.Unplannable.Add(new KeyValuePair<Channel, string>(c, $"its webhook {c.WebhookId} does not exist; nothing to migrate from"));
+                    plan.Unplannable.Add(new KeyValuePair<Channel, string>(c, $"its webhook {c.WebhookId} does not exist as far as this session can tell (removed, or a {ChatValues.Gateway} webhook, which the Chat API V2 may not list); nothing to migrate from"));
                     continue;
                 }
                 hook = new Webhook { Id = c.WebhookId };
