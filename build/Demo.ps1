@@ -145,7 +145,7 @@ try {
     Step 'Done'
     $elapsed = (Get-Date) - $started
     Say ("   journal: {0} lines in {1} (Invoke-ChatMigration -Resume finishes a killed run; Undo-ChatMigration puts it back)" -f @(Get-Content $journal).Count, $journal) DarkGray
-    Say "   Gateway journal: $gwJournal (Undo-ChatMigration -Session `$gw -SourceSession `$v2 puts the channels back on their v2.0 webhooks)" DarkGray
+    Say "   Gateway journal: $gwJournal (Undo-ChatMigration -Session `$gw -SourceSession `$session puts the channels back on their v2.0 webhooks)" DarkGray
     if ($problems -eq 0) { Say ("   The migration demo (V1 -> V2 -> Chat Gateway) passed in {0:n0} s." -f $elapsed.TotalSeconds) Green }
     else { Say ("   {0} check(s) failed ({1:n0} s)" -f $problems, $elapsed.TotalSeconds) Red }
 }
