@@ -6,8 +6,8 @@
     shared between them, and a few URIs that no longer answer), connects, shows the plan, runs the
     migration with progress, prints the summary, checks through the API that every migratable
     channel sits on a v2.0 webhook, starts a conversation on one of them, verifies the signed event
-    that reaches its receiver; then connects to the Chat Gateway (one tenant configuration seen
-    through both APIs), moves the channels from their v2.0 webhooks to Chat Gateway v1.0 webhooks at
+    that reaches its receiver; then connects to the Chat Gateway (which lists only its own webhooks:
+    the old URIs are read through V2 with -SourceSession), moves the channels from their v2.0 webhooks to Chat Gateway v1.0 webhooks at
     new receiver URIs (-UriMap), starts a conversation on a moved channel and verifies the signed
     Gateway-format QUEUED event with the Gateway session; and stops the emulator.
     The emulator and the session run at 20 requests/second to keep it short (8x8's limit is 5).
@@ -107,10 +107,10 @@ try {
     $gw = Connect-ChatApi -Api Gateway -ApiKey (ConvertTo-SecureString 'demo-gateway-key' -AsPlainText -Force) -TenantId acme -BaseUri $emu.BaseUri -RequestsPerSecond $Rate -PassThru
     Ok "connected to the Chat Gateway for tenant acme (x-api-key, X-8x8-Tenant, no region)"
     $map = @{}
-    Get-ChatWebhook -Session $gw -Version v2.0 | ForEach-Object { $map[$_.Uri] = $_.Uri -replace '/_receiver/', '/_receiver/gateway-' }
+    Get-ChatWebhook -Session $session -Version v2.0 | ForEach-Object { $map[$_.Uri] = $_.Uri -replace '/_receiver/', '/_receiver/gateway-' }
     Say "   the Gateway's events have another format, so each receiver gets a new URI: $($map.Count) entries in -UriMap" DarkGray
     $gwJournal = $journal -replace '\.jsonl$', '-gateway.jsonl'
-    $gwOutput = @($onV2 | Invoke-ChatMigration -Session $gw -TargetVersion 'Chat Gateway v1.0' -UriMap $map -JournalPath $gwJournal -ErrorAction SilentlyContinue -ErrorVariable gwFailures)
+    $gwOutput = @($onV2 | Invoke-ChatMigration -Session $gw -SourceSession $session -TargetVersion 'Chat Gateway v1.0' -UriMap $map -JournalPath $gwJournal -ErrorAction SilentlyContinue -ErrorVariable gwFailures)
     $gwSummary = $gwOutput | Where-Object { $_ -is [ChatApi.MigrationSummary] }
     Say ("   {0} moved, {1} failed; {2} Chat Gateway v1.0 webhooks created, {3} reused; {4} requests" -f `
         $gwSummary.Migrated, $gwSummary.Failed, $gwSummary.WebhooksCreated, $gwSummary.WebhooksReused, $gwSummary.Requests) White
@@ -145,7 +145,7 @@ try {
     Step 'Done'
     $elapsed = (Get-Date) - $started
     Say ("   journal: {0} lines in {1} (Invoke-ChatMigration -Resume finishes a killed run; Undo-ChatMigration puts it back)" -f @(Get-Content $journal).Count, $journal) DarkGray
-    Say "   Gateway journal: $gwJournal (Undo-ChatMigration -Session `$gw puts the channels back on their v2.0 webhooks)" DarkGray
+    Say "   Gateway journal: $gwJournal (Undo-ChatMigration -Session `$gw -SourceSession `$session puts the channels back on their v2.0 webhooks)" DarkGray
     if ($problems -eq 0) { Say ("   The migration demo (V1 -> V2 -> Chat Gateway) passed in {0:n0} s." -f $elapsed.TotalSeconds) Green }
     else { Say ("   {0} check(s) failed ({1:n0} s)" -f $problems, $elapsed.TotalSeconds) Red }
 }

@@ -18,8 +18,9 @@ public static class Assumptions
         "Webhook and channel ids are numbers shared by every tenant; a deleted channel's conversations stay readable with status deleted.",
         "Deleting a webhook that channels use answers 409; 8x8 does not document that case.",
         // How the Chat API V2 and the Chat Gateway share one tenant (GATEWAY-NOTES.md: 8x8 publishes no guide for this).
-        "One tenant configuration is seen through both APIs: the same webhooks and channels, listed by both.",
-        "A webhook's version is v1.0, v2.0 or Chat Gateway v1.0; the V2 paths create and change only v1.0/v2.0 webhooks, the Gateway paths only Chat Gateway v1.0 ones; none goes back to an older version; either API may delete any.",
+        "One tenant, two views of its webhooks (8x8 does not say which holds): by default each API lists, reads, changes and deletes the webhooks of the versions its contract defines (V2: v1.0 and v2.0; the Gateway: Chat Gateway v1.0); with --shared-configuration both list every webhook (the same webhooks and channels through both), and either may delete any.",
+        "A webhook's version is v1.0, v2.0 or Chat Gateway v1.0; the V2 paths create and change only v1.0/v2.0 webhooks, the Gateway paths only Chat Gateway v1.0 ones; none goes back to an older version.",
+        "Channels are one list in both views: a channel may point at a webhook its API does not list (a Gateway channel still on its v2.0 webhook) and keep it when changed; a channel write may point it only at a webhook its API lists.",
         "The V2 paths see ChatAPI channels only; the Gateway paths see every type and create or change ChatAPI ones only.",
         "A channel's events follow its webhook's version: V2 bodies for v1.0/v2.0 (signed for v2.0), Gateway bodies (signed) for Chat Gateway v1.0.",
         "Gateway events for what V2 calls AGENT_JOINED/AGENT_LEFT are MEMBERS_CHANGED, for TEXT a MESSAGE; timestamps are epoch milliseconds.",

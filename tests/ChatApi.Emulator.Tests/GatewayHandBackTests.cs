@@ -107,7 +107,8 @@ public class GatewayHandBackTests
     [Fact]
     public async Task ATransferIsNoHandBackTheLastAgentLeavingIsAndAV2BotWebhookHearsItInItsOwnFormat()
     {
-        var s = await StartAsync("hb-transfer");
+        // A V2 bot webhook is seen by the Gateway only in the shared configuration (by default it is no webhook of the Gateway's).
+        var s = await StartAsync("hb-transfer", o => o.SharedConfiguration = true);
         await using var __ = s.Emu;
         var v2Bot = (await s.Emu.CreateWebhookAsync("v2-bot", new Uri(s.Emu.BaseUri, "/_receiver/hb-v2-bot").ToString())).Str("id");
         Assert.Equal(201, (int)(await s.Emu.GatewayAsync(HttpMethod.Post, $"conversations/{s.Conversation}/post-agent-assignment", new { type = "webhook", id = v2Bot })).StatusCode);

@@ -69,9 +69,9 @@ public class GatewayTests
     }
 
     [Fact]
-    public async Task ListsAreHalWithAPageBlockAndSeeTheV2Configuration()
+    public async Task ListsAreHalWithAPageBlockAndSeeTheV2ConfigurationWhenShared()
     {
-        await using var emu = await TestEmulator.StartAsync();
+        await using var emu = await TestEmulator.StartAsync(o => o.SharedConfiguration = true);
         for (var i = 1; i <= 3; i++) await emu.CreateWebhookAsync($"v2-{i}");
         await OkAsync(await emu.GatewayAsync(Post, "webhooks", Hook("gw-1", "https://127.0.0.1:9/gw")));
         using var response = await emu.GatewayAsync(Get, "webhooks?size=2&page=1");
@@ -95,9 +95,9 @@ public class GatewayTests
     }
 
     [Fact]
-    public async Task EachApiCreatesAndChangesOnlyItsOwnVersions()
+    public async Task EachApiCreatesAndChangesOnlyItsOwnVersionsWhenShared()
     {
-        await using var emu = await TestEmulator.StartAsync();
+        await using var emu = await TestEmulator.StartAsync(o => o.SharedConfiguration = true);
         var v2 = (await emu.CreateWebhookAsync("v2")).Str("id");
         var gw = (await OkAsync(await emu.GatewayAsync(Post, "webhooks", Hook("gw", "https://127.0.0.1:9/gw")))).Str("id");
         Assert.Equal(GatewayVersion, (await OkAsync(await emu.GatewayAsync(Get, $"webhooks/{gw}"))).Str("notificationVersion"));
@@ -113,6 +113,36 @@ public class GatewayTests
         Assert.Equal(204, (int)(await emu.GatewayAsync(Delete, $"webhooks/{gw}")).StatusCode);
         Assert.Equal("Resource of type WebHook with id " + gw + " was not found.",
             (await Json.ProblemAsync(await emu.GatewayAsync(Get, $"webhooks/{gw}"), 404)).Str("message"));
+    }
+
+    [Fact]
+    public async Task ByDefaultEachApiSeesOnlyItsContractsVersionsAndChannelsMayKeepAnOlderWebhook()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        var v2 = (await emu.CreateWebhookAsync("v2")).Str("id");
+        var gw = (await OkAsync(await emu.GatewayAsync(Post, "webhooks", Hook("gw", "https://127.0.0.1:9/gw")))).Str("id");
+        var channel = (await emu.CreateChannelAsync(v2, "on-v2")).Str("id");
+
+        var listed = await OkAsync(await emu.GatewayAsync(Get, "webhooks"));
+        Assert.Equal(["gw"], listed["_embedded"]!["webhooks"]!.AsArray().Select(w => w!.Str("name")));
+        Assert.Equal(["v2"], (await Json.ObjectAsync(await emu.GetAsync($"{emu.TenantPath}/web-hooks")))["data"]!.AsArray().Select(w => w!.Str("name")));
+        await Json.ProblemAsync(await emu.GatewayAsync(Get, $"webhooks/{v2}"), 404);
+        await Json.ProblemAsync(await emu.GatewayAsync(Put, $"webhooks/{v2}", Hook("n", "https://127.0.0.1:9")), 404);
+        await Json.ProblemAsync(await emu.GatewayAsync(Delete, $"webhooks/{v2}"), 404);
+        await Json.ProblemAsync(await emu.GetAsync($"{emu.TenantPath}/web-hooks/{gw}"), 404);
+
+        // The Gateway lists the channel with the webhook id it does not list; the channel may keep it, not go back to it.
+        var seen = await OkAsync(await emu.GatewayAsync(Get, $"channels/{channel}"));
+        Assert.Equal(v2, seen.Str("webHookId"));
+        var renamed = await OkAsync(await emu.GatewayAsync(Put, $"channels/{channel}", new { name = "renamed", webHookId = v2, routingOptions = new { type = "queue", id = "101" } }));
+        Assert.Equal(("renamed", v2), (renamed.Str("name"), renamed.Str("webHookId")));
+        await OkAsync(await emu.GatewayAsync(Put, $"channels/{channel}", new { name = "renamed", webHookId = gw, routingOptions = new { type = "queue", id = "101" } }));
+        Assert.Equal(["webHookId"], await GatewayViolationsAsync(await emu.GatewayAsync(Put, $"channels/{channel}", new { name = "renamed", webHookId = v2, routingOptions = new { type = "queue", id = "101" } })));
+        Assert.Equal(["webHookId"], await GatewayViolationsAsync(await emu.GatewayAsync(Post, "channels", new { name = "x", webHookId = v2, routingOptions = new { type = "queue", id = "7" } })));
+        // V2 puts it back on its own webhook.
+        var current = await Json.ObjectAsync(await emu.GetAsync($"{emu.TenantPath}/channels/{channel}"));
+        Assert.Equal(gw, current.Str("webHookId"));
+        Assert.Equal(200, (int)(await emu.PutAsync($"{emu.TenantPath}/channels/{channel}", new { name = "renamed", webHookId = v2, routingOptions = new { type = "queue", id = "101" } })).StatusCode);
     }
 
     [Theory]
@@ -140,7 +170,7 @@ public class GatewayTests
     public async Task ChannelsCarryTheirTypeOnlyChatApiCanBeCreatedAndV2SeesThem()
     {
         await using var emu = await TestEmulator.StartAsync();
-        var hook = (await emu.CreateWebhookAsync()).Str("id");
+        var hook = (await OkAsync(await emu.GatewayAsync(Post, "webhooks", Hook("gw", "https://127.0.0.1:9/gw")))).Str("id");
         var created = await OkAsync(await emu.GatewayAsync(Post, "channels", new { name = "web", type = "ChatAPI", webHookId = hook, routingOptions = new { type = "queue", id = "7" } }));
         Assert.Equal("ChatAPI", created.Str("type"));
         var untyped = await OkAsync(await emu.GatewayAsync(Post, "channels", new { name = "web2", webHookId = hook, routingOptions = new { type = "queue", id = "8" } }));

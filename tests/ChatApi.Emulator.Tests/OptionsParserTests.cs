@@ -101,6 +101,15 @@ public class OptionsParserTests
         Assert.False(o.ETags);
         Assert.True(o.VerifyOnCreate);
         Assert.Null(o.ApiKeys.Single().Scopes);
+        Assert.False(o.SharedConfiguration);
+    }
+
+    [Fact]
+    public void SharedConfigurationIsAFlagInTheHelp()
+    {
+        Assert.True(EmulatorOptionsParser.Parse(["--shared-configuration"])!.SharedConfiguration);
+        Assert.Contains("--shared-configuration", Assert.Throws<OptionsException>(() => EmulatorOptionsParser.Parse(["--shared-configuration=yes"])).Message);
+        Assert.Contains("--shared-configuration", EmulatorOptionsParser.Usage);
     }
 
     [Fact]

@@ -85,7 +85,10 @@ Describe 'Gateway sessions' {
         ($calls | Where-Object Path -Like '/vcc/us/chat/v2/tenant/acme/web-hooks*').Count | Should -Be 1
         ($calls | Where-Object Path -Like '/chat-gateway/v1/webhooks*').Count | Should -Be 1
         (Get-ChatSession -All | Select-Object -ExpandProperty Api | Sort-Object -Unique) -join ',' | Should -Be 'Gateway,V2'
-        (Get-ChatWebhook -Session $gw -Id $hook.Id).Version | Should -Be 'v2.0' -Because 'one tenant configuration seen through both APIs'
+        # The emulator's default follows the Gateway's contract: it does not list the V2 webhook (GatewayWorlds has the shared view).
+        Get-ChatWebhook -Session $gw -Id $hook.Id -ErrorAction SilentlyContinue -ErrorVariable missing | Should -BeNullOrEmpty
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'ChatApi.NotFound*'
+        @(Get-ChatWebhook -Session $v2).Id | Should -Not -Contain $ghook.Id
     }
 
     It 'shows the key in no stream, view or error' {
@@ -145,16 +148,21 @@ Describe 'Gateway webhooks, channels and keys' {
         $t.Message | Should -BeLike '*answered 500*'
     }
 
-    It 'lists every webhook and channel across HAL pages, with channel types' {
+    It 'lists its own webhooks and every channel across HAL pages, with channel types' {
         $v2 = Connect-TestSession -Emulator $emu
         $all = @(Get-ChatWebhook -Session $gw)
-        $all.Count | Should -Be (@(Get-ChatWebhook -Session $v2).Count + 0) -Because 'both APIs list the same webhooks'
+        $all.Count | Should -BeGreaterThan 0
+        $all.Version | Select-Object -Unique | Should -Be 'Chat Gateway v1.0' -Because 'the Gateway lists only the version its contract defines'
         $channels = @(Get-ChatChannel -Session $gw)
         ($channels | Where-Object Type -NE 'ChatAPI').Count | Should -Be 3
         ($channels | Where-Object Type -EQ 'ChatAPI').Count | Should -Be @(Get-ChatChannel -Session $v2).Count
+        # The V1-era channels still point at their v1.0 webhooks, which the Gateway does not list.
+        $v1 = @(Get-ChatWebhook -Session $v2 -Version 'v1.0').Id
+        $v1.Count | Should -Be 5
+        @($channels | Where-Object WebhookId -In $v1).Count | Should -Be 5
         $channels | ForEach-Object { $_.Api | Should -Be 'Gateway' }
         @(Get-ChatChannel -Session $gw -First 2).Count | Should -Be 2
-        @(Get-ChatWebhook -Session $gw -Version 'v1.0').Count | Should -Be 5
+        @(Get-ChatWebhook -Session $gw -Version 'v1.0').Count | Should -Be 0
     }
 
     It 'filters and sorts webhook and channel lists on the Gateway server with -Filter and -Sort' {

@@ -1,5 +1,7 @@
 # Moving channels from V2 to the Chat Gateway (issue 13): the issue's done-criteria lines exactly as
-# written, against the emulator started with --seed-legacy 30, then what they must have left.
+# written, against the emulator started with --seed-legacy 30, then what they must have left. These read
+# the v2.0 webhooks through the Gateway session, so they run in the shared world (--shared-configuration);
+# GatewayWorlds.Tests.ps1 runs the moves in both worlds.
 BeforeAll {
     Import-Module $env:CHATAPI_TEST_MODULE -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -24,7 +26,7 @@ BeforeAll {
 
 Describe 'Migration V2 to the Chat Gateway: the done-criteria lines' {
     BeforeAll {
-        $script:emu = Start-TestEmulator -Arguments '--seed-legacy', '30', '--rate-limit', '0'
+        $script:emu = Start-TestEmulator -Arguments '--seed-legacy', '30', '--rate-limit', '0', '--shared-configuration'
         $script:E = $emu.BaseUri
         $script:secret = ConvertTo-SecureString 'demo-secret' -AsPlainText -Force
         $script:work = Join-Path ([IO.Path]::GetTempPath()) "chatapi-gw-$([guid]::NewGuid().ToString('N'))"
@@ -101,7 +103,7 @@ Describe 'Migration V2 to the Chat Gateway: the done-criteria lines' {
 
 Describe 'Migration V2 to the Chat Gateway: guarantees' {
     BeforeAll {
-        $script:emu = Start-TestEmulator -Arguments '--seed-legacy', '6', '--seed-uris', '3', '--rate-limit', '0'
+        $script:emu = Start-TestEmulator -Arguments '--seed-legacy', '6', '--seed-uris', '3', '--rate-limit', '0', '--shared-configuration'
         $script:E = $emu.BaseUri
         $script:v2 = Connect-TestSession -Emulator $emu
         Invoke-ChatMigration -Session $v2 -JournalPath (Join-Path ([IO.Path]::GetTempPath()) "gw-pre-$([guid]::NewGuid().ToString('N')).jsonl") -Confirm:$false | Out-Null

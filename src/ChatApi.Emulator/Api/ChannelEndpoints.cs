@@ -45,7 +45,7 @@ public static class ChannelEndpoints
     /// </summary>
     public static IResult CreateOnWebhook(HttpContext http, EmulatorState state, string name, string webHookId, string queueId,
         Func<Problem, Problem> adapt, Func<HttpContext, Channel, IResult> answer) =>
-        TenantResources.Locked(http, tenant => MissingWebhook(tenant, webHookId) is { } missing
+        TenantResources.Locked(http, tenant => MissingWebhook(http, tenant, webHookId, null) is { } missing
             ? adapt(missing)
             : answer(http, Add(state, tenant, name, webHookId, queueId)));
 
@@ -57,7 +57,7 @@ public static class ChannelEndpoints
         return TenantResources.Change(http, "Channel", id, Find, (tenant, current) =>
         {
             if (problem is not null) return problem;
-            if (MissingWebhook(tenant, input!.WebHookId) is { } missing) return missing;
+            if (MissingWebhook(http, tenant, input!.WebHookId, current) is { } missing) return missing;
             var replaced = new Channel(current.Id, input.Name, input.WebHookId, input.RoutingType, input.QueueId, current.Revision + 1);
             tenant.Channels[long.Parse(id)] = replaced;
             return Answer(http, replaced);
@@ -94,9 +94,13 @@ public static class ChannelEndpoints
         return errors.Count > 0 ? (null, Problem.BadRequest(errors)) : (new ChannelInput(name!, webHookId!, type!, queueId!), null);
     }
 
-    /// <summary>The 400 when no webhook has the id a channel names. Call under the tenant's lock.</summary>
-    public static Problem? MissingWebhook(TenantState tenant, string webHookId) =>
-        WebhookEndpoints.Find(tenant, webHookId) is null
+    /// <summary>
+    /// The 400 when the call's API sees no webhook with the id a channel names (<see cref="WebhookViews"/>);
+    /// a channel may keep the webhook it has (<paramref name="current"/>) even when its API does not list it.
+    /// Call under the tenant's lock.
+    /// </summary>
+    public static Problem? MissingWebhook(HttpContext http, TenantState tenant, string webHookId, Channel? current) =>
+        WebhookViews.Finder(http)(tenant, webHookId) is null && !(current?.WebHookId == webHookId && WebhookEndpoints.Find(tenant, webHookId) is not null)
             ? Problem.BadRequest("webHookId", $"web hook {webHookId} does not exist")
             : null;
 

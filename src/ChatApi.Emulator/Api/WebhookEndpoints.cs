@@ -17,7 +17,7 @@ public static class WebhookEndpoints
 
     private sealed record WebhookInput(string Name, string Uri, string Version);
 
-    private static IResult List(HttpContext http) => Paging.Answer(http, tenant => tenant.Webhooks.Values.Select(WebhookDto.From));
+    private static IResult List(HttpContext http) => Paging.Answer(http, tenant => tenant.Webhooks.Values.Where(w => WebhookViews.Sees(http, w)).Select(WebhookDto.From));
 
     /// <summary>Stores the webhook and, as 8x8's guides describe, sends it a WEB_HOOK_VERIFY (in the background; the answer does not wait).</summary>
     private static async Task<IResult> Create(HttpContext http, EmulatorState state, EmulatorOptions options, EventPublisher publisher)
@@ -34,13 +34,13 @@ public static class WebhookEndpoints
         return Answer(http, webhook);
     }
 
-    /// <summary>Also serves the Gateway's get: the same webhook, whatever its version.</summary>
-    public static IResult Get(HttpContext http, string id) => TenantResources.Read(http, "WebHook", id, Find, Answer);
+    /// <summary>Also serves the Gateway's get: a webhook the call's API sees (<see cref="WebhookViews"/>).</summary>
+    public static IResult Get(HttpContext http, string id) => TenantResources.Read(http, "WebHook", id, WebhookViews.Finder(http), Answer);
 
     private static async Task<IResult> Replace(HttpContext http, string id)
     {
         var (input, problem) = await ReadInput(http.Request);
-        return TenantResources.Change(http, "WebHook", id, Find, (tenant, current) =>
+        return TenantResources.Change(http, "WebHook", id, WebhookViews.Finder(http), (tenant, current) =>
         {
             if (problem is not null) return problem;
             if (WebhookVersions.IsGateway(current.Version))
@@ -53,8 +53,8 @@ public static class WebhookEndpoints
         });
     }
 
-    /// <summary>Also serves the Gateway's delete: one tenant configuration, the same rule.</summary>
-    public static IResult Delete(HttpContext http, string id) => TenantResources.Change(http, "WebHook", id, Find, (tenant, _) =>
+    /// <summary>Also serves the Gateway's delete: a webhook the call's API sees, the same rule.</summary>
+    public static IResult Delete(HttpContext http, string id) => TenantResources.Change(http, "WebHook", id, WebhookViews.Finder(http), (tenant, _) =>
     {
         var users = tenant.Channels.Values.Where(c => c.WebHookId == id).Select(c => c.Id).ToList();
         if (users.Count > 0)

@@ -40,7 +40,7 @@ public static class GatewayChannelEndpoints
             if (problem is not null) return problem;
             if (current.Type != ChannelTypes.ChatApi)
                 return GatewayProblems.BadRequest("type", $"channel {id} is a {current.Type} channel; only ChatAPI channels can be changed through the API");
-            if (ChannelEndpoints.MissingWebhook(tenant, input!.WebHookId) is { } missing) return GatewayProblems.Adapt(missing);
+            if (ChannelEndpoints.MissingWebhook(http, tenant, input!.WebHookId, current) is { } missing) return GatewayProblems.Adapt(missing);
             var replaced = current with { Name = input.Name, WebHookId = input.WebHookId, QueueId = input.QueueId, Revision = current.Revision + 1 };
             tenant.Channels[long.Parse(id)] = replaced;
             return Answer(http, replaced);

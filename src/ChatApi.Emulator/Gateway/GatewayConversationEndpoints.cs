@@ -171,7 +171,7 @@ public static class GatewayConversationEndpoints
         if (errors.Count > 0) return GatewayProblems.BadRequest(errors);
         return With(http, id, c =>
         {
-            if (WebhookEndpoints.Find(TenantScope.Of(http), webhookId!) is null)
+            if (WebhookViews.Finder(http)(TenantScope.Of(http), webhookId!) is null)
                 return GatewayProblems.BadRequest("id", $"web hook {webhookId} does not exist");
             c.PostAgentWebhookId = webhookId;
             c.PostAgentNotifiesChannel = string.Equals(notify, "true", StringComparison.OrdinalIgnoreCase);

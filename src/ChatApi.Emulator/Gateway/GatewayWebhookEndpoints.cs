@@ -5,8 +5,9 @@ using ChatApi.Emulator.Queries;
 namespace ChatApi.Emulator.Gateway;
 
 /// <summary>
-/// <c>/chat-gateway/v1/webhooks</c>: the tenant's webhooks of every version (one configuration, see
-/// Assumptions.cs); created and replaced here only as <c>Chat Gateway v1.0</c>.
+/// <c>/chat-gateway/v1/webhooks</c>: the tenant's <c>Chat Gateway v1.0</c> webhooks, or with
+/// <c>--shared-configuration</c> those of every version (<see cref="WebhookViews"/>); created and replaced
+/// here only as <c>Chat Gateway v1.0</c>.
 /// </summary>
 public static class GatewayWebhookEndpoints
 {
@@ -28,7 +29,7 @@ public static class GatewayWebhookEndpoints
 
     private sealed record Input(string Name, string Uri);
 
-    private static IResult List(HttpContext http) => GatewayJson.ListAnswer(http, "webhooks", Query, t => t.Webhooks.Values, WebhookDto.From);
+    private static IResult List(HttpContext http) => GatewayJson.ListAnswer(http, "webhooks", Query, t => t.Webhooks.Values.Where(w => WebhookViews.Sees(http, w)), WebhookDto.From);
 
     private static async Task<IResult> Create(HttpContext http, EmulatorState state, EmulatorOptions options, EventPublisher publisher)
     {
@@ -45,7 +46,7 @@ public static class GatewayWebhookEndpoints
     private static async Task<IResult> Replace(HttpContext http, string id)
     {
         var (input, problem) = await ReadInput(http.Request);
-        return TenantResources.Change(http, "WebHook", id, WebhookEndpoints.Find, (tenant, current) =>
+        return TenantResources.Change(http, "WebHook", id, WebhookViews.Finder(http), (tenant, current) =>
         {
             if (problem is not null) return problem;
             if (!WebhookVersions.IsGateway(current.Version))

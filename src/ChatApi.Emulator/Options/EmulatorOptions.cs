@@ -49,6 +49,12 @@ public sealed class EmulatorOptions
     /// <summary>Echo messages sent through the API to Gateway webhooks as MESSAGE isEcho (8x8 defines the flag, not when it is set).</summary>
     public bool EchoMessages { get; set; }
 
+    /// <summary>
+    /// One tenant configuration seen through both APIs: the V2 and the Gateway paths list every webhook of the
+    /// tenant. Off (the contracts' view): each lists the versions its contract defines (<see cref="WebhookViews"/>).
+    /// </summary>
+    public bool SharedConfiguration { get; set; }
+
     /// <summary>Pauses before each delivery retry (not a command-line option; tests shorten them).</summary>
     public TimeSpan[] RetryDelays { get; set; } =
         [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)];

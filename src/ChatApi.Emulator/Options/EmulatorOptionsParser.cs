@@ -40,6 +40,10 @@ public static class EmulatorOptionsParser
           --echo-messages         a message sent through the API reaches its channel's Gateway webhook back as
                                   MESSAGE isEcho: true, with its attachments' pre-signed URLs (8x8 defines
                                   isEcho but not when it is sent)
+          --shared-configuration  one tenant configuration seen through both APIs: the V2 and the Gateway paths list,
+                                  read and delete every webhook of the tenant (each still creates and changes only
+                                  its own versions). Without it each lists only the versions its contract defines
+                                  (V2: v1.0, v2.0; the Gateway: Chat Gateway v1.0); 8x8 documents neither
           --seed N                random seed for fault injection
           --ready-file PATH       once listening, write {"baseUri": ..., "pid": ...} to PATH, whole (written
                                   beside it and renamed into place): how scripts learn the port of --urls :0
@@ -128,6 +132,9 @@ public static class EmulatorOptionsParser
                 case "--echo-messages":
                     if (inline is not null) throw new OptionsException("--echo-messages is a flag and takes no value.");
                     options.EchoMessages = true; break;
+                case "--shared-configuration":
+                    if (inline is not null) throw new OptionsException("--shared-configuration is a flag and takes no value.");
+                    options.SharedConfiguration = true; break;
                 case "--etags":
                     if (inline is not null) throw new OptionsException("--etags is a flag and takes no value.");
                     options.ETags = true; break;

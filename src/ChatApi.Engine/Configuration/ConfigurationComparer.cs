@@ -31,6 +31,10 @@ internal static class ConfigurationComparer
     {
         var plan = new ConfigurationPlan();
         var refusals = new List<PlannedChange>();
+        // Only the webhooks the target API changes are matched, updated or removed: the Chat Gateway may list
+        // a tenant's v1.0/v2.0 webhooks (one configuration seen through both) but cannot write them.
+        var writable = ConfigurationApis.VersionsOf(targetApi);
+        webhooks = webhooks.Where(w => writable.Contains(w.Version)).ToList();
         var creates = new List<PlannedChange>(); var channelCreates = new List<PlannedChange>();
         var updates = new List<PlannedChange>(); var channelUpdates = new List<PlannedChange>();
         var rest = new List<PlannedChange>();

@@ -18,11 +18,24 @@ public sealed class MigrationOptions
     /// session's); null for the session's default. Channels on an older version move; the rest are done.
     /// </summary>
     public string TargetVersion { get; set; }
-    /// <summary>Old receiver URI → the new one the target webhook gets; a URI not in it keeps its URI. Null for none.</summary>
+    /// <summary>
+    /// Old receiver URI, or old webhook id (where the session does not list the webhook, as the Chat Gateway
+    /// lists no older ones) → the new URI the target webhook gets; a URI not in it keeps its URI. Null for none.
+    /// </summary>
     public IDictionary<string, string> UriMap { get; set; }
 
     /// <summary>The target, v2.0 when none was given.</summary>
     internal string Target => TargetVersion ?? ChatValues.V2;
+
+    /// <summary>
+    /// The receiver URI the webhook moves to: its id's entry in the map, else its URI's (compared as
+    /// <see cref="MigrationPlanner.UriKey"/> does), else its URI. Null when neither is known.
+    /// </summary>
+    public string MapUri(Webhook hook)
+    {
+        if (UriMap != null && hook.Id != null && UriMap.TryGetValue(hook.Id, out var byId)) return byId;
+        return MapUri(hook.Uri);
+    }
 
     /// <summary>The receiver URI a webhook at <paramref name="uri"/> moves to (compared as <see cref="MigrationPlanner.UriKey"/> does).</summary>
     public string MapUri(string uri)
@@ -58,12 +71,16 @@ public sealed class MigrationOptions
         if (UriMap != null)
             foreach (var pair in UriMap)
             {
-                if (ChatRules.CheckAbsoluteUri(pair.Key) != null)
-                    throw ChatApiException.InvalidArgument("UriMap", $"an old URI {ChatRules.CheckAbsoluteUri(pair.Key)} (got '{MigrationPlanner.SafeUri(pair.Key)}')");
+                if (!IsWebhookIdKey(pair.Key) && ChatRules.CheckAbsoluteUri(pair.Key) != null)
+                    throw ChatApiException.InvalidArgument("UriMap", $"an old URI {ChatRules.CheckAbsoluteUri(pair.Key)}, or an old webhook id has no spaces (got '{MigrationPlanner.SafeUri(pair.Key)}')");
                 if (ChatRules.CheckAbsoluteUri(pair.Value) != null)
                     throw ChatApiException.InvalidArgument("UriMap", $"the new URI of {MigrationPlanner.SafeUri(pair.Key)} {ChatRules.CheckAbsoluteUri(pair.Value)}");
             }
     }
+
+    /// <summary>A key of the map that names an old webhook by id (no scheme, no spaces) rather than by URI.</summary>
+    internal static bool IsWebhookIdKey(string key) =>
+        !string.IsNullOrWhiteSpace(key) && key.IndexOf("://", StringComparison.Ordinal) < 0 && !key.Any(char.IsWhiteSpace);
 }
 
 /// <summary>The channels of one target receiver URI, their legacy webhooks and the webhook of the target version they go to.</summary>
@@ -129,7 +146,9 @@ public sealed class MigrationPlan
                         Add(new MigrationStep
                         {
                             Action = "RemoveLegacyWebhook", FromWebhookId = w.Id, Uri = w.Uri, Channels = 0,
-                            Reason = others == null || others.Count == 0
+                            Reason = w.Version == null
+                                ? "kept: the session does not list this webhook, so it cannot remove it (remove it through the Chat API V2)"
+                                : others == null || others.Count == 0
                                 ? $"remove the {w.Version} webhook once no channel refers to it (checked by listing after the moves)"
                                 : $"kept while channel(s) outside this migration use it: {string.Join(", ", others.Select(o => o.Id))}",
                         });
@@ -211,18 +230,33 @@ public static class MigrationPlanner
         var groups = new Dictionary<string, UriGroup>(StringComparer.Ordinal);
         foreach (var c in plan.Channels)
         {
-            if (string.IsNullOrEmpty(c.WebhookId) || !hooks.TryGetValue(c.WebhookId, out var hook))
+            if (string.IsNullOrEmpty(c.WebhookId))
             {
-                plan.Unplannable.Add(new KeyValuePair<Channel, string>(c, $"its webhook {c.WebhookId} does not exist; nothing to migrate from"));
+                plan.Unplannable.Add(new KeyValuePair<Channel, string>(c, "it has no webhook; nothing to migrate from"));
                 continue;
             }
-            if (ChatRules.VersionRank(hook.Version) >= targetRank)
+            if (!hooks.TryGetValue(c.WebhookId, out var hook))
+            {
+                // A webhook the session does not list (the Chat Gateway lists only its own): known by its id alone.
+                if (target != ChatValues.Gateway)
+                {
+                    plan.Unplannable.Add(new KeyValuePair<Channel, string>(c, $"its webhook {c.WebhookId} does not exist as far as this session can tell (removed, or a {ChatValues.Gateway} webhook, which the Chat API V2 may not list); nothing to migrate from"));
+                    continue;
+                }
+                hook = new Webhook { Id = c.WebhookId };
+                if (options.MapUri(hook) == null)
+                {
+                    plan.Unplannable.Add(new KeyValuePair<Channel, string>(c, UnlistedReason(c.WebhookId)));
+                    continue;
+                }
+            }
+            else if (ChatRules.VersionRank(hook.Version) >= targetRank)
             {
                 plan.AlreadyOnV2.Add(new KeyValuePair<Channel, Webhook>(c, hook));
                 continue;
             }
-            // One group per target URI: webhooks whose URIs map to one new URI share its webhook.
-            string targetUri = options.MapUri(hook.Uri);
+            // One group per target URI: webhooks whose URIs (or ids) map to one new URI share its webhook.
+            string targetUri = options.MapUri(hook);
             string key = UriKey(targetUri);
             if (!groups.TryGetValue(key, out var group))
             {
@@ -249,6 +283,11 @@ public static class MigrationPlanner
             }
         return plan;
     }
+
+    /// <summary>Why a channel on a webhook the session does not list cannot be planned without more to go on.</summary>
+    public static string UnlistedReason(string webhookId) =>
+        $"its webhook {webhookId} is not listed by the Chat Gateway (it lists only {ChatValues.Gateway} webhooks), so its URI is unknown: " +
+        $"give its new URI in -UriMap with the key '{webhookId}', or read the old URIs through the Chat API V2 with -SourceSession";
 
     /// <summary>
     /// A key for a receiver URI: the hex SHA-256 of its normalised form (scheme and host lower case).

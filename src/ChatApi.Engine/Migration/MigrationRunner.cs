@@ -16,16 +16,24 @@ public sealed class MigrationRunner(ChatApiClient client, IMigrationHost host, C
     /// <summary>Requests sent so far (each call once; a list counts its pages).</summary>
     public int Requests => calls.Requests;
 
-    /// <summary>Reads every channel and webhook of the tenant (two lists, side by side).</summary>
-    public async Task<(List<Channel> Channels, List<Webhook> Webhooks)> LoadAsync()
+    /// <summary>
+    /// Reads every channel and webhook of the tenant (two lists, side by side), and with a <see cref="MigrationWork.Source"/>
+    /// its webhooks too: <c>Sources</c> holds those the session does not list itself (empty without one).
+    /// </summary>
+    public async Task<(List<Channel> Channels, List<Webhook> Webhooks, List<Webhook> Sources)> LoadAsync()
     {
+        CheckSource();
         var channels = new List<Channel>();
         var webhooks = new List<Webhook>();
+        var sources = new List<Webhook>();
         await Task.WhenAll(
             client.ListChannelsAsync(null, null, 0, c => { lock (channels) channels.Add(c); }, ctx),
-            client.ListWebhooksAsync(null, null, 0, w => { lock (webhooks) webhooks.Add(w); }, ctx)).ConfigureAwait(false);
-        calls.Count(ThrottledCalls.Pages(channels.Count) + ThrottledCalls.Pages(webhooks.Count));
-        return (channels, webhooks);
+            client.ListWebhooksAsync(null, null, 0, w => { lock (webhooks) webhooks.Add(w); }, ctx),
+            Source == null ? Task.CompletedTask : Source.ListWebhooksAsync(null, null, 0, w => { lock (sources) sources.Add(w); }, ctx)).ConfigureAwait(false);
+        calls.Count(ThrottledCalls.Pages(channels.Count) + ThrottledCalls.Pages(webhooks.Count) + (Source == null ? 0 : ThrottledCalls.Pages(sources.Count)));
+        var listed = new HashSet<string>(webhooks.Select(w => w.Id), StringComparer.Ordinal);
+        sources.RemoveAll(w => listed.Contains(w.Id));
+        return (channels, webhooks, sources);
     }
 
     /// <summary>The plan for Get-ChatMigrationPlan: reads the tenant, changes nothing.</summary>
@@ -34,8 +42,8 @@ public sealed class MigrationRunner(ChatApiClient client, IMigrationHost host, C
         options = options ?? new MigrationOptions();
         SettleTarget(options);
         options.Validate();
-        var (channels, webhooks) = await LoadAsync().ConfigureAwait(false);
-        return MigrationPlanner.Plan(channelIds, channels, webhooks, options);
+        var (channels, webhooks, sources) = await LoadAsync().ConfigureAwait(false);
+        return MigrationPlanner.Plan(channelIds, channels, webhooks.Concat(sources).ToList(), options);
     }
 
     public async Task<MigrationSummary> RunAsync(MigrationRequest request)
@@ -73,12 +81,13 @@ public sealed class MigrationRunner(ChatApiClient client, IMigrationHost host, C
     {
         var state = run.State;
         run.Tally.Progress("Reading channels and webhooks");
-        var (channels, webhooks) = await LoadAsync().ConfigureAwait(false);
+        var (channels, webhooks, sources) = await LoadAsync().ConfigureAwait(false);
+        // Only the session's own webhooks are candidates for removal; the source's are read for their URIs.
         run.Webhooks = webhooks;
-        run.Tally.Webhooks = webhooks;
+        run.Tally.Webhooks = webhooks.Concat(sources).ToList();
         var known = new Dictionary<string, string>(state.Reused, StringComparer.Ordinal);
         foreach (var c in state.Created) known[c.Key] = c.Value;
-        var plan = run.Plan = MigrationPlanner.Plan(ids, channels, webhooks, run.Options, known);
+        var plan = run.Plan = MigrationPlanner.Plan(ids, channels, webhooks.Concat(sources).ToList(), run.Options, known);
         run.Tally.Expect(plan.Channels.Count + plan.Missing.Count);
         ctx.Log.Verbose($"Plan: {plan.Channels.Count} channel(s); {plan.MigratableChannels} to migrate over {plan.Groups.Count} receiver URI(s); {plan.AlreadyOnV2.Count} already on {run.Target}");
 

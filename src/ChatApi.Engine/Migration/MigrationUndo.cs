@@ -17,6 +17,10 @@ public sealed class MigrationUndo(ChatApiClient client, IMigrationHost host, Cal
         if (throttleLimit < 1 || throttleLimit > 64) throw ChatApiException.InvalidArgument("ThrottleLimit", $"must be between 1 and 64 (got {throttleLimit})");
         var watch = Stopwatch.StartNew();
         if (!System.IO.File.Exists(journalPath)) throw ChatApiException.InvalidArgument("JournalPath", $"'{journalPath}' does not exist");
+        CheckSource();
+        // Channels go back through the source session when one is given (the Gateway cannot point a channel at
+        // a webhook it does not list); the webhooks the migration created are removed through the session.
+        var channels = Source ?? client;
         calls = new ThrottledCalls(throttleLimit, ctx.Cancellation);
         var results = new ConcurrentBag<UndoResult>();
         // Held for the whole undo, like a migration run: nobody else writes to it meanwhile.
@@ -51,7 +55,7 @@ public sealed class MigrationUndo(ChatApiClient client, IMigrationHost host, Cal
                 var result = new UndoResult { Kind = "Channel", Id = m.ChannelId, Name = m.ChannelName, FromWebhookId = m.To, ToWebhookId = m.From };
                 try
                 {
-                    var current = await calls.Run(() => client.GetChannelAsync(m.ChannelId, ctx)).ConfigureAwait(false);
+                    var current = await calls.Run(() => channels.GetChannelAsync(m.ChannelId, ctx)).ConfigureAwait(false);
                     result.Name = current.Name;
                     if (current.WebhookId == m.From) { result.Status = UndoStatus.AlreadyRestored; Report(result, null); return; }
                     if (current.WebhookId != m.To)
@@ -71,7 +75,7 @@ public sealed class MigrationUndo(ChatApiClient client, IMigrationHost host, Cal
                     }
                     var consent = await host.ConfirmAsync($"channel '{current.Name}' ({m.ChannelId})", $"Repoint back from the webhook {m.To} to the webhook {m.From} it had before the migration").ConfigureAwait(false);
                     if (consent != Consent.Yes) { result.Status = consent == Consent.WhatIf ? UndoStatus.WhatIf : UndoStatus.Skipped; if (consent == Consent.No) result.Message = "declined"; Report(result, null); return; }
-                    await calls.Run(() => client.ReplaceChannelAsync(current, new ChannelChanges { WebhookId = m.From }, ctx)).ConfigureAwait(false);
+                    await calls.Run(() => channels.ReplaceChannelAsync(current, new ChannelChanges { WebhookId = m.From }, ctx)).ConfigureAwait(false);
                     journal.UndoRestored(m.ChannelId, m.To, m.From);
                     result.Status = UndoStatus.Restored;
                     Report(result, null);
@@ -80,7 +84,9 @@ public sealed class MigrationUndo(ChatApiClient client, IMigrationHost host, Cal
                 {
                     result.Status = UndoStatus.Failed;
                     result.Message = e.Message;
-                    Report(result, new MigrationException($"Channel {result.Name} ({m.ChannelId}) was not put back on webhook {m.From}: {e.Message}", m.ChannelId, e));
+                    if (Source == null && client.Api == ChatValues.ApiGateway && e is ChatApiException { StatusCode: 400 })
+                        result.Message += $" (the Chat Gateway may not point a channel at a webhook it does not list: undo with -SourceSession, a Chat API V2 session of the tenant)";
+                    Report(result, new MigrationException($"Channel {result.Name} ({m.ChannelId}) was not put back on webhook {m.From}: {result.Message}", m.ChannelId, e));
                 }
 
             })).ConfigureAwait(false);

@@ -80,4 +80,68 @@ public sealed class GatewayPlannerTests
         Assert.NotEqual(one.MapFingerprint(), other.MapFingerprint());
         Assert.Null(ToGateway().MapFingerprint());
     }
+
+    /// <summary>A Gateway that lists only its own webhooks: channels 10 and 12 on the v2.0 webhook 1, 11 on 2, 13 on the Gateway's 4.</summary>
+    private static (List<Channel>, List<Webhook>) GatewayOnlyTenant() =>
+        (new List<Channel> { Chan("10", "1"), Chan("11", "2"), Chan("12", "1"), Chan("13", "4") },
+         new List<Webhook> { Hook("4", "https://d.example/gw", Gateway), Hook("5", "https://new.example/all", Gateway) });
+
+    [Fact]
+    public void ChannelsOnAWebhookTheGatewayDoesNotListAreGroupedByItsIdWhenTheMapNamesIt()
+    {
+        var (channels, hooks) = GatewayOnlyTenant();
+        var map = new Dictionary<string, string> { ["1"] = "https://new.example/a", ["2"] = "https://new.example/all" };
+        var plan = MigrationPlanner.Plan(null, channels, hooks, ToGateway(map));
+        var a = plan.Groups.Single(g => g.Uri == "https://new.example/a");
+        Assert.Equal(new[] { "10", "12" }, a.Channels.Select(c => c.Id));
+        Assert.Equal("1", Assert.Single(a.LegacyWebhooks).Id);
+        Assert.Null(a.Target);
+        var all = plan.Groups.Single(g => g.Uri == "https://new.example/all");
+        Assert.Equal(("11", "5"), (Assert.Single(all.Channels).Id, all.Target?.Id));
+        Assert.Equal("13", Assert.Single(plan.AlreadyOnV2).Key.Id);
+        Assert.Empty(plan.Unplannable);
+    }
+
+    [Fact]
+    public void WithoutItsIdInTheMapSuchAChannelIsNotPlannedAndItsStepSaysHowToGiveTheUri()
+    {
+        var (channels, hooks) = GatewayOnlyTenant();
+        var plan = MigrationPlanner.Plan(null, channels, hooks, ToGateway(new Dictionary<string, string> { ["2"] = "https://new.example/all" }));
+        Assert.Equal(new[] { "10", "12" }, plan.Unplannable.Select(p => p.Key.Id));
+        var step = plan.ToSteps().First(s => s.ChannelId == "10");
+        Assert.Equal(("None", "1"), (step.Action, step.FromWebhookId));
+        Assert.Contains("-UriMap with the key '1'", step.Reason);
+        Assert.Contains("-SourceSession", step.Reason);
+        // On a V2 target a webhook that is not listed does not exist.
+        var v2 = MigrationPlanner.Plan(null, new List<Channel> { Chan("10", "99") }, new List<Webhook>(), new MigrationOptions());
+        Assert.Contains("does not exist", Assert.Single(v2.Unplannable).Value);
+    }
+
+    [Fact]
+    public void AnIdKeyWinsOverTheUriAndTheStepKeepsAWebhookTheSessionCannotRemove()
+    {
+        var (channels, hooks) = Tenant();
+        var map = new Dictionary<string, string> { ["1"] = "https://by-id.example/", ["https://a.example/in"] = "https://by-uri.example/" };
+        var plan = MigrationPlanner.Plan(new[] { "10" }, channels, hooks, ToGateway(map));
+        Assert.Equal("https://by-id.example/", Assert.Single(plan.Groups).Uri);
+
+        var (only, gwHooks) = GatewayOnlyTenant();
+        var options = ToGateway(new Dictionary<string, string> { ["1"] = "https://new.example/a" });
+        options.RemoveLegacyWebhook = true;
+        var removal = MigrationPlanner.Plan(new[] { "10", "12" }, only, gwHooks, options).ToSteps().Single(s => s.Action == "RemoveLegacyWebhook");
+        Assert.StartsWith("kept: the session does not list this webhook", removal.Reason);
+    }
+
+    [Theory]
+    [InlineData("53", true)]
+    [InlineData("wh-53", true)]
+    [InlineData("https://a.example/in", true)]
+    [InlineData("not a uri", false)]
+    [InlineData("ftp://a.example/in", false)]
+    public void TheMapTakesOldUrisAndOldWebhookIdsAsKeys(string key, bool valid)
+    {
+        var options = ToGateway(new Dictionary<string, string> { [key] = "https://n.example/" });
+        if (valid) options.Validate();
+        else Assert.Contains("'UriMap'", Assert.Throws<ChatApiException>(options.Validate).Message);
+    }
 }

@@ -86,20 +86,19 @@ public abstract partial class ChatCmdlet : ChatCmdletBase
     public ChatSession Session { get; set; }
 
     /// <summary>The session's engine client, or a terminating error when there is none.</summary>
-    protected ChatApiClient Client
+    protected ChatApiClient Client => ClientOf(Session ?? SessionRegistry.Current);
+
+    /// <summary>A session's engine client (-SourceSession's too), or a terminating error when it has none.</summary>
+    protected ChatApiClient ClientOf(ChatSession session)
     {
-        get
-        {
-            var session = Session ?? SessionRegistry.Current;
-            if (session == null)
-                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException("No ChatApi session: run Connect-ChatApi first, or pass -Session."),
-                    "ChatApi.NotConnected", ErrorCategory.ConnectionError, null));
-            var client = SessionRegistry.ClientOf(session);
-            if (client == null || !session.IsConnected)
-                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException($"The session {session} was disconnected: run Connect-ChatApi again."),
-                    "ChatApi.Disconnected", ErrorCategory.ConnectionError, session));
-            return client;
-        }
+        if (session == null)
+            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException("No ChatApi session: run Connect-ChatApi first, or pass -Session."),
+                "ChatApi.NotConnected", ErrorCategory.ConnectionError, null));
+        var client = SessionRegistry.ClientOf(session);
+        if (client == null || !session.IsConnected)
+            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException($"The session {session} was disconnected: run Connect-ChatApi again."),
+                "ChatApi.Disconnected", ErrorCategory.ConnectionError, session));
+        return client;
     }
 
     /// <summary>-First of SupportsPaging, or null when not given.</summary>

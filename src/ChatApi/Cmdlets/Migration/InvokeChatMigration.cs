@@ -30,6 +30,7 @@ public sealed class InvokeChatMigrationCommand : MigrationSelectionCmdlet
     protected override void EndProcessing()
     {
         var client = Client;
+        var source = SourceClient;
         bool whatIf = MigrationHost.IsWhatIf(this);
         var selection = Selection();
         if (selection != null && selection.Count == 0) { WriteVerbose("No channel came through the pipeline: nothing to migrate."); return; }
@@ -52,7 +53,7 @@ public sealed class InvokeChatMigrationCommand : MigrationSelectionCmdlet
             var host = new MigrationHost(this, call, whatIf);
             try
             {
-                var summary = await new MigrationRunner(client, host, call.Context).RunAsync(request).ConfigureAwait(false);
+                var summary = await new MigrationRunner(client, host, call.Context) { Source = source }.RunAsync(request).ConfigureAwait(false);
                 call.Output(summary);
             }
             finally

@@ -30,10 +30,21 @@ public abstract class MigrationSelectionCmdlet : ChatCmdlet
     [ValidateSet(ChatValues.V2, ChatValues.Gateway)]
     public string TargetVersion { get; set; }
 
-    /// <summary>Old receiver URI → new URI, as a hashtable or the path of a CSV file (OldUri, NewUri); a URI not in it keeps its URI.</summary>
+    /// <summary>
+    /// Old receiver URI (or old webhook id) → new URI, as a hashtable or the path of a CSV file (OldUri, NewUri);
+    /// a URI not in it keeps its URI.
+    /// </summary>
     [Parameter]
     [ValidateNotNull]
     public object UriMap { get; set; }
+
+    /// <summary>A Chat API V2 session of the tenant, through which a Gateway run reads the old webhooks the Gateway does not list.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public ChatSession SourceSession { get; set; }
+
+    /// <summary>The client of -SourceSession, null when not given.</summary>
+    private protected ChatApiClient SourceClient => SourceSession == null ? null : ClientOf(SourceSession);
 
     /// <summary>Collects a piped id; plan steps about a URI carry none, in-place steps carry several (comma-separated).</summary>
     protected override void ProcessRecord()

@@ -18,9 +18,15 @@ public sealed class UndoChatMigrationCommand : ChatCmdlet
     [ValidateRange(1, 16)]
     public int ThrottleLimit { get; set; } = 4;
 
+    /// <summary>A Chat API V2 session of the tenant, through which channels go back to webhooks the Gateway does not list.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public ChatSession SourceSession { get; set; }
+
     protected override void ProcessRecord()
     {
         var client = Client;
+        var source = SourceSession == null ? null : ClientOf(SourceSession);
         bool whatIf = MigrationHost.IsWhatIf(this);
         string journal = GetUnresolvedProviderPathFromPSPath(JournalPath);
         Run(async call =>
@@ -28,7 +34,7 @@ public sealed class UndoChatMigrationCommand : ChatCmdlet
             var host = new MigrationHost(this, call, whatIf);
             try
             {
-                var summary = await new MigrationUndo(client, host, call.Context).RunAsync(journal, ThrottleLimit, whatIf).ConfigureAwait(false);
+                var summary = await new MigrationUndo(client, host, call.Context) { Source = source }.RunAsync(journal, ThrottleLimit, whatIf).ConfigureAwait(false);
                 call.Output(summary);
             }
             finally
