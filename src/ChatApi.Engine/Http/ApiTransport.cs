@@ -17,22 +17,28 @@ internal sealed class ApiTransport : IDisposable
     private readonly RequestRateLimiter limiter;
     private readonly TransferSender transfers;
 
-    public ApiTransport(Uri baseUri, double requestsPerSecond, ResilienceOptions options)
+    /// <summary>
+    /// The session's one handler (<see cref="HttpStack"/>: proxy, TLS, redirects, connections) serves
+    /// RestSharp, behind the answer size cap, and the streamed transfers.
+    /// </summary>
+    public ApiTransport(Uri baseUri, double requestsPerSecond, ResilienceOptions options, NetworkOptions network = null)
     {
+        network = network ?? NetworkOptions.Default;
+        var handler = HttpStack.CreateHandler(network);
         var restOptions = new RestClientOptions(baseUri)
         {
             ThrowOnAnyError = false,
             Timeout = System.Threading.Timeout.InfiniteTimeSpan, // the pipeline times each attempt
-            UserAgent = "ChatApi-PowerShell/" + EngineInfo.Version,
-            FollowRedirects = false, // the Authorization header never travels to another address
-            ConfigureMessageHandler = inner => new AnswerSizeLimit(inner),
+            UserAgent = HttpStack.UserAgent(network),
+            FollowRedirects = false, // RestSharp follows redirects itself, above the handler: off here too
         };
-        rest = new RestClient(restOptions);
+        rest = new RestClient(HttpStack.CreateClient(new AnswerSizeLimit(handler), network), restOptions, disposeHttpClient: true);
         pipeline = ResiliencePipelineFactory.Create(options);
         attemptTimeout = ResiliencePipelineFactory.CreateAttemptTimeout(options);
         limiter = new RequestRateLimiter(requestsPerSecond, options.RateWindowMargin);
-        transfers = new TransferSender(baseUri);
+        transfers = new TransferSender(baseUri, HttpStack.CreateClient(handler, network, disposeHandler: false));
     }
+
 
     public async Task<ApiResponse> SendAsync(ApiRequest request, KeyValuePair<string, string>? credential, CallContext ctx)
     {
@@ -95,6 +101,7 @@ internal sealed class ApiTransport : IDisposable
         cancellation.ThrowIfCancellationRequested();
 
         int status = (int)response.StatusCode;
+        ProxyRefusal.ThrowIfRefused(status == 0 ? ProxyRefusal.StatusOf(response.ErrorException) : status, request, attempt);
         if (AnswerTooLargeException.Find(response.ErrorException) is AnswerTooLargeException tooLarge)
             throw new ChatApiException(ChatErrorKind.InvalidResponse, $"{Redactor.Redact(request.Display)} failed: {tooLarge.Message}; it was not read.", status, request.Method, request.Path, attempts: attempt);
         if (status == 0)
