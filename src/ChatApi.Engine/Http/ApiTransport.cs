@@ -92,7 +92,7 @@ internal sealed class ApiTransport : IDisposable
         foreach (var q in request.Query) rr.AddQueryParameter(q.Key, q.Value);
         foreach (var h in HeadersOf(request, credential, idempotencyKey)) rr.AddHeader(h.Key, h.Value);
         rr.AddHeader("Accept", MediaTypes.ApiAnswers);
-        if (request.JsonBody != null) rr.AddStringBody(request.JsonBody, ContentType.Json);
+        if (request.JsonBody != null) rr.AddStringBody(request.JsonBody, request.ContentType ?? ContentType.Json);
         foreach (var f in request.Form) rr.AddParameter(f.Key, f.Value, ParameterType.GetOrPost);
 
         var watch = Stopwatch.StartNew();
