@@ -14,12 +14,14 @@ function Start-ChatEmulator {
     param(
         [Parameter(Mandatory)] [string] $EmulatorPath,
         [string[]] $Arguments = @(),
-        [int] $TimeoutSeconds = 60
+        [int] $TimeoutSeconds = 60,
+        # The address to listen on: 127.0.0.1, or another address of this machine (the proxy tests reach it by host name).
+        [string] $Address = '127.0.0.1'
     )
     if (-not (Test-Path $EmulatorPath)) { throw "The emulator is not built: '$EmulatorPath' does not exist." }
     $log = [IO.Path]::GetTempFileName()
     $err = [IO.Path]::GetTempFileName()
-    $allArgs = @($EmulatorPath, '--urls', 'http://127.0.0.1:0') + $Arguments
+    $allArgs = @($EmulatorPath, '--urls', "http://${Address}:0") + $Arguments
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $allArgs -RedirectStandardOutput $log -RedirectStandardError $err -PassThru -NoNewWindow
     $deadline = (Get-Date).AddSeconds($TimeoutSeconds)
     $baseUri = $null
@@ -27,7 +29,7 @@ function Start-ChatEmulator {
         if ($process.HasExited) { throw "The emulator exited with code $($process.ExitCode): $(Get-Content $log, $err -Raw)" }
         if ((Get-Date) -gt $deadline) { $process.Kill($true); throw "The emulator did not start within $TimeoutSeconds s: $(Get-Content $log -Raw)" }
         $text = Get-Content $log -Raw -ErrorAction SilentlyContinue
-        if ($text -match 'Now listening on: (http://127\.0\.0\.1:\d+)') { $baseUri = $Matches[1] } else { Start-Sleep -Milliseconds 100 }
+        if ($text -match "Now listening on: (http://$([regex]::Escape($Address)):\d+)") { $baseUri = $Matches[1] } else { Start-Sleep -Milliseconds 100 }
     }
     [pscustomobject]@{ BaseUri = $baseUri; Process = $process; LogPath = $log; ErrorPath = $err }
 }

@@ -53,11 +53,11 @@ internal static class HttpStack
         else if (network.Proxy != null)
         {
             handler.UseProxy = true;
-            handler.Proxy = new WebProxy(network.Proxy)
-            {
-                Credentials = network.ProxyCredential,
-                UseDefaultCredentials = network.ProxyUseDefaultCredentials,
-            };
+            // WebProxy.UseDefaultCredentials = false clears Credentials: set one or the other, never both.
+            var proxy = new WebProxy(network.Proxy);
+            if (network.ProxyUseDefaultCredentials) proxy.UseDefaultCredentials = true;
+            else proxy.Credentials = network.ProxyCredential;
+            handler.Proxy = proxy;
         }
         // else: Proxy stays null and UseProxy true, which is .NET's environment proxy.
         return handler;

@@ -105,6 +105,23 @@ public sealed class HttpStackTests
         Assert.Single(proxy.Requests);
     }
 
+    [Fact]
+    public void TheProxyKeepsItsCredentialAndNoProxyTurnsTheEnvironmentsOff()
+    {
+        var credential = new NetworkCredential("proxy-user", "proxy-p4ss");
+        using var given = HttpStack.CreateHandler(new NetworkOptions { Proxy = new Uri("http://proxy.example.invalid:3128") , ProxyCredential = credential });
+        Assert.True(given.UseProxy);
+        Assert.Same(credential, given.Proxy.Credentials);
+        Assert.False(given.Proxy.IsBypassed(new Uri("http://vm:5080/")));
+        using var none = HttpStack.CreateHandler(new NetworkOptions { NoProxy = true });
+        Assert.False(none.UseProxy);
+        using var environment = HttpStack.CreateHandler(NetworkOptions.Default);
+        Assert.True(environment.UseProxy);
+        Assert.Null(environment.Proxy); // .NET's HttpClient.DefaultProxy: HTTPS_PROXY, HTTP_PROXY, NO_PROXY
+        Assert.False(environment.AllowAutoRedirect);
+        Assert.False(environment.UseCookies);
+    }
+
     [Theory]
     [InlineData("ftp://proxy.example.invalid/", false, false, "Proxy")]
     [InlineData("http://user:pw@proxy.example.invalid/", false, false, "Proxy")]
