@@ -60,7 +60,9 @@ internal sealed class ApiTransport : IDisposable
                     attempts++;
                     // The turn at the rate limit is waited for before the attempt's clock starts: a
                     // request that was never sent must not time out as one that may have been done.
+                    var waited = Stopwatch.StartNew();
                     await limiter.WaitAsync(rc.CancellationToken).ConfigureAwait(false);
+                    AttemptLog.RateLimitWait(ctx.Log, request, attempts, waited.ElapsedMilliseconds);
                     var response = await attemptTimeout.ExecuteAsync(
                         inner => new ValueTask<ApiResponse>(AttemptAsync(request, credential, idempotencyKey, attempts, ctx.Log, inner.CancellationToken)),
                         rc).ConfigureAwait(false);
