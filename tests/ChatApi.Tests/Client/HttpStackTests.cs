@@ -18,18 +18,7 @@ public sealed class HttpStackTests
 
     private static ResilienceOptions Quick => new() { MaxRetries = 1, BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(20), AttemptTimeout = TimeSpan.FromSeconds(5) };
 
-    private static ChatClientOptions Options(Uri baseUri, NetworkOptions network) => new()
-    {
-        Region = "us",
-        TenantId = "acme",
-        BaseUri = baseUri,
-        ApiKey = "key-1",
-        ApiSecret = ScriptedServer.Secure("s3cr3t-value"),
-        RequestsPerSecond = 0,
-        AllowUnencryptedHttp = true,
-        Resilience = Quick,
-        Network = network,
-    };
+    private static ChatClientOptions Options(Uri baseUri, NetworkOptions network) => TransportSafetyTests.Options(baseUri, allowHttp: true, network);
 
     [Fact]
     public void TheUserAgentNamesTheModuleTheShellAndTheSystem()
