@@ -48,6 +48,7 @@
         'Export-ChatConfiguration'
         'Compare-ChatConfiguration'
         'Import-ChatConfiguration'
+        'Invoke-ChatApiRequest'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -19,13 +19,15 @@ function Start-ChatEmulator {
     param(
         [Parameter(Mandatory)] [string] $EmulatorPath,
         [string[]] $Arguments = @(),
-        [int] $TimeoutSeconds = 60
+        [int] $TimeoutSeconds = 60,
+        # The address to listen on: 127.0.0.1, or another address of this machine (the proxy tests reach it by host name).
+        [string] $Address = '127.0.0.1'
     )
     if (-not (Test-Path $EmulatorPath)) { throw "The emulator is not built: '$EmulatorPath' does not exist." }
     $log = [IO.Path]::GetTempFileName()
     $err = [IO.Path]::GetTempFileName()
     $ready = Join-Path ([IO.Path]::GetTempPath()) "chatapi-emulator-$([guid]::NewGuid().ToString('n')).json"
-    $allArgs = @($EmulatorPath, '--urls', 'http://127.0.0.1:0', '--ready-file', $ready, '--exit-with', $PID) + $Arguments
+    $allArgs = @($EmulatorPath, '--urls', "http://${Address}:0", '--ready-file', $ready, '--exit-with', $PID) + $Arguments
     $process = $null
     try {
         $process = Start-Process -FilePath 'dotnet' -ArgumentList $allArgs -RedirectStandardOutput $log -RedirectStandardError $err -PassThru -NoNewWindow

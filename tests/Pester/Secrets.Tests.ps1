@@ -60,6 +60,33 @@ Describe 'Secrets: Connect-ChatApi refuses clear text and URI secrets before any
     }
 }
 
+Describe 'Secrets: the proxy''s password' {
+    It 'refuses a -Proxy with user info, naming -ProxyCredential, and never shows the password' {
+        $text = Get-AllText { Connect-ChatApi -Region us -TenantId acme -Credential (New-TestCredential) -BaseUri $emu.BaseUri -Proxy 'http://proxy-user:proxy-uri-secret-4@127.0.0.1:9/' -Verbose -Debug }
+        $text | Should -Match 'InvalidArgument'
+        $text | Should -Match 'ProxyCredential'
+        $text | Should -Not -Match 'proxy-uri-secret-4'
+    }
+
+    It 'keeps -ProxyCredential''s password out of every stream and out of Get-ChatSession' {
+        # The emulator serves a forward proxy's absolute-URI requests by their path, so it stands in for the proxy here
+        # (Proxy.Tests.ps1 uses a real one that asks for the password).
+        $password = 'proxy-pass-Xy7'
+        $proxyCred = [pscredential]::new('proxy-user', (ConvertTo-SecureString $password -AsPlainText -Force))
+        $text = Get-AllText {
+            $s = Connect-ChatApi -Region us -TenantId acme -Credential (New-TestCredential) -BaseUri 'http://chat.example.invalid' -AllowUnencryptedHttp `
+                -Proxy $emu.BaseUri -ProxyCredential $proxyCred -PassThru -Verbose -Debug
+            $s | Format-List * | Out-String
+            Get-ChatSession -All | Format-Table | Out-String
+            $s | ConvertTo-Json -Depth 4
+            $s.Proxy
+        }
+        $text | Should -Match ([regex]::Escape(([uri]$emu.BaseUri).Authority))
+        $text | Should -Not -Match $password
+        $text | Should -Not -Match ([regex]::Escape((Get-BasicForm 'proxy-user' $password)))
+    }
+}
+
 Describe 'Secrets: no secret in any stream' {
     It 'a refused secret shows neither as text nor in its Basic header form' {
         $secret = 'wrong-secret-Zq9'

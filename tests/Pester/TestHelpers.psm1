@@ -12,10 +12,10 @@ function Start-TestEmulator {
     .PARAMETER Arguments
         Extra emulator options, such as '--seed-legacy', '10' or '--rate-limit', '0'.
     #>
-    param([string[]] $Arguments = @(), [int] $TimeoutSeconds = 60)
+    param([string[]] $Arguments = @(), [int] $TimeoutSeconds = 60, [string] $Address = '127.0.0.1')
     $dll = $env:CHATAPI_TEST_EMULATOR
     if (-not $dll -or -not (Test-Path $dll)) { throw "The emulator is not built: CHATAPI_TEST_EMULATOR='$dll'" }
-    Start-ChatEmulator -EmulatorPath $dll -Arguments $Arguments -TimeoutSeconds $TimeoutSeconds
+    Start-ChatEmulator -EmulatorPath $dll -Arguments $Arguments -TimeoutSeconds $TimeoutSeconds -Address $Address
 }
 
 function Stop-TestEmulator {

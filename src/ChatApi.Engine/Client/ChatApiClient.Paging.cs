@@ -14,7 +14,8 @@ public sealed partial class ChatApiClient
     /// is asked for and read, and whether a short page ends the list whatever the page block says.
     /// </summary>
     private async Task ListPagesAsync<T>(string path, IEnumerable<KeyValuePair<string, string>> filters, int? first, int skip,
-        Func<JsonElement, T> map, Func<T, string> key, Action<T> emit, CallContext ctx, string what, Func<T, bool> where = null)
+        Func<JsonElement, T> map, Func<T, string> key, Action<T> emit, CallContext ctx, string what, Func<T, bool> where = null,
+        IReadOnlyDictionary<string, string> headers = null)
     {
         if (first.HasValue && first.Value <= 0) return;
         bool serverSkips = where == null;
@@ -32,6 +33,7 @@ public sealed partial class ChatApiClient
             var request = new ApiRequest("GET", path);
             wire.AddPage(request, page, size);
             if (filters != null) foreach (var f in filters) request.WithQuery(f.Key, f.Value);
+            if (headers != null) foreach (var h in headers) request.Headers[h.Key] = h.Value;
             var response = await SendCheckedAsync(request, ctx, what).ConfigureAwait(false);
             int count = 0;
             int? pageCount, total;

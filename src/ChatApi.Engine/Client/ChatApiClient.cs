@@ -28,12 +28,16 @@ public sealed partial class ChatApiClient : IDisposable
         tenant = string.IsNullOrWhiteSpace(options.TenantId) ? null : options.TenantId;
         scope = new ApiScope(wire.Api, region, tenant);
         resilience = options.Resilience ?? new ResilienceOptions();
-        transport = new ApiTransport(options.BaseUri, options.RequestsPerSecond, resilience);
+        Network = options.Network ?? NetworkOptions.Default;
+        transport = new ApiTransport(options.BaseUri, options.RequestsPerSecond, resilience, Network);
         credentials = CallCredentials.For(wire.Auth, options, transport);
         // The Gateway's key is its secret: the session shows no key for it.
         Session = new ChatSession(region, tenant, options.BaseUri, wire.Auth == AuthScheme.BearerToken ? options.ApiKey : null, options.RequestsPerSecond,
-            () => credentials.ExpiresAt?.ToLocalTime(), wire.Api);
+            () => credentials.ExpiresAt?.ToLocalTime(), wire.Api, Network.ProxyDisplay);
     }
+
+    /// <summary>How this session reaches the network; its key fetches use the same proxy.</summary>
+    public NetworkOptions Network { get; }
 
     /// <summary>
     /// Checks the options, fetches a first token where the API has tokens (so a wrong V2 key or base URI

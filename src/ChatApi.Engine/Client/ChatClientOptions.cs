@@ -22,6 +22,8 @@ public sealed class ChatClientOptions
     /// <summary>8x8 documents 5 requests per second per API key; 0 turns the client-side limit off.</summary>
     public double RequestsPerSecond { get; set; } = 5;
     public ResilienceOptions Resilience { get; set; } = new ResilienceOptions();
+    /// <summary>The proxy and the User-Agent's shell: every call of the session goes through the handler they describe.</summary>
+    public NetworkOptions Network { get; set; } = NetworkOptions.Default;
     /// <summary>Allow http:// to a host that is not loopback (the secret and tokens then travel in clear).</summary>
     public bool AllowUnencryptedHttp { get; set; }
 
@@ -41,6 +43,7 @@ public sealed class ChatClientOptions
             ChatRules.Require("ApiSecret", ApiSecret == null || ApiSecret.Length == 0 ? "must not be empty" : null);
         }
         ChatRules.Require("BaseUri", ChatRules.CheckBaseUri(BaseUri, AllowUnencryptedHttp));
+        (Network ?? NetworkOptions.Default).Validate();
         ChatRules.Require("RequestsPerSecond", RequestsPerSecond < 0 || double.IsNaN(RequestsPerSecond) ? "must be 0 (no limit) or more" : null);
     }
 }

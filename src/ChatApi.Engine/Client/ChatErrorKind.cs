@@ -19,4 +19,6 @@ public enum ChatErrorKind
     InvalidResponse,
     /// <summary>A create whose answer was lost, and the server cannot show whether it happened.</summary>
     OutcomeUnknown,
+    /// <summary>The proxy asked for credentials (407) or refused the ones given.</summary>
+    ProxyAuthentication,
 }

@@ -9,6 +9,8 @@ internal sealed class ApiRequest(string method, string path)
     public List<KeyValuePair<string, string>> Query { get; } = new List<KeyValuePair<string, string>>();
     public Dictionary<string, string> Headers { get; } = new Dictionary<string, string>();
     public string JsonBody { get; set; }
+    /// <summary>The body's media type when it is not JSON (Invoke-ChatApiRequest -ContentType); null: application/json.</summary>
+    public string ContentType { get; set; }
     public List<KeyValuePair<string, string>> Form { get; } = new List<KeyValuePair<string, string>>();
     /// <summary>Send the session's bearer token (every call but the token call).</summary>
     public bool Authenticated { get; set; } = true;

@@ -17,22 +17,28 @@ internal sealed class ApiTransport : IDisposable
     private readonly RequestRateLimiter limiter;
     private readonly TransferSender transfers;
 
-    public ApiTransport(Uri baseUri, double requestsPerSecond, ResilienceOptions options)
+    /// <summary>
+    /// The session's one handler (<see cref="HttpStack"/>: proxy, TLS, redirects, connections) serves
+    /// RestSharp, behind the answer size cap, and the streamed transfers.
+    /// </summary>
+    public ApiTransport(Uri baseUri, double requestsPerSecond, ResilienceOptions options, NetworkOptions network = null)
     {
+        network = network ?? NetworkOptions.Default;
+        var handler = HttpStack.CreateHandler(network);
         var restOptions = new RestClientOptions(baseUri)
         {
             ThrowOnAnyError = false,
             Timeout = System.Threading.Timeout.InfiniteTimeSpan, // the pipeline times each attempt
-            UserAgent = "ChatApi-PowerShell/" + EngineInfo.Version,
-            FollowRedirects = false, // the Authorization header never travels to another address
-            ConfigureMessageHandler = inner => new AnswerSizeLimit(inner),
+            UserAgent = HttpStack.UserAgent(network),
+            FollowRedirects = false, // RestSharp follows redirects itself, above the handler: off here too
         };
-        rest = new RestClient(restOptions);
+        rest = new RestClient(HttpStack.CreateClient(new AnswerSizeLimit(handler), network), restOptions, disposeHttpClient: true);
         pipeline = ResiliencePipelineFactory.Create(options);
         attemptTimeout = ResiliencePipelineFactory.CreateAttemptTimeout(options);
         limiter = new RequestRateLimiter(requestsPerSecond, options.RateWindowMargin);
-        transfers = new TransferSender(baseUri);
+        transfers = new TransferSender(baseUri, HttpStack.CreateClient(handler, network, disposeHandler: false));
     }
+
 
     public async Task<ApiResponse> SendAsync(ApiRequest request, KeyValuePair<string, string>? credential, CallContext ctx)
     {
@@ -54,7 +60,9 @@ internal sealed class ApiTransport : IDisposable
                     attempts++;
                     // The turn at the rate limit is waited for before the attempt's clock starts: a
                     // request that was never sent must not time out as one that may have been done.
+                    var waited = Stopwatch.StartNew();
                     await limiter.WaitAsync(rc.CancellationToken).ConfigureAwait(false);
+                    AttemptLog.RateLimitWait(ctx.Log, request, attempts, waited.ElapsedMilliseconds);
                     var response = await attemptTimeout.ExecuteAsync(
                         inner => new ValueTask<ApiResponse>(AttemptAsync(request, credential, idempotencyKey, attempts, ctx.Log, inner.CancellationToken)),
                         rc).ConfigureAwait(false);
@@ -86,7 +94,7 @@ internal sealed class ApiTransport : IDisposable
         foreach (var q in request.Query) rr.AddQueryParameter(q.Key, q.Value);
         foreach (var h in HeadersOf(request, credential, idempotencyKey)) rr.AddHeader(h.Key, h.Value);
         rr.AddHeader("Accept", MediaTypes.ApiAnswers);
-        if (request.JsonBody != null) rr.AddStringBody(request.JsonBody, ContentType.Json);
+        if (request.JsonBody != null) rr.AddStringBody(request.JsonBody, request.ContentType ?? ContentType.Json);
         foreach (var f in request.Form) rr.AddParameter(f.Key, f.Value, ParameterType.GetOrPost);
 
         var watch = Stopwatch.StartNew();
@@ -95,6 +103,7 @@ internal sealed class ApiTransport : IDisposable
         cancellation.ThrowIfCancellationRequested();
 
         int status = (int)response.StatusCode;
+        ProxyRefusal.ThrowIfRefused(status == 0 ? ProxyRefusal.StatusOf(response.ErrorException) : status, request, attempt);
         if (AnswerTooLargeException.Find(response.ErrorException) is AnswerTooLargeException tooLarge)
             throw new ChatApiException(ChatErrorKind.InvalidResponse, $"{Redactor.Redact(request.Display)} failed: {tooLarge.Message}; it was not read.", status, request.Method, request.Path, attempts: attempt);
         if (status == 0)

@@ -12,5 +12,11 @@ internal static class AttemptLog
         if (request.LogBodies && !string.IsNullOrEmpty(body)) log.Debug(Redactor.Redact($"{request.Display} answer: {Truncate(body)}"));
     }
 
+    /// <summary>A turn at the session's rate limit that had to be waited for (Debug: under a bulk run nearly every call waits).</summary>
+    public static void RateLimitWait(IChatLog log, ApiRequest request, int attempt, long ms)
+    {
+        if (ms >= 1) log.Debug(Redactor.Redact($"{request.Display}: waited {ms} ms for the session's rate limit (attempt {attempt})"));
+    }
+
     private static string Truncate(string text) => text.Length <= 4096 ? text : text.Substring(0, 4096) + "...";
 }

@@ -59,7 +59,8 @@ internal static class ResiliencePipelineFactory
                 {
                     string why = args.Outcome.Exception != null
                         ? (args.Outcome.Exception is TimeoutRejectedException ? "timed out" : args.Outcome.Exception.Message)
-                        : $"status {args.Outcome.Result.StatusCode}";
+                        : $"status {args.Outcome.Result.StatusCode}"
+                          + (args.Outcome.Result.Header("Retry-After") is string after ? $", Retry-After {after}" : "");
                     if (args.Context.Properties.TryGetValue(LogKey, out var log))
                     {
                         args.Context.Properties.TryGetValue(RequestKey, out var request);

@@ -6,7 +6,7 @@ using System.Threading;
 namespace ChatApi.Engine.Http;
 
 /// <summary>
-/// One attempt of a streamed call (<see cref="ApiRequest.Transfer"/>), on its own HttpClient: RestSharp
+/// One attempt of a streamed call (<see cref="ApiRequest.Transfer"/>), on an HttpClient of the session's handler without the answer cap: RestSharp
 /// would hold a download whole in memory and caps answers at 16 MiB. The transport wraps it in the
 /// same pipeline (retries, timeouts, rate limit) and passes the same credential header; redirects are
 /// not followed, an error answer is read up to the same cap, a 2xx body goes to the transfer's stream.
@@ -16,9 +16,10 @@ internal sealed class TransferSender : IDisposable
     private readonly HttpClient http;
     private readonly string root;
 
-    public TransferSender(Uri baseUri)
+    /// <param name="http">A client of the session's handler (<see cref="HttpStack"/>); the transport disposes the handler.</param>
+    public TransferSender(Uri baseUri, HttpClient http)
     {
-        http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = Timeout.InfiniteTimeSpan };
+        this.http = http;
         root = baseUri.ToString().TrimEnd('/') + "/";
     }
 
@@ -28,7 +29,6 @@ internal sealed class TransferSender : IDisposable
         using (var message = new HttpRequestMessage(new HttpMethod(request.Method), root + request.Path + QueryOf(request)))
         {
             foreach (var h in headers) message.Headers.TryAddWithoutValidation(h.Key, h.Value);
-            message.Headers.TryAddWithoutValidation("User-Agent", "ChatApi-PowerShell/" + EngineInfo.Version);
             message.Headers.TryAddWithoutValidation("Accept", transfer.IsUpload ? MediaTypes.ApiAnswers : MediaTypes.AnyContent);
             if (transfer.IsUpload) message.Content = transfer.UploadContent();
             var watch = Stopwatch.StartNew();
@@ -41,6 +41,7 @@ internal sealed class TransferSender : IDisposable
             {
                 if (SourceChangedException.Find(e) is SourceChangedException changed)
                     throw new ChatApiException(ChatErrorKind.InvalidArgument, changed.Message, 0, request.Method, request.Path, attempts: attempt, inner: e);
+                ProxyRefusal.ThrowIfRefused(ProxyRefusal.StatusOf(e), request, attempt);
                 string why = Unreachable.Describe(e);
                 AttemptLog.NoAnswer(log, request, attempt, watch.ElapsedMilliseconds, why);
                 throw new TransientHttpException($"no answer from the server: {why}", e);
@@ -48,6 +49,7 @@ internal sealed class TransferSender : IDisposable
             using (response)
             {
                 int status = (int)response.StatusCode;
+                ProxyRefusal.ThrowIfRefused(status, request, attempt);
                 var answerHeaders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var h in response.Headers) answerHeaders[h.Key] = string.Join(", ", h.Value);
                 if (response.Content != null) foreach (var h in response.Content.Headers) answerHeaders[h.Key] = string.Join(", ", h.Value);

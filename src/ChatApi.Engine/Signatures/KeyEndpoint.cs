@@ -49,21 +49,23 @@ public sealed class KeyEndpointClient
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
     public const int MaxAnswerBytes = 64 * 1024;
 
-    private static readonly HttpClient Http = CreateHttp();
-
     private readonly Uri baseUri;
     private readonly string region;
     private readonly KeyEndpoint endpoint;
     private readonly TimeSpan timeout;
+    private readonly HttpClient http;
 
-    public KeyEndpointClient(Uri baseUri, string region, KeyEndpoint endpoint = null, TimeSpan? timeout = null)
+    /// <param name="network">The proxy to go through (a session's, or -Proxy); null: the environment's.</param>
+    public KeyEndpointClient(Uri baseUri, string region, KeyEndpoint endpoint = null, TimeSpan? timeout = null, NetworkOptions network = null)
     {
+        network?.Validate();
         if (baseUri == null || !baseUri.IsAbsoluteUri || (baseUri.Scheme != "https" && baseUri.Scheme != "http"))
             throw new ArgumentException("Parameter 'BaseUri' must be an absolute http or https URI.", nameof(baseUri));
         this.baseUri = baseUri;
         this.region = region;
         this.endpoint = endpoint ?? KeyEndpoint.ChatV2;
         this.timeout = timeout ?? DefaultTimeout;
+        http = HttpStack.SessionlessClient(network);
     }
 
     /// <summary>Names the source in the process-wide key cache: keys of one source never serve another.</summary>
@@ -77,12 +79,12 @@ public sealed class KeyEndpointClient
         {
             deadline.CancelAfter(timeout);
             request.Headers.TryAddWithoutValidation("Accept", "application/json");
-            request.Headers.TryAddWithoutValidation("User-Agent", "ChatApi-PowerShell/" + EngineInfo.Version);
             try
             {
-                using (var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false))
+                using (var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false))
                 {
                     int status = (int)response.StatusCode;
+                    if (status == ProxyRefusal.Status) throw new KeyFetchException(ProxyRefusal.Advice, status);
                     if (status == 404) return null;
                     if (status < 200 || status > 299)
                         throw new KeyFetchException($"GET /{uri.AbsolutePath.TrimStart('/')} answered {status}", status);
@@ -102,15 +104,10 @@ public sealed class KeyEndpointClient
             }
             catch (HttpRequestException e)
             {
+                if (ProxyRefusal.StatusOf(e) == ProxyRefusal.Status) throw new KeyFetchException(ProxyRefusal.Advice, ProxyRefusal.Status);
                 throw new KeyFetchException("no answer: " + e.Message, 0);
             }
         }
-    }
-
-    private static HttpClient CreateHttp()
-    {
-        var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
-        return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }
 }
 

@@ -30,6 +30,9 @@ internal interface IChatWire
     /// </summary>
     bool ShortPageEnds { get; }
 
+    /// <summary>The root, relative to the base URI, of one tenant's API: Invoke-ChatApiRequest's paths are relative to it.</summary>
+    string ApiRoot(ApiScope scope);
+
     /// <summary>Paths, relative to the base URI, of one tenant's resources.</summary>
     string ResourcePath(ApiScope scope, string family);
 

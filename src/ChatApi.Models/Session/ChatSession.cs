@@ -12,9 +12,10 @@ public sealed class ChatSession
     private readonly Func<DateTimeOffset?> tokenExpiry;
 
     public ChatSession(string region, string tenantId, Uri baseUri, string apiKey, double requestsPerSecond, Func<DateTimeOffset?> tokenExpiry,
-        string api = "V2")
+        string api = "V2", string proxy = null)
     {
         Api = api;
+        Proxy = proxy;
         Region = region;
         TenantId = tenantId;
         BaseUri = baseUri;
@@ -33,6 +34,8 @@ public sealed class ChatSession
     /// <summary>The V2 API key (the public half of the credential; the secret is never kept here). Null on a Gateway session, whose key is its secret.</summary>
     public string ApiKey { get; }
     public double RequestsPerSecond { get; }
+    /// <summary>The proxy given to Connect-ChatApi (scheme, host and port; never its user or password), "none" for -NoProxy, null for the environment's.</summary>
+    public string Proxy { get; }
     public DateTimeOffset ConnectedAt { get; }
     /// <summary>When the current access token expires (local time); null before the first token or after Disconnect-ChatApi.</summary>
     public DateTimeOffset? TokenExpiresAt => IsConnected ? tokenExpiry() : null;

@@ -7,8 +7,9 @@ namespace ChatApi.Tests.Client;
 /// <summary>Secrets in transit and hostile answers: clear-text base URIs, redirects, huge answers, odd numbers.</summary>
 public sealed class TransportSafetyTests
 {
-    private static ChatClientOptions Options(Uri baseUri, bool allowHttp = false) => new()
+    internal static ChatClientOptions Options(Uri baseUri, bool allowHttp = false, NetworkOptions network = null) => new()
     {
+        Network = network ?? NetworkOptions.Default,
         Region = "us",
         TenantId = "acme",
         BaseUri = baseUri,

@@ -32,7 +32,9 @@ internal sealed class GatewayWire : IChatWire
     }
 
     /// <summary>chat-gateway/v1/webhooks, /channels, /conversations: the same names as the families.</summary>
-    public string ResourcePath(ApiScope scope, string family) => $"{Root}/{family}";
+    public string ApiRoot(ApiScope scope) => Root;
+
+    public string ResourcePath(ApiScope scope, string family) => $"{ApiRoot(scope)}/{family}";
 
     public string KeyPath(ApiScope scope, string keyId) => Signatures.KeyEndpoint.Gateway.PathFor(null, keyId);
 

@@ -30,8 +30,9 @@ internal sealed class V2Wire : IChatWire, IScopedWire
         [Families.Conversations] = "conversations",
     };
 
-    public string ResourcePath(ApiScope scope, string family) =>
-        $"vcc/{scope.Region}/chat/v2/tenant/{Uri.EscapeDataString(scope.Tenant)}/{FamilyPaths[family]}";
+    public string ApiRoot(ApiScope scope) => $"vcc/{scope.Region}/chat/v2/tenant/{Uri.EscapeDataString(scope.Tenant)}";
+
+    public string ResourcePath(ApiScope scope, string family) => $"{ApiRoot(scope)}/{FamilyPaths[family]}";
 
     public string KeyPath(ApiScope scope, string keyId) => Signatures.KeyEndpoint.ChatV2.PathFor(scope.Region, keyId);
 

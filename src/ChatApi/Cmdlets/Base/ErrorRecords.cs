@@ -34,7 +34,8 @@ internal static class ErrorRecords
         {
             case ChatErrorKind.InvalidArgument: return ErrorCategory.InvalidArgument;
             case ChatErrorKind.Validation: return ErrorCategory.InvalidData;
-            case ChatErrorKind.Unauthorized: return ErrorCategory.AuthenticationError;
+            case ChatErrorKind.Unauthorized:
+            case ChatErrorKind.ProxyAuthentication: return ErrorCategory.AuthenticationError;
             case ChatErrorKind.Forbidden: return ErrorCategory.PermissionDenied;
             case ChatErrorKind.NotFound: return ErrorCategory.ObjectNotFound;
             case ChatErrorKind.Conflict: return ErrorCategory.ResourceExists;

@@ -25,6 +25,16 @@ public abstract class SignatureCheckingCmdlet : ChatCmdlet
     [ValidateAbsoluteUri]
     public Uri BaseUri { get; set; }
 
+    /// <summary>The proxy keys are fetched through without a session (-Region); with a session, the session's proxy is used. Without either, the environment's.</summary>
+    [Parameter]
+    [ValidateAbsoluteUri]
+    public Uri Proxy { get; set; }
+
+    /// <summary>The user name and password -Proxy asks for; the password is never shown.</summary>
+    [Parameter]
+    [Credential]
+    public PSCredential ProxyCredential { get; set; }
+
     /// <summary>How far the transmission time may lie in the past or future (a TimeSpan, or seconds); 0 turns it off. Default 5 minutes.</summary>
     [Parameter]
     [SecondsToTimeSpan]
@@ -61,6 +71,7 @@ public abstract class SignatureCheckingCmdlet : ChatCmdlet
         Uri baseUri = BaseUri;
         string region = Region?.ToLowerInvariant();
         var endpoint = KeyEndpoint.ChatV2;
+        NetworkOptions network = Proxy != null || ProxyCredential != null ? NetworkParameters.From(this, Proxy, ProxyCredential, false, false) : null;
         if (region == null)
         {
             var session = Session ?? SessionRegistry.Current;
@@ -71,14 +82,22 @@ public abstract class SignatureCheckingCmdlet : ChatCmdlet
             // A Gateway session's keys come from the Gateway's key path, which has no region.
             if (session.Api == ChatValues.ApiGateway) endpoint = KeyEndpoint.Gateway;
             if (baseUri == null) baseUri = session.BaseUri;
+            // The session's proxy serves its key fetches too, unless -Proxy says otherwise.
+            if (network == null) network = SessionRegistry.ClientOf(session)?.Network;
         }
+        if (network == null) network = NetworkParameters.From(this, null, null, false, false);
         try
         {
-            return SigningKeyProvider.FromEndpoint(new KeyEndpointClient(baseUri ?? ChatClientOptions.DefaultBaseUri, region, endpoint));
+            return SigningKeyProvider.FromEndpoint(new KeyEndpointClient(baseUri ?? ChatClientOptions.DefaultBaseUri, region, endpoint, network: network));
         }
         catch (ArgumentException e)
         {
             ThrowTerminatingError(ErrorRecords.From(e, baseUri));
+            return null;
+        }
+        catch (ChatApiException e)
+        {
+            ThrowTerminatingError(ErrorRecords.From(e, Proxy));
             return null;
         }
     }

@@ -57,6 +57,24 @@ public sealed class ConnectChatApiCommand : ChatCmdletBase
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>The proxy every call of the session goes through (API, token, transfers, key fetches). Without it (and without -NoProxy), the environment's: HTTPS_PROXY, HTTP_PROXY, NO_PROXY, the system setting on Windows.</summary>
+    [Parameter]
+    [ValidateAbsoluteUri]
+    public Uri Proxy { get; set; }
+
+    /// <summary>The user name and password the proxy asks for (Basic, NTLM, Negotiate); the password is never shown.</summary>
+    [Parameter]
+    [Credential]
+    public PSCredential ProxyCredential { get; set; }
+
+    /// <summary>Authenticate to -Proxy as the signed-in account.</summary>
+    [Parameter]
+    public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
+    /// <summary>Connect directly, ignoring the environment's proxy.</summary>
+    [Parameter]
+    public SwitchParameter NoProxy { get; set; }
+
     /// <summary>Allow an http:// -BaseUri to a host other than this machine (the secret and tokens travel in clear).</summary>
     [Parameter]
     public SwitchParameter AllowUnencryptedHttp { get; set; }
@@ -77,6 +95,7 @@ public sealed class ConnectChatApiCommand : ChatCmdletBase
             BaseUri = BaseUri ?? EnvUri("CHATAPI_BASEURI") ?? ChatClientOptions.DefaultBaseUri,
             RequestsPerSecond = RequestsPerSecond,
             AllowUnencryptedHttp = AllowUnencryptedHttp,
+            Network = Network(),
         };
         if (ParameterSetName == KeySet)
         {
@@ -130,12 +149,16 @@ public sealed class ConnectChatApiCommand : ChatCmdletBase
             BaseUri = BaseUri ?? EnvUri("CHATAPI_BASEURI") ?? ChatClientOptions.DefaultBaseUri,
             GatewayKey = key,
             RequestsPerSecond = RequestsPerSecond,
+            AllowUnencryptedHttp = AllowUnencryptedHttp,
+            Network = Network(),
         };
         var client = Connect(options);
         if (client == null) return;
         WriteVerbose($"Connected to the Chat Gateway at {options.BaseUri}" + (options.TenantId != null ? $" for tenant {options.TenantId}" : " for the key's tenant"));
         if (PassThru) WriteObject(client.Session);
     }
+
+    private NetworkOptions Network() => NetworkParameters.From(this, Proxy, ProxyCredential, ProxyUseDefaultCredentials, NoProxy);
 
     /// <summary>Connects and reads the tenant once; the client is registered as the current session, or null when it failed (reported).</summary>
     private ChatApiClient Connect(ChatClientOptions options)
