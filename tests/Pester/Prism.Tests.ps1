@@ -358,19 +358,19 @@ Describe 'Contract against Prism: Gateway only' {
         $run.Output.Size | Should -Be $sent.sizeInBytes
     }
 
-    It 'downloadattachmentforchatapiconversation: Save-ChatAttachment reads the content and refuses a short one' {
-        # Prism's content example is not the size its metadata example gives: the cmdlet must count
-        # what came, say so, and save nothing (as it must when a real download is cut short).
-        $run = Invoke-Contract Gateway { Save-ChatAttachment -Session $g -ConversationId $conversation -AttachmentId 'a-1' -Destination $downloads -Force -Confirm:$false }
-        Assert-Reached $run Gateway GET "$convPath/attachments/a-1/content" -AllowErrors
+    It 'downloadattachmentforchatapiconversation: Save-ChatAttachment saves what came whole and says the listed size is off' {
+        # Prism's content example is not the size its metadata example gives. The transfer itself came
+        # whole (its framing ended cleanly), so the cmdlet saves what came and warns, naming both sizes.
+        $run = Invoke-Contract Gateway { Save-ChatAttachment -Session $g -ConversationId $conversation -AttachmentId 'a-1' -Destination $downloads -Force -Confirm:$false -WarningVariable script:sizeWarning -WarningAction SilentlyContinue }
+        Assert-Reached $run Gateway GET "$convPath/attachments/a-1/content"
         $content = Invoke-WebRequest -Uri "$($mocks.Gateway.BaseUri)$convPath/attachments/a-1/content" -Headers @{ 'x-api-key' = 'contract-test'; Accept = 'application/octet-stream' }
         $sentBytes = $content.RawContentLength
         $declared = (Invoke-Prism Gateway -Path "$convPath/attachments/a-1").sizeInBytes
         $sentBytes | Should -Not -Be $declared
-        @($run.Errors).Count | Should -Be 1
-        "$($run.Errors[0])" | Should -BeLike "*$sentBytes bytes came, the attachment has $declared*"
-        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'ChatApi.InvalidResponse*'
-        @(Get-ChildItem $downloads -File -ErrorAction SilentlyContinue).Count | Should -Be 0
+        "$script:sizeWarning" | Should -BeLike "*$sentBytes bytes came*listed with $declared bytes*"
+        $saved = @(Get-ChildItem $downloads -File)
+        $saved.Count | Should -Be 1
+        $saved[0].Length | Should -Be $sentBytes
     }
 
     It 'getcardsforcctransaction: Get-ChatCard lists the cards Prism sent' {
