@@ -1,10 +1,12 @@
-# Runs every *.Tests.ps1 under tests/Pester and writes the counts for build.ps1 to sum.
+# Runs every *.Tests.ps1 under tests/Pester (or the -Path files) and writes the counts for build.ps1 to sum.
 param(
     [Parameter(Mandatory)] [string] $PesterPath,
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $EmulatorPath,
     [Parameter(Mandatory)] [string] $SummaryPath,
-    [string[]] $Filter = @()
+    [string[]] $Filter = @(),
+    # The suite files to run (comma-separated when passed through -File); all of tests/Pester when empty.
+    [string[]] $Path = @()
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterPath -Force
@@ -14,7 +16,7 @@ $env:CHATAPI_TEST_MODULE = $ModulePath
 $env:CHATAPI_TEST_EMULATOR = $EmulatorPath
 
 $config = New-PesterConfiguration
-$config.Run.Path = $PSScriptRoot
+$config.Run.Path = if ($Path) { @($Path | ForEach-Object { $_ -split ',' } | Where-Object { $_ }) } else { $PSScriptRoot }
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Normal'
 if ($Filter) { $config.Filter.FullName = $Filter -split ',' | ForEach-Object { "*$_*" } }
