@@ -1,5 +1,6 @@
 using ChatApi.Emulator.Api;
 using ChatApi.Emulator.Auth;
+using ChatApi.Emulator.Contract;
 using ChatApi.Emulator.Conversations;
 using ChatApi.Emulator.Events;
 using ChatApi.Emulator.Faults;
@@ -50,6 +51,7 @@ public static class EmulatorApp
         services.AddSingleton<ReceiverStore>();
         services.AddSingleton<ReadyGate>();
         services.AddSingleton<RequestLog>();
+        services.AddSingleton<ContractViolations>();
         services.AddHostedService<DeliveryWorker>();
 
         var app = builder.Build();
@@ -61,6 +63,7 @@ public static class EmulatorApp
             try { await next(context); }
             finally { requests.Add(context.Request.Method, context.Request.Path + context.Request.QueryString, context.Response.StatusCode); }
         }));
+        app.UseWhen(IsApiCall, api => api.UseMiddleware<ContractCheckMiddleware>());
         app.UseWhen(IsApiCall, api => api.UseMiddleware<FaultInjectionMiddleware>());
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/vcc") && !JwkEndpoint.IsKeyPath(c.Request.Path), vcc => vcc
             .UseMiddleware<BearerAuthMiddleware>()

@@ -56,6 +56,9 @@ public static class EmulatorOptionsParser
           GET  /_emulator/keys                       {current, kids}
           GET  /_emulator/off-machine                the webhook URIs held or delivered to whose host is not
                                                      this machine (the test suites expect none)
+          GET  /_emulator/contract-violations        the requests and answers that broke 8x8's contract
+                                                     (operation, request|answer, JSON pointer, rule; the
+                                                     test suites expect none); DELETE lists and forgets them
           POST /_emulator/conversations/{id}/agent-joined|text|agent-left|transfer|typing
                                                      play the agent; optional JSON {agentId, agentName, message,
                                                      nextAgentId, nextAgentName, stopped: "true"}; answers 202 {eventType, eventId};

@@ -4,17 +4,21 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatApi.Emulator.Contract;
 using ChatApi.Emulator.Hosting;
 using ChatApi.Emulator.Options;
 using ChatApi.Emulator.TestSupport;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatApi.Emulator.Tests.Support;
 
 /// <summary>
 /// An emulator started in-process on 127.0.0.1 port 0, spoken to over real HTTP. Webhook URIs given
 /// to it stay on this machine (127.0.0.1:9, where nothing listens, or its own /_receiver/{name}):
-/// Dispose fails the test when one does not (<see cref="OffMachineTargets"/>).
+/// Dispose fails the test when one does not (<see cref="OffMachineTargets"/>), and when a request or an answer
+/// broke 8x8's contract (<see cref="ContractViolations"/>; a test that breaks it on purpose takes what it
+/// expects with <see cref="TakeContractViolationsAsync"/>).
 /// </summary>
 public sealed class TestEmulator : IAsyncDisposable
 {
@@ -161,12 +165,21 @@ public sealed class TestEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>The breaks of 8x8's contract seen so far, forgotten by the emulator (DELETE /_emulator/contract-violations).</summary>
+    public async Task<JsonArray> TakeContractViolationsAsync()
+    {
+        using var answer = await Http.DeleteAsync("/_emulator/contract-violations");
+        answer.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await answer.Content.ReadAsStringAsync())!.AsArray();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
         try
         {
             OffMachineTargets.Check(_app.Services, BaseUri);
+            _app.Services.GetRequiredService<ContractViolations>().Check();
         }
         finally
         {
