@@ -103,7 +103,7 @@ public sealed class ContractCheckMiddleware(RequestDelegate next, ContractViolat
 
         if (found.Count == 0) return null;
         violations.Add(found);
-        var errors = found.Select(v => new Http.FieldError(FieldName(v.Pointer), v.Rule)).ToList();
+        var errors = found.SelectMany(FieldErrors).ToList();
         return IsGateway(context) ? GatewayProblems.BadRequest(errors) : Problem.BadRequest(errors);
     }
 
@@ -202,6 +202,18 @@ public sealed class ContractCheckMiddleware(RequestDelegate next, ContractViolat
         var at = Array.IndexOf(template, "{" + name + "}");
         return at >= 0 && at < actual.Length ? Uri.UnescapeDataString(actual[at]) : null;
     }
+
+    /// <summary>8x8's <c>"field: rule"</c> errors for one break: a missing property is named itself, the rest by their pointer.</summary>
+    private static IEnumerable<Http.FieldError> FieldErrors(ContractViolation v)
+    {
+        var missing = v.Rule.StartsWith("required: Required properties", StringComparison.Ordinal)
+            ? MissingNames.Matches(v.Rule).Select(m => m.Groups[1].Value).ToList() : [];
+        if (missing.Count == 0) return [new Http.FieldError(FieldName(v.Pointer), v.Rule)];
+        var parent = FieldName(v.Pointer);
+        return missing.Select(name => new Http.FieldError(parent == "body" ? name : $"{parent}.{name}", "required: must be given"));
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex MissingNames = new("\"([^\"]+)\"", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static string FieldName(string pointer)
     {

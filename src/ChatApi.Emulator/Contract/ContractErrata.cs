@@ -7,10 +7,10 @@ namespace ChatApi.Emulator.Contract;
 
 /// <summary>
 /// One mistake in 8x8's own description (contracts/errata.json): where it is (<see cref="Document"/>,
-/// <see cref="Pointer"/> into the file as 8x8 wrote it), what it says, the 8x8 source that contradicts it,
+/// <see cref="Pointers"/> into the file as 8x8 wrote it, each changed the same way), what it says, the 8x8 source that contradicts it,
 /// what the emulator does instead, and the change to the description that the check applies.
 /// </summary>
-public sealed record Erratum(string Id, string Document, IReadOnlyList<string> Operations, string Pointer,
+public sealed record Erratum(string Id, string Document, IReadOnlyList<string> Operations, IReadOnlyList<string> Pointers,
     string Says, string Evidence, string Emulator, string Op, JsonNode? Value);
 
 /// <summary>
@@ -40,7 +40,7 @@ public sealed class ContractErrata
         static IReadOnlyList<string> L(JsonNode? n, string name) => n?[name] is JsonArray a && a.Count > 0
             ? a.Select(x => x!.GetValue<string>()).ToList() : throw new InvalidDataException($"contracts/errata.json: an entry lacks '{name}'.");
         var errata = (root["errata"] as JsonArray ?? []).Select(e => new Erratum(S(e, "id"), S(e, "document"), L(e, "operations"),
-            S(e, "pointer"), S(e, "says"), S(e, "evidence"), S(e, "emulator"), S(e!["patch"], "op"), e["patch"]!["value"]?.DeepClone())).ToList();
+            L(e, "pointers"), S(e, "says"), S(e, "evidence"), S(e, "emulator"), S(e!["patch"], "op"), e["patch"]!["value"]?.DeepClone())).ToList();
         var temporary = (root["temporary"] as JsonArray ?? []).Select(t => new TemporaryTolerance(S(t, "id"), L(t, "operations"),
             new Regex(S(t, "instance"), RegexOptions.CultureInvariant), S(t, "keyword"), S(t, "why"), S(t, "until"))).ToList();
         return new ContractErrata(errata, temporary);
@@ -49,9 +49,9 @@ public sealed class ContractErrata
     /// <summary>8x8's description <paramref name="document"/> with this file's errata of it applied.</summary>
     public JsonNode Apply(string document, JsonNode description)
     {
-        foreach (var e in Errata.Where(e => e.Document == document))
+        foreach (var (e, pointer) in Errata.Where(e => e.Document == document).SelectMany(e => e.Pointers.Select(p => (e, p))))
         {
-            var (parent, key) = Locate(description, e);
+            var (parent, key) = Locate(description, e, pointer);
             switch (e.Op)
             {
                 case "remove" when parent is JsonObject o && o.Remove(key):
@@ -63,15 +63,15 @@ public sealed class ContractErrata
                     o[key] = e.Value?.DeepClone();
                     break;
                 default:
-                    throw new InvalidDataException($"contracts/errata.json: erratum '{e.Id}' ({e.Op} {e.Pointer}) does not apply to {document}: 8x8's description changed?");
+                    throw new InvalidDataException($"contracts/errata.json: erratum '{e.Id}' ({e.Op} {pointer}) does not apply to {document}: 8x8's description changed?");
             }
         }
         return description;
     }
 
-    private static (JsonNode Parent, string Key) Locate(JsonNode root, Erratum e)
+    private static (JsonNode Parent, string Key) Locate(JsonNode root, Erratum e, string pointer)
     {
-        var parts = e.Pointer.Split('/').Skip(1).Select(p => p.Replace("~1", "/").Replace("~0", "~")).ToList();
+        var parts = pointer.Split('/').Skip(1).Select(p => p.Replace("~1", "/").Replace("~0", "~")).ToList();
         JsonNode? node = root;
         foreach (var part in parts.SkipLast(1))
             node = node switch
@@ -81,7 +81,7 @@ public sealed class ContractErrata
                 _ => null,
             };
         return node is null || parts.Count == 0
-            ? throw new InvalidDataException($"contracts/errata.json: erratum '{e.Id}' points at {e.Pointer}, which is not in {e.Document}.")
+            ? throw new InvalidDataException($"contracts/errata.json: erratum '{e.Id}' points at {pointer}, which is not in {e.Document}.")
             : (node, parts[^1]);
     }
 

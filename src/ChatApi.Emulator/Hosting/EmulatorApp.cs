@@ -63,8 +63,9 @@ public static class EmulatorApp
             try { await next(context); }
             finally { requests.Add(context.Request.Method, context.Request.Path + context.Request.QueryString, context.Response.StatusCode); }
         }));
-        app.UseWhen(IsApiCall, api => api.UseMiddleware<ContractCheckMiddleware>());
         app.UseWhen(IsApiCall, api => api.UseMiddleware<FaultInjectionMiddleware>());
+        // Inside the faults: an answer cut off is checked as the emulator made it; an injected 503 is not the emulator's answer.
+        app.UseWhen(IsApiCall, api => api.UseMiddleware<ContractCheckMiddleware>());
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/vcc") && !JwkEndpoint.IsKeyPath(c.Request.Path), vcc => vcc
             .UseMiddleware<BearerAuthMiddleware>()
             .UseMiddleware<RateLimitMiddleware>()

@@ -38,8 +38,11 @@ public sealed class TestEmulator : IAsyncDisposable
     public HttpClient Http { get; }
     public string TenantPath => $"/vcc/us/chat/v2/tenant/{Tenant}";
 
-    /// <summary>Starts one; the rate limit is off and retries are quick unless <paramref name="configure"/> says otherwise.</summary>
-    public static async Task<TestEmulator> StartAsync(Action<EmulatorOptions>? configure = null, TimeProvider? time = null)
+    /// <summary>
+    /// Starts one; the rate limit is off and retries are quick unless <paramref name="configure"/> says otherwise.
+    /// <paramref name="extend"/> may add to its pipeline (after the contract check, before the endpoints).
+    /// </summary>
+    public static async Task<TestEmulator> StartAsync(Action<EmulatorOptions>? configure = null, TimeProvider? time = null, Action<WebApplication>? extend = null)
     {
         var options = new EmulatorOptions
         {
@@ -49,6 +52,7 @@ public sealed class TestEmulator : IAsyncDisposable
         };
         configure?.Invoke(options);
         var app = EmulatorApp.Create(options, time);
+        extend?.Invoke(app);
         var baseUri = await EmulatorApp.StartAsync(app);
         return new TestEmulator(app, baseUri, options);
     }
@@ -171,6 +175,17 @@ public sealed class TestEmulator : IAsyncDisposable
         using var answer = await Http.DeleteAsync("/_emulator/contract-violations");
         answer.EnsureSuccessStatusCode();
         return JsonNode.Parse(await answer.Content.ReadAsStringAsync())!.AsArray();
+    }
+
+    /// <summary>
+    /// For a test that sends requests breaking 8x8's contract on purpose: takes what the emulator recorded,
+    /// checks that each is a request the emulator refused (no answer of its own broke the contract), and returns the pointers.
+    /// </summary>
+    public async Task<List<string>> TakeBrokenRequestsAsync()
+    {
+        var taken = await TakeContractViolationsAsync();
+        Assert.All(taken, v => Assert.Equal("request", v!["side"]!.GetValue<string>()));
+        return taken.Select(v => v!["pointer"]!.GetValue<string>()).ToList();
     }
 
     public async ValueTask DisposeAsync()
