@@ -87,7 +87,8 @@ public class ApiNotesTests
         Assert.Equal(System.Text.Json.JsonValueKind.String, error.GetValueKind());
         Assert.Equal("name: size must be between 1 and 256", error.GetValue<string>());
         var channel = await Json.ProblemAsync(await emu.PostAsync($"{emu.TenantPath}/channels", new { name = "c", routingOptions = new { type = "queue", id = "1" } }), 400);
-        Assert.Equal(["webHookId: must not be empty"], channel["errors"]!.AsArray().Select(e => e!.GetValue<string>()));
+        Assert.StartsWith("webHookId: ", Assert.Single(channel["errors"]!.AsArray())!.GetValue<string>());
+        await emu.TakeBrokenRequestsAsync();   // sent on purpose: each refused, no answer broke the contract
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace ChatApi.Emulator.Contract;
 /// shape (<c>errors</c> naming the field). Each such request, and each answer of the emulator's own that breaks the
 /// contract (status, content type, body), is recorded in <see cref="ContractViolations"/>.
 /// </summary>
-public sealed class ContractCheckMiddleware(RequestDelegate next, ContractViolations violations)
+public sealed class ContractCheckMiddleware(RequestDelegate next, ContractViolations violations, EmulatorOptions options)
 {
     private const int MaxCheckedBody = 4 << 20;
     private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
@@ -59,9 +59,10 @@ public sealed class ContractCheckMiddleware(RequestDelegate next, ContractViolat
         var found = new List<ContractViolation>();
         void Found(string pointer, string rule) => found.Add(new ContractViolation(operation.Name, ContractViolations.Request, pointer, rule));
 
-        var routeValues = operation.Path.Match(request.Path.Value ?? "/");
         foreach (var p in operation.Parameters)
         {
+            // --etags (kinder than 8x8, which types If-Match as a number) hands out quoted ETags and takes them back.
+            if (options.ETags && p.In == ParameterLocation.Header && p.Name.Equals("If-Match", StringComparison.OrdinalIgnoreCase)) continue;
             string? given = p.In switch
             {
                 ParameterLocation.Query => request.Query.TryGetValue(p.Name, out var q) ? q.ToString() : null,
@@ -75,7 +76,11 @@ public sealed class ContractCheckMiddleware(RequestDelegate next, ContractViolat
                 if (p.Required) Found(pointer, "required: the parameter is required");
                 continue;
             }
-            if (p.Schema is not null) foreach (var (at, rule) in Evaluate(p.Schema, Typed(given, p.Type))) Found(pointer + at, rule);
+            if (p.Schema is null) continue;
+            var broken = Evaluate(p.Schema, Typed(given, p.Type)).ToList();
+            // A path outside the parameter's values (an unknown region) is no path of this operation: the emulator's 404 answers it.
+            if (p.In == ParameterLocation.Path && broken.Count > 0) return null;
+            foreach (var (at, rule) in broken) Found(pointer + at, rule);
         }
 
         var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
@@ -180,8 +185,13 @@ public sealed class ContractCheckMiddleware(RequestDelegate next, ContractViolat
     {
         if (accept.Count == 0 || string.IsNullOrWhiteSpace(accept.ToString())) return true;
         if (!MediaTypeHeaderValue.TryParseList(accept, out var ranges)) return true;
-        return ranges.Any(r => (r.Quality ?? 1) > 0 && produces.Any(p => MediaTypeHeaderValue.Parse(p).IsSubsetOf(r)));
+        return ranges.Any(r => (r.Quality ?? 1) > 0 && produces.Any(p => Within(p, r.MediaType.Value ?? "")));
     }
+
+    /// <summary>RFC 9110 media ranges: <c>*/*</c>, <c>type/*</c> or the exact type (no suffix matching: <c>application/json</c> does not admit <c>application/hal+json</c>).</summary>
+    private static bool Within(string type, string range) =>
+        range == "*/*" || string.Equals(type, range, StringComparison.OrdinalIgnoreCase)
+        || (range.EndsWith("/*", StringComparison.Ordinal) && type.StartsWith(range[..^1], StringComparison.OrdinalIgnoreCase));
 
     private static JsonNode? Typed(string value, JsonSchemaType? type)
     {
