@@ -59,6 +59,9 @@ public sealed class ContractErrata
                 case "remove" when parent is JsonArray a && int.TryParse(key, out var i) && i < a.Count:
                     a.RemoveAt(i);
                     break;
+                case "add" when parent is JsonObject absent && !absent.ContainsKey(key):
+                    absent[key] = e.Value?.DeepClone();
+                    break;
                 case "replace" when parent is JsonObject o && o.ContainsKey(key):
                     o[key] = e.Value?.DeepClone();
                     break;

@@ -36,6 +36,8 @@ public static class EmulatorOptionsParser
                                   (POST/PUT/DELETE with the same key by the same API key replay the first answer)
           --etags                 send ETag on webhook and channel answers (8x8 documents none); If-Match
                                   on PUT/DELETE is honoured with or without this
+          --participant-list      V2's GET .../participants answers everyone who joined as an array
+                                  (8x8's description gives one object: the customer, by default)
           --no-verify-on-create   do not send WEB_HOOK_VERIFY to a webhook when it is created (8x8 does)
           --echo-messages         a message sent through the API reaches its channel's Gateway webhook back as
                                   MESSAGE isEcho: true, with its attachments' pre-signed URLs (8x8 defines
@@ -121,6 +123,9 @@ public static class EmulatorOptionsParser
                 case "--echo-messages":
                     if (inline is not null) throw new OptionsException("--echo-messages is a flag and takes no value.");
                     options.EchoMessages = true; break;
+                case "--participant-list":
+                    if (inline is not null) throw new OptionsException("--participant-list is a flag and takes no value.");
+                    options.ParticipantList = true; break;
                 case "--etags":
                     if (inline is not null) throw new OptionsException("--etags is a flag and takes no value.");
                     options.ETags = true; break;
