@@ -5,9 +5,9 @@ namespace ChatApi.Emulator.Tests;
 
 public class ConversationTests
 {
-    private static async Task<(TestEmulator Emu, string Hook, string Channel)> StartWithChannelAsync(string receiver = "conv")
+    private static async Task<(TestEmulator Emu, string Hook, string Channel)> StartWithChannelAsync(string receiver = "conv", Action<Options.EmulatorOptions> configure = null)
     {
-        var emu = await TestEmulator.StartAsync();
+        var emu = await TestEmulator.StartAsync(configure);
         var hook = (await emu.CreateWebhookAsync(uri: new Uri(emu.BaseUri, $"/_receiver/{receiver}").ToString())).Str("id");
         var channel = (await emu.CreateChannelAsync(hook, queue: "314")).Str("id");
         return (emu, hook, channel);
@@ -120,7 +120,7 @@ public class ConversationTests
     [Fact]
     public async Task ParticipantsMessagesLeaveAndRequeue()
     {
-        var (emu, _, channel) = await StartWithChannelAsync("flow");
+        var (emu, _, channel) = await StartWithChannelAsync("flow", o => o.ParticipantList = true);   // everyone who joined, as an array
         await using var __ = emu;
         var id = await emu.CreateConversationAsync(channel, new { name = "Jo", customerId = "cust-7", language = "de" });
         var path = $"{emu.TenantPath}/conversations/{id}";

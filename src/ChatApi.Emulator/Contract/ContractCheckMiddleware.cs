@@ -239,11 +239,18 @@ public sealed class ContractCheckMiddleware(RequestDelegate next, ContractViolat
 
     private static readonly System.Text.RegularExpressions.Regex MissingNames = new("\"([^\"]+)\"", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
+    /// <summary>A pointer as the emulator names fields: <c>/body/history/messages/0/text</c> → <c>history.messages[0].text</c>.</summary>
     private static string FieldName(string pointer)
     {
         var parts = pointer.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var field = parts.Length > 1 ? string.Join(".", parts.Skip(1)) : parts.FirstOrDefault() ?? "body";
-        return field.Length == 0 ? "body" : field;
+        if (parts.Length <= 1) return parts.FirstOrDefault() is { } only && only != "body" ? only : "body";
+        var field = new System.Text.StringBuilder();
+        foreach (var part in parts.Skip(1))
+        {
+            if (part.All(char.IsAsciiDigit)) field.Append('[').Append(part).Append(']');
+            else field.Append(field.Length > 0 ? "." : "").Append(part.Replace("~1", "/").Replace("~0", "~"));
+        }
+        return field.ToString();
     }
 
     private static bool IsJson(string mediaType) => mediaType.EndsWith("/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
