@@ -282,12 +282,14 @@ public class GatewayConversationTests
         Assert.Equal(("adaptiveCard/action", cardId, "submit", "8x8"), (activity["data"]!.Str("name"), activity["data"]!["value"]!.Str("cardId"),
             activity["data"]!["value"]!.Str("action"), activity["data"]!["value"]!.Str("name")));
 
-        using var unauthenticated = new HttpRequestMessage(Put, $"/api/v1/tenant/acme/conversations/{id}/cards/{cardId}/action-execute");
+        // A body the action takes, so each answer is about the key, the card or the tenant alone.
+        StringContent Body() => new("""{"name":"8x8"}""", System.Text.Encoding.UTF8, "application/json");
+        using var unauthenticated = new HttpRequestMessage(Put, $"/api/v1/tenant/acme/conversations/{id}/cards/{cardId}/action-submit") { Content = Body() };
         Assert.Equal(401, (int)(await emu.Http.SendAsync(unauthenticated)).StatusCode);
-        using var unknown = new HttpRequestMessage(Put, $"/api/v1/tenant/acme/conversations/{id}/cards/nope/action-execute");
+        using var unknown = new HttpRequestMessage(Put, $"/api/v1/tenant/acme/conversations/{id}/cards/nope/action-submit") { Content = Body() };
         unknown.Headers.Add("x-api-key", TestEmulator.GatewayKey);
         Assert.Equal(404, (int)(await emu.Http.SendAsync(unknown)).StatusCode);
-        using var otherTenant = new HttpRequestMessage(Put, $"/api/v1/tenant/globex/conversations/{id}/cards/{cardId}/action-execute");
+        using var otherTenant = new HttpRequestMessage(Put, $"/api/v1/tenant/globex/conversations/{id}/cards/{cardId}/action-submit") { Content = Body() };
         otherTenant.Headers.Add("x-api-key", TestEmulator.GatewayKey);
         Assert.Equal(403, (int)(await emu.Http.SendAsync(otherTenant)).StatusCode);
         await __.TakeBrokenRequestsAsync();   // sent on purpose: each refused, no answer broke the contract
