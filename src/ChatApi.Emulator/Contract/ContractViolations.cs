@@ -32,7 +32,6 @@ public sealed class ContractViolations
             foreach (var v in found)
             {
                 var key = (v.Operation, v.Side, v.Pointer, v.Rule);
-                if (!_seen.ContainsKey(key) && Environment.GetEnvironmentVariable("SURVEY_LOG") is { } log) File.AppendAllText(log, System.Text.Json.JsonSerializer.Serialize(v) + "\n");
                 _seen[key] = _seen.TryGetValue(key, out var before) ? before with { Count = before.Count + 1 }
                     : v with { Tolerated = _book.Errata.Temporary.FirstOrDefault(t => t.Covers(v))?.Id };
             }
