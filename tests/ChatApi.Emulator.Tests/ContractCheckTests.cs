@@ -126,4 +126,17 @@ public class ContractCheckTests
         Assert.Equal("application/problem+json", noToken.Content.Headers.ContentType!.MediaType);
         Assert.Empty(await ViolationsAsync(emu));
     }
+
+    [Fact]
+    public async Task InteractionsTimesAreDaysAsBothDescriptionsTypeThem()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        var hook = await emu.CreateWebhookAsync(uri: new Uri(emu.BaseUri, "/_receiver/days").ToString());
+        var id = await emu.CreateConversationAsync((await emu.CreateChannelAsync(hook.Str("id"))).Str("id"));
+        var conversation = await Json.ObjectAsync(await emu.GetAsync($"{emu.TenantPath}/conversations/{id}"));
+        Assert.Matches("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", conversation["interactions"]![0]!.Str("startTime"));
+        using var gateway = await emu.GatewayAsync(HttpMethod.Get, $"conversations/{id}/interactions");
+        var listed = JsonNode.Parse(await gateway.Content.ReadAsStringAsync())!["_embedded"]!["interactions"]![0]!;
+        Assert.Matches("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", listed.Str("startTime"));
+    }
 }
