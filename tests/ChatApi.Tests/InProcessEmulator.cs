@@ -1,8 +1,10 @@
+using ChatApi.Emulator.Contract;
 using ChatApi.Emulator.Hosting;
 using ChatApi.Emulator.Options;
 using ChatApi.Emulator.TestSupport;
 using ChatApi.Engine;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatApi.Tests;
 
@@ -11,7 +13,7 @@ namespace ChatApi.Tests;
 /// 127.0.0.1 (no rate limit unless configured), and an engine client connected to it over real HTTP
 /// with the demo key. Dispose stops both, and fails the test when the emulator was given a webhook URI
 /// off this machine (<see cref="OffMachineTargets"/>): use 127.0.0.1:9, where nothing listens, or its own
-/// /_receiver/{name}.
+/// /_receiver/{name}; and when a request or an answer broke 8x8's contract (<see cref="ContractViolations"/>).
 /// </summary>
 public sealed class InProcessEmulator : IAsyncDisposable
 {
@@ -76,6 +78,7 @@ public sealed class InProcessEmulator : IAsyncDisposable
         try
         {
             if (BaseUri != null) OffMachineTargets.Check(app.Services, BaseUri);
+            app.Services.GetRequiredService<ContractViolations>().Check();
         }
         finally
         {

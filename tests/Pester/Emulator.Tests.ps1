@@ -60,7 +60,10 @@ Describe 'Emulator errors' {
     It 'answers 400 naming the field for a webhook without a name' {
         $r = Send Post "$tenant/web-hooks" @{ uri = 'https://x.example'; version = 'v2.0' }
         $r.StatusCode | Should -Be 400
-        ($r | ConvertFrom-TestResponse).errors | Should -Contain 'name: size must be between 1 and 256'
+        ($r | ConvertFrom-TestResponse).errors | Should -Match '^name: '   # 8x8's shape: "field: rule" strings
+        # Sent on purpose: the emulator recorded it as a break of 8x8's contract; take it so the suite's check stays for the rest.
+        $taken = @(Invoke-RestMethod -Method Delete "$base/_emulator/contract-violations")
+        $taken.pointer | Should -Contain '/body'
     }
 }
 
@@ -78,7 +81,7 @@ Describe 'Emulator webhooks and channels' {
         $page.page.elementCount | Should -BeGreaterOrEqual 3
         $page.data.Count | Should -BeGreaterOrEqual 1
 
-        $put = Send Put "$tenant/web-hooks/$($ids[0])" @{ name = 'renamed'; uri = "$base/_receiver/pester"; version = 'v2.0' } @{ 'If-Match' = '"1"' }
+        $put = Send Put "$tenant/web-hooks/$($ids[0])" @{ name = 'renamed'; uri = "$base/_receiver/pester"; version = 'v2.0' } @{ 'If-Match' = '1' }   # 8x8 types If-Match a number
         $put.StatusCode | Should -Be 200
         $put.Headers['ETag'] | Should -BeNullOrEmpty
         $stale = Send Put "$tenant/web-hooks/$($ids[0])" @{ name = 'again'; uri = "$base/_receiver/pester"; version = 'v2.0' } @{ 'If-Match' = '1' }

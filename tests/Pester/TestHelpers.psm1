@@ -24,15 +24,24 @@ function Stop-TestEmulator {
         Stops the emulator; throws when a test gave it a webhook URI off this machine (the emulator's
         /_emulator/off-machine), since every event to one costs a DNS lookup that leaves the machine.
         Use 127.0.0.1:9 (nothing listens there) or the emulator's own /_receiver/<name>.
+        Throws too when a request or an answer broke 8x8's contract (/_emulator/contract-violations),
+        except the findings contracts/errata.json tolerates for now (listed with their entry's id).
     #>
     param($Emulator)
     $away = @()
+    $broken = @()
     if ($Emulator -and -not $Emulator.Process.HasExited) {
         $answer = Invoke-RestMethod "$($Emulator.BaseUri)/_emulator/off-machine" -TimeoutSec 10 -ErrorAction SilentlyContinue
         $away = @($answer)   # a JSON array comes as one object: unwrap it
+        $seen = Invoke-RestMethod "$($Emulator.BaseUri)/_emulator/contract-violations" -TimeoutSec 10 -ErrorAction SilentlyContinue
+        $broken = @(@($seen) | Where-Object { $_ -and -not $_.PSObject.Properties['tolerated'] })   # tolerated ones carry their errata entry
     }
     Stop-ChatEmulator $Emulator
     if ($away.Count -gt 0) { throw "The emulator was given webhook URIs off this machine ($($away -join ', ')); use one on 127.0.0.1." }
+    if ($broken.Count -gt 0) {
+        $lines = $broken | ForEach-Object { "  $($_.operation) $($_.side) $($_.pointer): $($_.rule)" }
+        throw "The emulator saw breaks of 8x8's contract (GET /_emulator/contract-violations):`n$($lines -join "`n")"
+    }
 }
 
 function Set-TestEmulatorFault {

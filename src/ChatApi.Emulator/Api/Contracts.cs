@@ -13,7 +13,11 @@ public sealed record ChannelDto(string Id, string Name, string WebHookId, Routin
     public static ChannelDto From(Channel c) => new(c.Id, c.Name, c.WebHookId, new RoutingOptionsDto(c.RoutingType, c.QueueId));
 }
 
-public sealed record InteractionDto(string Id, string StartTime, string? EndTime);
+/// <summary>An interaction as both descriptions type it: <c>startTime</c>/<c>endTime</c> are <c>format: date</c>, so days.</summary>
+public sealed record InteractionDto(string Id, string StartTime, string? EndTime)
+{
+    public static InteractionDto From(Interaction i) => new(i.Id, EmulatorJson.Date(i.StartTime), i.EndTime is { } end ? EmulatorJson.Date(end) : null);
+}
 
 /// <summary>A conversation on the wire; the customer data is sent under both <c>customer</c> and <c>user</c>.</summary>
 public sealed record ConversationDto(string Id, string ChannelId, IReadOnlyDictionary<string, string> Customer,
@@ -24,7 +28,7 @@ public sealed record ConversationDto(string Id, string ChannelId, IReadOnlyDicti
     {
         var customer = new Dictionary<string, string>(c.Customer);
         return new(c.Id, c.ChannelId, customer, customer, EmulatorJson.Time(c.StartTime), c.Status,
-            c.Interactions.Select(i => new InteractionDto(i.Id, EmulatorJson.Time(i.StartTime), i.EndTime is { } end ? EmulatorJson.Time(end) : null)).ToList());
+            c.Interactions.Select(InteractionDto.From).ToList());
     }
 }
 

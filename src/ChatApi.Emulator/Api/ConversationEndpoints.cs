@@ -77,10 +77,11 @@ public static class ConversationEndpoints
     private static IResult Get(HttpContext http, string id) =>
         WithConversation(http, id, c => Results.Json(ConversationDto.From(c)));
 
-    private static IResult Participants(HttpContext http, string id) => WithConversation(http, id, c =>
+    /// <summary>8x8's description gives <c>participants</c> one object: the customer; <c>--participant-list</c> answers everyone as an array.</summary>
+    private static IResult Participants(HttpContext http, string id, EmulatorOptions options) => WithConversation(http, id, c =>
     {
         var list = c.Participants.Select(p => new ParticipantDto(p.Id, p.Type, c.Language, p.Removed)).ToList();
-        return Results.Json(new { participants = list });
+        return options.ParticipantList ? Results.Json(new { participants = list }) : Results.Json(new { participants = list[0] });
     });
 
     private static IResult CustomerLeaves(HttpContext http, string id, ConversationFlow flow) => WithConversation(http, id, c =>

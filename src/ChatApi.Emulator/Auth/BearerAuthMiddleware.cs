@@ -12,10 +12,11 @@ public sealed class BearerAuthMiddleware(RequestDelegate next, TokenStore tokens
         if (apiKey is null)
         {
             context.Response.StatusCode = 401;
+            // 8x8's UnauthorizedResponse: Apigee's fault shape, as application/problem+json.
             await context.Response.WriteAsJsonAsync(new
             {
                 fault = new { faultstring = "Invalid Access Token", detail = new { errorcode = "keymanagement.service.invalid_access_token" } },
-            });
+            }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
             return;
         }
         context.Items[ApiKeyItem] = apiKey;

@@ -9,15 +9,19 @@ public static class TokenEndpoint
 {
     public static void Map(WebApplication app) => app.MapPost("/oauth/v2/token", Handle);
 
+    /// <summary>8x8's RequestOAuthProblem: <c>{ErrorCode, Error}</c> as <c>application/problem+json</c>.</summary>
+    private static IResult OAuthProblem(int status, string code, string error) =>
+        Results.Json(new Dictionary<string, string> { ["ErrorCode"] = code, ["Error"] = error }, statusCode: status, contentType: "application/problem+json");
+
     private static async Task<IResult> Handle(HttpContext context, TokenStore tokens, EmulatorOptions options)
     {
         var (key, secret) = ReadBasic(context.Request);
         if (key is null || secret is null || !tokens.IsValidKey(key, secret))
-            return Results.Json(new Dictionary<string, string> { ["ErrorCode"] = "invalid_client", ["Error"] = "ClientId is Invalid" }, statusCode: 401);
+            return OAuthProblem(401, "invalid_client", "ClientId is Invalid");
 
         var grant = context.Request.HasFormContentType ? (await context.Request.ReadFormAsync()).TryGetValue("grant_type", out var g) ? g.ToString() : "" : "";
         if (grant != "client_credentials")
-            return Results.Json(new Dictionary<string, string> { ["ErrorCode"] = "invalid_request", ["Error"] = $"Unsupported grant type : {grant}" }, statusCode: 400);
+            return OAuthProblem(400, "invalid_request", $"Unsupported grant type : {grant}");
 
         var token = tokens.Issue(key);
         return Results.Json(new Dictionary<string, object>

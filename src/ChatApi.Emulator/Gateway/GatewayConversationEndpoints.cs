@@ -36,7 +36,7 @@ public static class GatewayConversationEndpoints
         group.MapPut("/{id}", Replace);
         group.MapPatch("/{id}", Patch);
         group.MapGet("/{id}/interactions", (HttpContext http, string id) => Paged(http, id, "interactions", c =>
-            c.Interactions.Select(i => (object)new InteractionDto(i.Id, EmulatorJson.Time(i.StartTime), i.EndTime is { } e ? EmulatorJson.Time(e) : null)).ToList()));
+            c.Interactions.Select(i => (object)InteractionDto.From(i)).ToList()));
         group.MapGet("/{id}/participants", (HttpContext http, string id) => Paged(http, id, "participants", c =>
             c.Participants.Select(p => (object)new GatewayParticipantDto(p.Id, p.Type, p.Removed, c.Language)).ToList()));
         group.MapPatch("/{id}/participants/user", UserLeaves);
@@ -86,7 +86,7 @@ public static class GatewayConversationEndpoints
             if (ChannelEndpoints.FindAny(tenant, channelId!) is not { } channel)
                 return GatewayProblems.BadRequest("channelId", $"channel {channelId} does not exist");
             var conversation = flow.Create(tenant, channel, user!.Value.Flat, history, assignment, user.Value.Additional);
-            return Results.Json(new { conversationId = conversation.Id, createdAt = EmulatorJson.Time(conversation.StartTime) }, statusCode: 202);
+            return GatewayJson.Hal(new { conversationId = conversation.Id, createdAt = EmulatorJson.Time(conversation.StartTime) }, 202);
         }
     }
 
@@ -108,7 +108,7 @@ public static class GatewayConversationEndpoints
             (c.Customer, c.AdditionalProperties) = (user!.Value.Flat, user.Value.Additional);
             var target = assignment ?? ("queue", channel.QueueId);
             if (target != c.GatewayAssignment) flow.Reassign(tenant, c, target.Type, target.Id);
-            return Results.StatusCode(202);
+            return GatewayJson.Hal(GatewayConversationDto.From(c), 202);   // the conversation, as 8x8's description answers
         });
     }
 
@@ -133,7 +133,7 @@ public static class GatewayConversationEndpoints
                 }
             }
             if (assignment is { } a) flow.Reassign(TenantScope.Of(http), c, a.Type, a.Id);
-            return Results.StatusCode(202);
+            return GatewayJson.Hal(GatewayConversationDto.From(c), 202);   // the conversation, as 8x8's description answers
         });
     }
 

@@ -10,7 +10,7 @@ public static class GatewayJson
 {
     public const string HalJson = "application/hal+json";
 
-    public static IResult Hal(object body) => Results.Json(body, contentType: HalJson);
+    public static IResult Hal(object body, int status = 200) => Results.Json(body, contentType: HalJson, statusCode: status);
 
     /// <summary>A JSON answer with a value re-typed as HAL; problems and empty answers pass unchanged.</summary>
     public static IResult AsHal(IResult result) => result is not Problem && result is IValueHttpResult { Value: { } value } ? Hal(value) : result;

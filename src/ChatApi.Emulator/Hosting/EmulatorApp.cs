@@ -1,5 +1,6 @@
 using ChatApi.Emulator.Api;
 using ChatApi.Emulator.Auth;
+using ChatApi.Emulator.Contract;
 using ChatApi.Emulator.Conversations;
 using ChatApi.Emulator.Events;
 using ChatApi.Emulator.Faults;
@@ -50,6 +51,7 @@ public static class EmulatorApp
         services.AddSingleton<ReceiverStore>();
         services.AddSingleton<ReadyGate>();
         services.AddSingleton<RequestLog>();
+        services.AddSingleton<ContractViolations>();
         services.AddHostedService<DeliveryWorker>();
 
         var app = builder.Build();
@@ -63,6 +65,8 @@ public static class EmulatorApp
             finally { requests.End(mark, context.Response.StatusCode, context.RequestAborted.IsCancellationRequested); }
         }));
         app.UseWhen(IsApiCall, api => api.UseMiddleware<FaultInjectionMiddleware>());
+        // Inside the faults: an answer cut off is checked as the emulator made it; an injected 503 is not the emulator's answer.
+        app.UseWhen(IsApiCall, api => api.UseMiddleware<ContractCheckMiddleware>());
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/vcc") && !JwkEndpoint.IsKeyPath(c.Request.Path), vcc => vcc
             .UseMiddleware<BearerAuthMiddleware>()
             .UseMiddleware<RateLimitMiddleware>()

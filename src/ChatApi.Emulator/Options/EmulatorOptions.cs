@@ -42,6 +42,8 @@ public sealed class EmulatorOptions
     public int? RandomSeed { get; set; }
     /// <summary>Ignore (8x8: the header is used by no operation) or honour (replay the first answer).</summary>
     public IdempotencyMode Idempotency { get; set; } = IdempotencyMode.Ignore;
+    /// <summary>V2's participants as an array of everyone who joined; by default one object (the customer), as 8x8's description types it.</summary>
+    public bool ParticipantList { get; set; }
     /// <summary>Send <c>ETag</c> on answers (8x8 documents none); If-Match is honoured either way.</summary>
     public bool ETags { get; set; }
     /// <summary>Send WEB_HOOK_VERIFY to a webhook when it is created, as 8x8 does; <c>--no-verify-on-create</c> turns it off.</summary>

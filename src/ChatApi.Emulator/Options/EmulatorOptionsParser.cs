@@ -36,6 +36,8 @@ public static class EmulatorOptionsParser
                                   (POST/PUT/DELETE with the same key by the same API key replay the first answer)
           --etags                 send ETag on webhook and channel answers (8x8 documents none); If-Match
                                   on PUT/DELETE is honoured with or without this
+          --participant-list      V2's GET .../participants answers everyone who joined as an array
+                                  (8x8's description gives one object: the customer, by default)
           --no-verify-on-create   do not send WEB_HOOK_VERIFY to a webhook when it is created (8x8 does)
           --echo-messages         a message sent through the API reaches its channel's Gateway webhook back as
                                   MESSAGE isEcho: true, with its attachments' pre-signed URLs (8x8 defines
@@ -68,6 +70,9 @@ public static class EmulatorOptionsParser
           POST /_emulator/faults?paused=true|false   pause or resume --fail-rate (a test's setup and read-back meet no faults)
           GET  /_emulator/off-machine                the webhook URIs held or delivered to whose host is not
                                                      this machine (the test suites expect none)
+          GET  /_emulator/contract-violations        the requests and answers that broke 8x8's contract
+                                                     (operation, request|answer, JSON pointer, rule; the
+                                                     test suites expect none); DELETE lists and forgets them
           POST /_emulator/conversations/{id}/agent-joined|text|agent-left|transfer|typing
                                                      play the agent; optional JSON {agentId, agentName, message,
                                                      nextAgentId, nextAgentName, stopped: "true"}; answers 202 {eventType, eventId};
@@ -135,6 +140,9 @@ public static class EmulatorOptionsParser
                 case "--shared-configuration":
                     if (inline is not null) throw new OptionsException("--shared-configuration is a flag and takes no value.");
                     options.SharedConfiguration = true; break;
+                case "--participant-list":
+                    if (inline is not null) throw new OptionsException("--participant-list is a flag and takes no value.");
+                    options.ParticipantList = true; break;
                 case "--etags":
                     if (inline is not null) throw new OptionsException("--etags is a flag and takes no value.");
                     options.ETags = true; break;

@@ -1,4 +1,5 @@
 using ChatApi.Emulator.Faults;
+using ChatApi.Emulator.Contract;
 using ChatApi.Emulator.Events;
 
 namespace ChatApi.Emulator.TestSupport;
@@ -8,7 +9,8 @@ namespace ChatApi.Emulator.TestSupport;
 /// one row per attempt), <c>POST /_emulator/rotate-key</c> (new signing key, answers <c>{kid}</c>),
 /// <c>GET /_emulator/keys</c> (<c>{current, kids}</c>), <c>POST /_emulator/faults?paused=</c> (pause or resume
 /// <c>--fail-rate</c>), <c>GET /_emulator/off-machine</c> (the webhook URIs held or
-/// delivered to whose host is not this machine: <see cref="OffMachineTargets"/>),
+/// delivered to whose host is not this machine: <see cref="OffMachineTargets"/>), <c>GET /_emulator/contract-violations</c>
+/// (the breaks of 8x8's contract seen in requests and answers: <see cref="ContractViolations"/>; <c>DELETE</c> lists and forgets them),
 /// <c>POST /_emulator/conversations/{id}/attachments/{attachmentId}/listed-size?size=N</c> (the attachment's listing
 /// shows N bytes while its content keeps its own: a server whose listing is off).
 /// </summary>
@@ -30,6 +32,8 @@ public static class EmulatorControlEndpoints
             faults.Paused = paused == "true";
             return Results.Json(new { paused = faults.Paused, failRate = options.FailRate });
         });
+        app.MapGet("/_emulator/contract-violations", (ContractViolations violations) => Results.Json(violations.List()));
+        app.MapDelete("/_emulator/contract-violations", (ContractViolations violations) => Results.Json(violations.Take()));
         app.MapGet("/_emulator/off-machine", (EmulatorState state, DeliveryLog log) => Results.Json(OffMachineTargets.Find(state, log)));
         app.MapPost("/_emulator/conversations/{id}/attachments/{attachmentId}/listed-size", ListedSize);
     }

@@ -4,17 +4,21 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatApi.Emulator.Contract;
 using ChatApi.Emulator.Hosting;
 using ChatApi.Emulator.Options;
 using ChatApi.Emulator.TestSupport;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatApi.Emulator.Tests.Support;
 
 /// <summary>
 /// An emulator started in-process on 127.0.0.1 port 0, spoken to over real HTTP. Webhook URIs given
 /// to it stay on this machine (127.0.0.1:9, where nothing listens, or its own /_receiver/{name}):
-/// Dispose fails the test when one does not (<see cref="OffMachineTargets"/>).
+/// Dispose fails the test when one does not (<see cref="OffMachineTargets"/>), and when a request or an answer
+/// broke 8x8's contract (<see cref="ContractViolations"/>; a test that breaks it on purpose takes what it
+/// expects with <see cref="TakeContractViolationsAsync"/>).
 /// </summary>
 public sealed class TestEmulator : IAsyncDisposable
 {
@@ -41,8 +45,11 @@ public sealed class TestEmulator : IAsyncDisposable
     public HttpClient Http { get; }
     public string TenantPath => $"/vcc/us/chat/v2/tenant/{Tenant}";
 
-    /// <summary>Starts one; the rate limit is off and retries are quick unless <paramref name="configure"/> says otherwise.</summary>
-    public static async Task<TestEmulator> StartAsync(Action<EmulatorOptions>? configure = null, TimeProvider? time = null)
+    /// <summary>
+    /// Starts one; the rate limit is off and retries are quick unless <paramref name="configure"/> says otherwise.
+    /// <paramref name="extend"/> may add to its pipeline (after the contract check, before the endpoints).
+    /// </summary>
+    public static async Task<TestEmulator> StartAsync(Action<EmulatorOptions>? configure = null, TimeProvider? time = null, Action<WebApplication>? extend = null)
     {
         var options = new EmulatorOptions
         {
@@ -55,6 +62,7 @@ public sealed class TestEmulator : IAsyncDisposable
         };
         configure?.Invoke(options);
         var app = EmulatorApp.Create(options, time);
+        extend?.Invoke(app);
         var baseUri = await EmulatorApp.StartAsync(app);
         return new TestEmulator(app, baseUri, options);
     }
@@ -130,7 +138,8 @@ public sealed class TestEmulator : IAsyncDisposable
     public async Task<string> CreateConversationAsync(string channelId, object? customer = null, object? history = null)
     {
         using var response = await PostAsync($"{TenantPath}/conversations",
-            new { channelId, customer = customer ?? new { name = "Jo", email = "jo@example.com" }, history });
+            history is null ? new { channelId, customer = customer ?? new { name = "Jo", email = "jo@example.com" } }
+                : new { channelId, customer = customer ?? new { name = "Jo", email = "jo@example.com" }, history });   // 8x8 types history an object: no null
         Assert.Equal(202, (int)response.StatusCode);
         return (await Json.ObjectAsync(response))["conversationId"]!.GetValue<string>();
     }
@@ -171,12 +180,32 @@ public sealed class TestEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>The breaks of 8x8's contract seen so far, forgotten by the emulator (DELETE /_emulator/contract-violations).</summary>
+    public async Task<JsonArray> TakeContractViolationsAsync()
+    {
+        using var answer = await Http.DeleteAsync("/_emulator/contract-violations");
+        answer.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await answer.Content.ReadAsStringAsync())!.AsArray();
+    }
+
+    /// <summary>
+    /// For a test that sends requests breaking 8x8's contract on purpose: takes what the emulator recorded,
+    /// checks that each is a request the emulator refused (no answer of its own broke the contract), and returns the pointers.
+    /// </summary>
+    public async Task<List<string>> TakeBrokenRequestsAsync()
+    {
+        var taken = await TakeContractViolationsAsync();
+        Assert.All(taken, v => Assert.Equal("request", v!["side"]!.GetValue<string>()));
+        return taken.Select(v => v!["pointer"]!.GetValue<string>()).ToList();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
         try
         {
             OffMachineTargets.Check(_app.Services, BaseUri);
+            _app.Services.GetRequiredService<ContractViolations>().Check();
         }
         finally
         {
