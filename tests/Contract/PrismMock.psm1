@@ -5,9 +5,10 @@
 # Stop-PrismMock stops it with its whole process tree.
 Set-StrictMode -Version Latest
 
-# The one place that says where 8x8's two descriptions are read from (chat-api-v2.openapi.json and
-# chat-gateway-v1.openapi.json, unchanged). CHATAPI_CONTRACT_DESCRIPTIONS overrides it.
-$script:DescriptionFolder = '/work/shared/reference'
+# The one place that says where 8x8's two descriptions are read from: the repository's contracts/
+# (chat-api-v2.openapi.json and chat-gateway-v1.openapi.json, 8x8's files unchanged, which the emulator's
+# own check reads too). CHATAPI_CONTRACT_DESCRIPTIONS overrides it.
+$script:DescriptionFolder = Join-Path $PSScriptRoot '../../contracts'
 
 $script:PrismFolder = $PSScriptRoot
 $script:LockStamp = 'node_modules/.chatapi-lock-sha256'

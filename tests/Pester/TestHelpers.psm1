@@ -34,7 +34,7 @@ function Stop-TestEmulator {
         $answer = Invoke-RestMethod "$($Emulator.BaseUri)/_emulator/off-machine" -TimeoutSec 10 -ErrorAction SilentlyContinue
         $away = @($answer)   # a JSON array comes as one object: unwrap it
         $seen = Invoke-RestMethod "$($Emulator.BaseUri)/_emulator/contract-violations" -TimeoutSec 10 -ErrorAction SilentlyContinue
-        $broken = @(@($seen) | Where-Object { $_ -and -not $_.PSObject.Properties['tolerated'] })   # tolerated ones carry their errata entry
+        $broken = @(@($seen) | Where-Object { $_ -and -not $_.tolerated })   # tolerated ones carry their errata entry's id
     }
     Stop-ChatEmulator $Emulator
     if ($away.Count -gt 0) { throw "The emulator was given webhook URIs off this machine ($($away -join ', ')); use one on 127.0.0.1." }

@@ -14,11 +14,12 @@ public sealed record Erratum(string Id, string Document, IReadOnlyList<string> O
     string Says, string Evidence, string Emulator, string Op, JsonNode? Value);
 
 /// <summary>
-/// A finding tolerated for now (not an erratum: 8x8 is right, the emulator is wrong and another branch fixes it):
-/// a violation on one of <see cref="Operations"/> at an instance pointer matching <see cref="Instance"/> by the
-/// keyword <see cref="Keyword"/> is listed with this id and does not fail a test.
+/// What the emulator's <c>--shared-configuration</c> world assumes where 8x8 is silent (not an erratum: the
+/// contract is not wrong, the shared world goes beyond it on purpose): under that option, a violation on one of
+/// <see cref="Operations"/> at an instance pointer matching <see cref="Instance"/> by the keyword
+/// <see cref="Keyword"/> is listed with this id and does not fail a test; in the default world it does.
 /// </summary>
-public sealed record TemporaryTolerance(string Id, IReadOnlyList<string> Operations, Regex Instance, string Keyword, string Why, string Until)
+public sealed record SharedWorldAssumption(string Id, IReadOnlyList<string> Operations, Regex Instance, string Keyword, string Why)
 {
     public bool Covers(ContractViolation v) =>
         Operations.Contains(v.Operation) && Instance.IsMatch(v.Pointer) && v.Rule.StartsWith(Keyword + ":", StringComparison.Ordinal);
@@ -28,9 +29,9 @@ public sealed record TemporaryTolerance(string Id, IReadOnlyList<string> Operati
 public sealed class ContractErrata
 {
     public IReadOnlyList<Erratum> Errata { get; }
-    public IReadOnlyList<TemporaryTolerance> Temporary { get; }
+    public IReadOnlyList<SharedWorldAssumption> SharedConfiguration { get; }
 
-    private ContractErrata(IReadOnlyList<Erratum> errata, IReadOnlyList<TemporaryTolerance> temporary) => (Errata, Temporary) = (errata, temporary);
+    private ContractErrata(IReadOnlyList<Erratum> errata, IReadOnlyList<SharedWorldAssumption> shared) => (Errata, SharedConfiguration) = (errata, shared);
 
     public static ContractErrata Load(Stream stream)
     {
@@ -41,9 +42,9 @@ public sealed class ContractErrata
             ? a.Select(x => x!.GetValue<string>()).ToList() : throw new InvalidDataException($"contracts/errata.json: an entry lacks '{name}'.");
         var errata = (root["errata"] as JsonArray ?? []).Select(e => new Erratum(S(e, "id"), S(e, "document"), L(e, "operations"),
             L(e, "pointers"), S(e, "says"), S(e, "evidence"), S(e, "emulator"), S(e!["patch"], "op"), e["patch"]!["value"]?.DeepClone())).ToList();
-        var temporary = (root["temporary"] as JsonArray ?? []).Select(t => new TemporaryTolerance(S(t, "id"), L(t, "operations"),
-            new Regex(S(t, "instance"), RegexOptions.CultureInvariant), S(t, "keyword"), S(t, "why"), S(t, "until"))).ToList();
-        return new ContractErrata(errata, temporary);
+        var shared = (root["sharedConfiguration"] as JsonArray ?? []).Select(t => new SharedWorldAssumption(S(t, "id"), L(t, "operations"),
+            new Regex(S(t, "instance"), RegexOptions.CultureInvariant), S(t, "keyword"), S(t, "why"))).ToList();
+        return new ContractErrata(errata, shared);
     }
 
     /// <summary>8x8's description <paramref name="document"/> with this file's errata of it applied.</summary>

@@ -4,7 +4,8 @@ namespace ChatApi.Emulator.Contract;
 /// One break of 8x8's contract: the operation (<c>GET /chat-gateway/v1/webhooks</c>), the side
 /// (<c>request</c> the emulator received, or <c>answer</c> it sent), a JSON pointer (<c>/body/...</c>,
 /// <c>/query/name</c>, <c>/header/name</c>, <c>/path/name</c>, <c>/status</c>), the rule (<c>keyword: message</c>),
-/// how often it was seen, and the temporary entry of the errata file that tolerates it, if one does.
+/// how often it was seen, and the errata file's shared-world assumption that tolerates it, if one does (only
+/// under <c>--shared-configuration</c>).
 /// </summary>
 public sealed record ContractViolation(string Operation, string Side, string Pointer, string Rule)
 {
@@ -19,11 +20,12 @@ public sealed class ContractViolations
     public const string Answer = "answer";
 
     private readonly Dictionary<(string, string, string, string), ContractViolation> _seen = [];
-    private readonly ContractBook _book;
+    private readonly IReadOnlyList<SharedWorldAssumption> _tolerated;
 
-    public ContractViolations() : this(ContractBook.Instance) { }
+    public ContractViolations(EmulatorOptions options) : this(ContractBook.Instance, options.SharedConfiguration) { }
 
-    public ContractViolations(ContractBook book) => _book = book;
+    public ContractViolations(ContractBook book, bool sharedConfiguration) =>
+        _tolerated = sharedConfiguration ? book.Errata.SharedConfiguration : [];
 
     public void Add(IEnumerable<ContractViolation> found)
     {
@@ -33,7 +35,7 @@ public sealed class ContractViolations
             {
                 var key = (v.Operation, v.Side, v.Pointer, v.Rule);
                 _seen[key] = _seen.TryGetValue(key, out var before) ? before with { Count = before.Count + 1 }
-                    : v with { Tolerated = _book.Errata.Temporary.FirstOrDefault(t => t.Covers(v))?.Id };
+                    : v with { Tolerated = _tolerated.FirstOrDefault(t => t.Covers(v))?.Id };
             }
         }
     }
