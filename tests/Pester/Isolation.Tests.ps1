@@ -81,13 +81,13 @@ Describe 'Isolation: ChatApi alone' {
     BeforeAll { $script:run = $runs.ChatApiOnly }
 
     It 'importing the module and reading every cmdlet''s parameters does not load the engine' {
-        $run.ChatApi.EngineLoadedAfterImport | Should -BeFalse
-        $run.ChatApi.EngineLoadedAfterGetCommand | Should -BeFalse
+        $run.ChatApi.EngineLoadedAfterImport | Should -BeFalse -Because "the engine was loaded by: $($run.ChatApi.EngineLoadTrace)"
+        $run.ChatApi.EngineLoadedAfterGetCommand | Should -BeFalse -Because "the engine was loaded by: $($run.ChatApi.EngineLoadTrace)"
     }
 
     It 'no exported type names an engine type in its base types, interfaces or public properties' {
         $run.ChatApi.EngineTypesInPublicSurface | Should -BeNullOrEmpty
-        $run.ChatApi.EngineLoadedAfterReflection | Should -BeFalse
+        $run.ChatApi.EngineLoadedAfterReflection | Should -BeFalse -Because "the engine was loaded by: $($run.ChatApi.EngineLoadTrace)"
     }
 
     It 'none of the engine''s assemblies is in the default context' {

@@ -23,13 +23,38 @@ function Use-Fixture([string] $Key) {
     }
 }
 
+# Who loads ChatApi.Engine first: the thread and its stack. A load on this script's thread, or one
+# whose stack runs the module's own code (other than the loader that resolves it), is the module's
+# doing; a load by the runtime or PowerShell on a thread of their own is reported, not counted.
+Add-Type -TypeDefinition @'
+public static class EngineLoadWatch
+{
+    public static volatile string Trace;
+    public static int Thread;
+    public static void Start() => System.AppDomain.CurrentDomain.AssemblyLoad += (s, e) =>
+    {
+        if (e.LoadedAssembly.GetName().Name == "ChatApi.Engine" && Trace == null)
+        {
+            Thread = System.Environment.CurrentManagedThreadId;
+            Trace = System.Environment.StackTrace;
+        }
+    };
+}
+'@
+[EngineLoadWatch]::Start()
+
+function Test-EngineLoadedByModule {
+    $trace = [EngineLoadWatch]::Trace
+    [bool]$trace -and ([EngineLoadWatch]::Thread -eq [Environment]::CurrentManagedThreadId -or $trace -match 'at ChatApi\.(?!Loader\.)')
+}
+
 function Use-ChatApi([string] $Key) {
     Import-Module $ModulePath
     $state = [ordered]@{}
-    $state.EngineLoadedAfterImport = [bool](Get-LoadedNames '^ChatApi\.Engine$')
+    $state.EngineLoadedAfterImport = Test-EngineLoadedByModule
     # Binding metadata of every cmdlet (parameter types, attributes) must not need the engine either.
     $null = Get-Command -Module ChatApi | ForEach-Object { $_.Parameters.Count }
-    $state.EngineLoadedAfterGetCommand = [bool](Get-LoadedNames '^ChatApi\.Engine$')
+    $state.EngineLoadedAfterGetCommand = Test-EngineLoadedByModule
     # What PowerShell can reach by reflection (base types, interfaces, public properties of the
     # exported types) must not name an engine type: the engine's types stay behind the cmdlets.
     $engineName = 'ChatApi.Engine'
@@ -39,7 +64,9 @@ function Use-ChatApi([string] $Key) {
             ($type.GetProperties([Reflection.BindingFlags]'Public, Instance, Static') | ForEach-Object PropertyType)
         $reachable | Where-Object { $_ -and $_.Assembly.GetName().Name -eq $engineName } | ForEach-Object { "$($type.FullName): $($_.FullName)" }
     })
-    $state.EngineLoadedAfterReflection = [bool](Get-LoadedNames '^ChatApi\.Engine$')
+    $state.EngineLoadedAfterReflection = Test-EngineLoadedByModule
+    # Where the engine was first loaded from, if it was by now: the tests print it when they fail.
+    $state.EngineLoadTrace = [EngineLoadWatch]::Trace
     $credential = [pscredential]::new('demo-key', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force))
     Connect-ChatApi -Region us -TenantId acme -Credential $credential -BaseUri $BaseUri
     $null = New-ChatWebhook -Name "isolation-$Key" -Uri 'http://127.0.0.1:9/hooks/isolation'
