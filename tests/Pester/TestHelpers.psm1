@@ -104,11 +104,12 @@ function Get-ApiCall {
 function Get-EmulatorCall {
     <#
     The API calls the emulator received (its request log), as objects with Method, Path (with the
-    query) and Status. -After takes a mark from Get-EmulatorCallMark: only the calls since then.
+    query), Status and Aborted (the connection was cut before the answer: a fault, or the client went
+    away). -After takes a mark from Get-EmulatorCallMark: only the calls since then.
     #>
     param([Parameter(Mandatory)] $Emulator, [long] $After = 0)
     $answer = Invoke-RestMethod -Uri "$($Emulator.BaseUri)/_emulator/requests?after=$After"
-    foreach ($r in $answer.requests) { [pscustomobject]@{ Method = $r.method; Path = $r.path; Status = [int]$r.status } }
+    foreach ($r in $answer.requests) { [pscustomobject]@{ Method = $r.method; Path = $r.path; Status = [int]$r.status; Aborted = [bool]$r.aborted } }
 }
 
 function Get-EmulatorCallMark {
