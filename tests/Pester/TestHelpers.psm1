@@ -25,7 +25,7 @@ function Stop-TestEmulator {
         /_emulator/off-machine), since every event to one costs a DNS lookup that leaves the machine.
         Use 127.0.0.1:9 (nothing listens there) or the emulator's own /_receiver/<name>.
         Throws too when a request or an answer broke 8x8's contract (/_emulator/contract-violations),
-        except the findings contracts/errata.json tolerates for now (listed with their entry's id).
+        except what contracts/errata.json tolerates under --shared-configuration (listed with its entry's id).
     #>
     param($Emulator)
     $away = @()
